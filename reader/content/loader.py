@@ -1,0 +1,107 @@
+"""Loading a content pack from disk into a Pack, skipping what cannot be read."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from reader.content.dates import long_date
+from reader.content.manifest import SectionEntry, read_manifest
+from reader.content.model import Manifest, Pack, PackError, Problem, Section
+from reader.content.render import render_markdown
+from reader import texts
+
+#: Sections larger than this are refused rather than freezing the reader.
+MAX_SECTION_BYTES = 8 * 1024 * 1024
+
+
+def default_pack_dir() -> Path:
+    """The bundled pack: next to a frozen executable first, then beside the package."""
+    if getattr(sys, "frozen", False):
+        beside = Path(sys.executable).resolve().parent / "content"
+        if (beside / "manifest.toml").is_file():
+            return beside
+        return Path(getattr(sys, "_MEIPASS", beside.parent)) / "content"
+    return Path(__file__).resolve().parent.parent.parent / "content"
+
+
+def review_line(manifest: Manifest) -> str:
+    """'Medically reviewed summary · Last updated 8 May 2026'."""
+    return texts.REVIEW_LINE.format(kind=manifest.kind, date=long_date(manifest.last_updated))
+
+
+def placeholders_for(manifest: Manifest) -> dict[str, str]:
+    return {
+        "title": manifest.title,
+        "kind": manifest.kind,
+        "last_updated": long_date(manifest.last_updated),
+        "source": manifest.source,
+        "disclaimer": manifest.disclaimer,
+        "review_line": review_line(manifest),
+    }
+
+
+def _read_section_file(root: Path, entry: SectionEntry) -> tuple[str | None, Problem | None]:
+    path = (root / entry.file).resolve()
+    if not path.is_relative_to(root.resolve()):
+        return None, Problem(entry.file, "section file lies outside the content folder", None)
+    try:
+        size = path.stat().st_size
+        if size > MAX_SECTION_BYTES:
+            return None, Problem(entry.file, f"section file is too large ({size // 1_048_576} MB)")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None, Problem(entry.file, "section file is missing")
+    except OSError as exc:
+        return None, Problem(entry.file, f"cannot read section file ({exc.strerror})")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        return None, Problem(entry.file, "not UTF-8 text: save it as UTF-8", line)
+    if not text.strip():
+        return None, Problem(entry.file, "section file is empty")
+    return text, None
+
+
+def load_pack(root: Path) -> Pack:
+    """Load the pack at root. Raises PackError if nothing readable remains."""
+    root = Path(root)
+    manifest, entries, problems = read_manifest(root)
+    files_to_ids = {entry.file: entry.id for entry in entries}
+    values = placeholders_for(manifest)
+    sections: list[Section] = []
+    seen_ids: set[str] = set()
+    for entry in entries:
+        source, problem = _read_section_file(root, entry)
+        if problem is not None:
+            problems.append(problem)
+            continue
+        assert source is not None
+        rendered = render_markdown(source, file=entry.file, files_to_ids=files_to_ids, placeholders=values)
+        problems.extend(rendered.problems)
+        if rendered.title is None:
+            problems.append(Problem(entry.file, "no '# Title' heading: the section id is used as its title", 1))
+        subsections = []
+        for sub in rendered.subsections:
+            if sub.id in seen_ids or sub.id in files_to_ids.values():
+                problems.append(Problem(entry.file, f"heading id '{sub.id}' is used elsewhere in the pack"))
+                continue
+            seen_ids.add(sub.id)
+            subsections.append(sub)
+        sections.append(
+            Section(
+                id=entry.id,
+                title=rendered.title or entry.id,
+                kind=entry.kind,
+                file=entry.file,
+                html=rendered.html,
+                text=rendered.text,
+                subsections=tuple(subsections),
+            )
+        )
+    if not sections:
+        first = problems[0] if problems else None
+        detail = f" (first problem: {first})" if first else ""
+        raise PackError(Problem(str(root), f"the pack has no readable sections{detail}"))
+    return Pack(root=root, manifest=manifest, sections=tuple(sections), problems=tuple(problems))

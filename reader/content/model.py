@@ -1,0 +1,112 @@
+"""Dataclasses for a loaded content pack: the objects every view reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+#: Section kinds. Only "reviewed" sections come from the medically reviewed source.
+REVIEWED = "reviewed"
+ABOUT = "about"
+AID = "aid"
+SECTION_KINDS = (REVIEWED, ABOUT, AID)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a pack, located as precisely as we can."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        return f"{where}: {self.message}"
+
+
+class PackError(Exception):
+    """A pack that cannot be read at all (no manifest, no readable section)."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class Subsection:
+    """A "##" heading inside a section, shown in the navigator."""
+
+    id: str
+    title: str
+    level: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Section:
+    """One top-level section: one Markdown file of the pack."""
+
+    id: str
+    title: str
+    kind: str
+    file: str
+    html: str
+    #: Plain text before the first subsection.
+    text: str
+    subsections: tuple[Subsection, ...] = ()
+
+    @property
+    def full_text(self) -> str:
+        """All the section's text, subsection headings included, in reading order."""
+        parts = [self.text] if self.text else []
+        for sub in self.subsections:
+            parts.append(sub.title)
+            if sub.text:
+                parts.append(sub.text)
+        return "\n\n".join(parts)
+
+    @property
+    def is_reviewed(self) -> bool:
+        return self.kind == REVIEWED
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What manifest.toml says about the pack."""
+
+    title: str
+    kind: str
+    last_updated: dt.date
+    language: str
+    disclaimer: str
+    source: str
+    review_interval_months: int = 12
+
+
+@dataclass(frozen=True)
+class Pack:
+    """A loaded pack: its manifest, its readable sections and what was skipped."""
+
+    root: Path
+    manifest: Manifest
+    sections: tuple[Section, ...]
+    problems: tuple[Problem, ...] = field(default=())
+
+    def section(self, section_id: str) -> Section | None:
+        return next((s for s in self.sections if s.id == section_id), None)
+
+    def locate(self, anchor_id: str) -> tuple[Section, str | None] | None:
+        """Find a section id or a subsection id; return (section, anchor or None)."""
+        for section in self.sections:
+            if section.id == anchor_id:
+                return section, None
+            for sub in section.subsections:
+                if sub.id == anchor_id:
+                    return section, sub.id
+        return None
+
+    @property
+    def home(self) -> Section:
+        return self.sections[0]

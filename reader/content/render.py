@@ -1,0 +1,224 @@
+"""Markdown to safe HTML and plain text, with the pack's link policy applied.
+
+Raw HTML is never trusted: it is escaped, not interpreted. Links may only point
+inside the pack; web addresses are kept so they can be shown, never opened.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
+
+from reader.content.model import Problem, Subsection
+
+#: Internal link scheme understood by the reading pane: section:<id>#<anchor>.
+SECTION_SCHEME = "section"
+#: Image scheme served by the reading pane from inside the pack only.
+PACK_SCHEME = "pack"
+EXTERNAL_SCHEMES = ("http", "https", "mailto", "tel")
+_BLOCK_TAGS = {"p", "ul", "ol", "li", "blockquote", "pre", "table", "tr", "div", "dl", "dt", "dd", "hr"}
+_PLACEHOLDER_RE = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
+
+
+@dataclass
+class RenderedSection:
+    """What rendering one Markdown file produced."""
+
+    title: str | None
+    html: str
+    text: str
+    subsections: list[Subsection]
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class _LinkContext:
+    file: str
+    files_to_ids: dict[str, str]
+    problems: list[Problem]
+
+
+def external_address(url: str) -> str:
+    """The address a reader should type on another device (mailto: stripped)."""
+    return url[len("mailto:"):] if url.lower().startswith("mailto:") else url
+
+
+def _same_address(text: str, url: str) -> bool:
+    def bare(value: str) -> str:
+        value = value.strip().lower()
+        value = re.sub(r"^(https?://|mailto:|tel:)", "", value)
+        return value.removeprefix("www.").rstrip("/")
+
+    return bare(text) == bare(url)
+
+
+class _LinkPolicy(Treeprocessor):
+    """Rewrite links and images so the reading pane can only stay in the pack."""
+
+    def __init__(self, md: markdown.Markdown, context: _LinkContext) -> None:
+        super().__init__(md)
+        self.context = context
+
+    def run(self, root: etree.Element) -> None:
+        for parent in root.iter():
+            for index, child in enumerate(list(parent)):
+                if child.tag == "a":
+                    self._link(parent, index, child)
+                elif child.tag == "img":
+                    self._image(child)
+
+    def _refuse(self, element: etree.Element, target: str, why: str) -> None:
+        self.context.problems.append(Problem(self.context.file, f"{why}: {target!r} (shown as plain text)"))
+        tail = element.tail
+        alt = element.get("alt", "")
+        element.attrib.clear()
+        element.tag = "span"
+        if alt and not element.text:
+            element.text = alt
+        element.tail = tail
+
+    def _link(self, parent: etree.Element, index: int, link: etree.Element) -> None:
+        href = (link.get("href") or "").strip()
+        parts = urlsplit(href)
+        scheme = parts.scheme.lower()
+        if scheme in EXTERNAL_SCHEMES and (parts.netloc or scheme in ("mailto", "tel")):
+            link.set("class", "external")
+            link.set("title", external_address(href))
+            text = "".join(link.itertext())
+            if not _same_address(text, href):
+                address = etree.Element("span", {"class": "address"})
+                address.text = f" ({external_address(href)})"
+                address.tail, link.tail = link.tail, None
+                parent.insert(index + 1, address)
+            return
+        if not scheme and not parts.netloc and not parts.path and parts.fragment:
+            return  # "#anchor" inside this section
+        if scheme or parts.netloc or href.startswith(("/", "\\")) or not parts.path:
+            self._refuse(link, href, "link leaves the content pack")
+            return
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(self.context.file), parts.path))
+        section_id = self.context.files_to_ids.get(target)
+        if section_id is None:
+            self._refuse(link, href, "link to a file that is not a section of this pack")
+            return
+        link.set("href", f"{SECTION_SCHEME}:{section_id}" + (f"#{parts.fragment}" if parts.fragment else ""))
+
+    def _image(self, image: etree.Element) -> None:
+        src = (image.get("src") or "").strip()
+        parts = urlsplit(src)
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(self.context.file), parts.path))
+        if parts.scheme or parts.netloc or src.startswith(("/", "\\")) or target.startswith(".."):
+            self._refuse(image, src, "image from outside the content pack")
+            return
+        image.set("src", f"{PACK_SCHEME}:{target}")
+
+
+class _Capture(Treeprocessor):
+    """Keep the finished element tree so text is taken from what is shown."""
+
+    def __init__(self, md: markdown.Markdown, sink: list[etree.Element]) -> None:
+        super().__init__(md)
+        self.sink = sink
+
+    def run(self, root: etree.Element) -> None:
+        self.sink.append(root)
+
+
+class _SafePack(Extension):
+    def __init__(self, context: _LinkContext, sink: list[etree.Element]) -> None:
+        super().__init__()
+        self.context = context
+        self.sink = sink
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
+        # Without these two, raw HTML is not recognised and so is escaped as text.
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.treeprocessors.register(_LinkPolicy(md, self.context), "atl_links", 4)
+        md.treeprocessors.register(_Capture(md, self.sink), "atl_capture", -10)
+
+
+def _clean(text: str) -> str:
+    return " ".join(html.unescape(text.replace(AMP_SUBSTITUTE, "&")).split())
+
+
+def _block_text(element: etree.Element) -> str:
+    """Plain text of one block, lists one item per line."""
+    if element.tag in ("ul", "ol"):
+        return "\n".join(_block_text(item) for item in element if item.tag == "li")
+    if element.tag == "li" and any(child.tag in _BLOCK_TAGS for child in element):
+        inline = _clean(element.text or "")
+        blocks = [_block_text(child) for child in element if child.tag in _BLOCK_TAGS]
+        return "\n".join(part for part in [inline, *blocks] if part)
+    if element.tag == "table":
+        rows = [" | ".join(_clean("".join(cell.itertext())) for cell in row) for row in element.iter("tr")]
+        return "\n".join(rows)
+    return _clean("".join(element.itertext()))
+
+
+def fill_placeholders(source: str, values: dict[str, str], file: str, problems: list[Problem]) -> str:
+    """Replace {{ name }} with pack facts, so they are written in one place only."""
+
+    def replace(match: re.Match[str]) -> str:
+        key = match.group(1)
+        if key in values:
+            return values[key]
+        line = source.count("\n", 0, match.start()) + 1
+        problems.append(Problem(file, f"unknown placeholder {{{{ {key} }}}}", line))
+        return match.group(0)
+
+    return _PLACEHOLDER_RE.sub(replace, source)
+
+
+def render_markdown(
+    source: str,
+    *,
+    file: str,
+    files_to_ids: dict[str, str] | None = None,
+    placeholders: dict[str, str] | None = None,
+) -> RenderedSection:
+    """Render one section file. Never raises for odd Markdown; problems are returned."""
+    problems: list[Problem] = []
+    if placeholders is not None:
+        source = fill_placeholders(source, placeholders, file, problems)
+    sink: list[etree.Element] = []
+    context = _LinkContext(file, files_to_ids or {}, problems)
+    md = markdown.Markdown(
+        extensions=["toc", "tables", "sane_lists", "attr_list", _SafePack(context, sink)],
+        output_format="html",
+    )
+    body = md.convert(source)
+    root = sink[0] if sink else etree.Element("div")
+
+    title: str | None = None
+    intro: list[str] = []
+    subsections: list[Subsection] = []
+    current: list[str] = intro
+    pending: tuple[str, str, int] | None = None
+
+    def close_subsection() -> None:
+        if pending is not None:
+            subsections.append(Subsection(pending[0], pending[1], pending[2], "\n\n".join(current)))
+
+    for element in root:
+        if element.tag == "h1" and title is None:
+            title = _clean("".join(element.itertext()))
+        elif element.tag == "h2":
+            close_subsection()
+            pending = (element.get("id", ""), _clean("".join(element.itertext())), 2)
+            current = []
+        else:
+            text = _block_text(element)
+            if text:
+                current.append(text)
+    close_subsection()
+    return RenderedSection(title, body, "\n\n".join(intro), subsections, problems)

@@ -1,0 +1,66 @@
+"""Splitting text into normalised, stemmed words, keeping where each word was.
+
+The index, the query, snippets and in-text highlighting all use this one
+tokenizer, so what is highlighted is exactly what was matched.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import snowballstemmer
+
+# A word, optionally joined to a number by a hyphen of any kind: "HTLV-1",
+# "HTLV‑1" (non-breaking hyphen) and "HTLV1" all become "htlv1".
+_WORD_RE = re.compile(r"[^\W_]+(?:[-\u2010\u2011\u2012\u2013\u2212][0-9]+(?![^\W_]))?")
+_HYPHENS = str.maketrans("", "", "-\u2010\u2011\u2012\u2013\u2212")
+
+STOPWORDS = frozenset(
+    """a about after also am an and any are as at be been but by can could did do does for from had has
+    have how if in into is it its me my no not of on or our so than that the their them then there these
+    they this those to was we were what when where which who whom why will with would you your""".split()
+)
+
+_stemmer = snowballstemmer.stemmer("english")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word: its normalised form and its place in the original text."""
+
+    norm: str
+    start: int
+    end: int
+
+    @property
+    def stem(self) -> str:
+        return stem(self.norm)
+
+
+def normalize(word: str) -> str:
+    """Case, accents and hyphens never matter: 'Leucémie' -> 'leucemie'."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.casefold().translate(_HYPHENS)
+
+
+@functools.lru_cache(maxsize=65536)
+def stem(norm: str) -> str:
+    return _stemmer.stemWord(norm)
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(normalize(m.group()), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
+
+
+def stems_text(text: str) -> str:
+    """The stemmed words of text, space-separated, as stored in the index."""
+    return " ".join(stem(token.norm) for token in tokenize(text))
+
+
+def words_text(text: str) -> str:
+    """The normalised unstemmed words of text, for prefix matching while typing."""
+    return " ".join(token.norm for token in tokenize(text))

@@ -1,0 +1,16 @@
+"""User-visible wording used outside Qt (CLI, page composition, printing).
+
+Qt widgets translate their own strings with tr(); text that the Qt-free core
+also needs lives here so there is exactly one copy of each sentence.
+"""
+
+from __future__ import annotations
+
+REVIEW_LINE = "{kind} · Last updated {date}"
+AID_LINE = "Plain-language aid, not part of the medically reviewed summary"
+PREVIOUS_SECTION = "Previous: {title}"
+NEXT_SECTION = "Next: {title}"
+PAGE_X_OF_Y = "Page {page} of {pages}"
+PRINTED_ON = "Printed {date}"
+NO_RESULTS = "No results for “{query}”."
+TRY_TOPICS = "Try one of these topics:"
