@@ -1,0 +1,199 @@
+"""The command line: the reader window by default, plus Qt-free subcommands.
+
+`sections`, `search` and `check` never import Qt, so they start fast and run
+with no display. Errors are one clear line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from reader import APP_ID, __version__
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+SUBCOMMANDS = ("sections", "search", "export-pdf", "check")
+
+
+class UsageError(Exception):
+    """The command line itself is wrong: exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # one line, not argparse's usage dump
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _content_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--content", metavar="DIR", type=Path, help="open the content pack in DIR")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog=APP_ID, description="Offline reader for a medically reviewed summary about ATL.")
+    parser.add_argument("--version", action="version", version=f"{APP_ID} {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+
+    gui = sub.add_parser("gui", help="open the reader window (the default)")
+    _content_arg(gui)
+    gui.add_argument("--kiosk", action="store_true", help="full screen, nothing personal is kept")
+    gui.add_argument("--section", metavar="ID", help="open at this section")
+    gui.add_argument("--bench", action="store_true", help=argparse.SUPPRESS)
+
+    sections = sub.add_parser("sections", help="list the sections in reading order")
+    _content_arg(sections)
+    sections.add_argument("--json", action="store_true", help="print JSON")
+
+    search = sub.add_parser("search", help="search the summary")
+    _content_arg(search)
+    search.add_argument("query", nargs="?", help="what to look for")
+    search.add_argument("--queries", metavar="FILE", type=Path, help="one query per line; one result per line")
+    search.add_argument("--json", action="store_true", help="print JSON")
+    search.add_argument("--limit", type=int, default=10, help="most results per query (default 10)")
+
+    export = sub.add_parser("export-pdf", help="write a handout PDF")
+    _content_arg(export)
+    export.add_argument("out", metavar="OUT.pdf", type=Path)
+    export.add_argument("--section", metavar="ID", action="append", default=[], help="include only these (repeatable)")
+
+    check = sub.add_parser("check", help="validate a content pack")
+    check.add_argument("dir", nargs="?", type=Path, metavar="DIR", help="the pack (default: the bundled one)")
+    return parser
+
+
+def _parse(argv: Sequence[str]) -> argparse.Namespace:
+    args = list(argv)
+    first = next((a for a in args if not a.startswith("-")), None)
+    # The window is the default command: `main.py --kiosk` means `main.py gui --kiosk`.
+    if first not in SUBCOMMANDS and "gui" not in args[:1] and not {"-h", "--help", "--version"} & set(args):
+        args.insert(0, "gui")
+    return build_parser().parse_args(args)
+
+
+def _load(content: Path | None):  # -> Pack; typed loosely to keep imports lazy
+    from reader.content import default_pack_dir, load_pack
+
+    return load_pack(content or default_pack_dir())
+
+
+def _print_problems(pack) -> None:
+    for problem in pack.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+
+
+def cmd_sections(args: argparse.Namespace) -> int:
+    pack = _load(args.content)
+    _print_problems(pack)
+    rows = []
+    for section in pack.sections:
+        rows.append({"id": section.id, "title": section.title, "level": 1, "text": section.text})
+        rows.extend({"id": s.id, "title": s.title, "level": s.level, "text": s.text} for s in section.subsections)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for row in rows:
+            print(("  " * (row["level"] - 1)) + f"{row['title']}  [{row['id']}]")
+    return EXIT_OK
+
+
+def _read_queries(path: Path) -> list[str]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+    text = raw.decode("utf-8", errors="replace")
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _print_result(result, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(result.to_json(), ensure_ascii=False))
+        return
+    from reader import texts
+
+    if not result.hits:
+        print(texts.NO_RESULTS.format(query=result.query.text))
+    for hit in result.hits:
+        print(f"{hit.title}  [{hit.section_id}]  {hit.score:.3f}\n    {hit.snippet.text}")
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    if (args.query is None) == (args.queries is None):
+        raise UsageError("give either a QUERY or --queries FILE (see 'atl-reader search --help')")
+    if args.limit < 1:
+        raise UsageError("--limit must be at least 1")
+    queries = [args.query] if args.query is not None else _read_queries(args.queries)
+    from reader.search import SearchIndex
+
+    pack = _load(args.content)
+    index = SearchIndex(pack)
+    for query in queries:
+        _print_result(index.search(query, limit=args.limit), args.json)
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from reader.content.check import check_pack
+    from reader.content import default_pack_dir
+
+    root = args.dir or default_pack_dir()
+    problems = check_pack(root)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s) in {root}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"{root}: no problems found")
+    return EXIT_OK
+
+
+def cmd_export_pdf(args: argparse.Namespace) -> int:
+    pack = _load(args.content)
+    _print_problems(pack)
+    unknown = [sid for sid in args.section if pack.locate(sid) is None]
+    if unknown:
+        raise UsageError(f"unknown section id: {', '.join(unknown)} (see 'atl-reader sections')")
+    from reader.ui.export import export_pdf
+
+    pages = export_pdf(pack, args.out, args.section)
+    print(f"wrote {args.out} ({pages} page{'s' if pages != 1 else ''})")
+    return EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from reader.ui.app import run
+
+    return run(args)
+
+
+COMMANDS = {
+    "gui": cmd_gui,
+    "sections": cmd_sections,
+    "search": cmd_search,
+    "export-pdf": cmd_export_pdf,
+    "check": cmd_check,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the program; return the exit code."""
+    from reader.content.model import PackError
+
+    try:
+        args = _parse(sys.argv[1:] if argv is None else argv)
+        return COMMANDS[args.command](args)
+    except UsageError as exc:
+        print(f"{APP_ID}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except PackError as exc:
+        print(f"{APP_ID}: error: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except OSError as exc:
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"{APP_ID}: error:{where} {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except KeyboardInterrupt:
+        return 130
