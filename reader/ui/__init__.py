@@ -1,0 +1,1 @@
+"""The Qt shell: widgets that display what the core computes."""

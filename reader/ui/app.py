@@ -1,0 +1,83 @@
+"""Starting the reader window: the GUI entry point, where errors become messages."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+from reader import APP_ID, APP_NAME, __version__
+from reader.content import PackError, default_pack_dir, load_pack
+from reader.content.model import Pack
+from reader.ui.fonts import register_fonts
+from reader.ui.settings import Settings, default_settings_path
+
+
+class _FirstPaint(QObject):
+    """For --bench: print a marker once the reading pane has painted its first frame."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, lambda: print(f"painted {time.time():.6f}", flush=True))
+        return False
+
+
+def error_window(message: str, where: str) -> QMainWindow:
+    """A full-window message for a pack that cannot be shown."""
+    window = QMainWindow()
+    window.setWindowTitle(APP_NAME)
+    label = QLabel(window)
+    label.setWordWrap(True)
+    label.setMargin(32)
+    text = QApplication.translate("App", "The summary cannot be shown.")
+    label.setText(f"<h1>{text}</h1><p>{message}</p><p><code>{where}</code></p>")
+    label.setAccessibleName(text)
+    window.setCentralWidget(label)
+    window.resize(800, 500)
+    return window
+
+
+def create_app(argv: list[str]) -> QApplication:
+    app = QApplication.instance() or QApplication(argv)
+    app.setApplicationName(APP_ID)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    return app  # type: ignore[return-value]
+
+
+def run(args: argparse.Namespace) -> int:
+    app = create_app(sys.argv[:1])
+    family = register_fonts()
+    content: Path = args.content or default_pack_dir()
+    try:
+        pack: Pack = load_pack(content)
+    except PackError as exc:
+        print(f"{APP_ID}: error: {exc}", file=sys.stderr)
+        window = error_window(exc.problem.message, exc.problem.path)
+        window.show()
+        app.exec()
+        return 1
+    from reader.ui.main_window import MainWindow
+
+    settings = Settings(None if args.kiosk else default_settings_path())
+    window = MainWindow(pack, settings, family)
+    if args.section:
+        located = pack.locate(args.section)
+        if located is None:
+            print(f"{APP_ID}: warning: no section '{args.section}'; opening the first one", file=sys.stderr)
+        else:
+            from reader.navigation import Location
+
+            window.open_location(Location(located[0].id, located[1]))
+    if args.bench:
+        window.reading.viewport().installEventFilter(_FirstPaint(window))
+    if args.kiosk:
+        window.showFullScreen()
+    else:
+        window.show()
+    return app.exec()

@@ -1,0 +1,86 @@
+"""Small dialogs: choosing what to print, keyboard shortcuts, About."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QRadioButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader import APP_NAME, __version__
+from reader.content.loader import review_line
+from reader.content.model import Pack
+from reader.ui.actions import Actions
+
+
+class PrintChoiceDialog(QDialog):
+    """Current section or whole summary; the preview comes next."""
+
+    def __init__(self, section_title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Print"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("What would you like to print?"), self))
+        self.current = QRadioButton(self.tr("This section: {title}").format(title=section_title), self)
+        self.whole = QRadioButton(self.tr("The whole summary"), self)
+        self.current.setChecked(True)
+        group = QButtonGroup(self)
+        for button in (self.current, self.whole):
+            group.addButton(button)
+            layout.addWidget(button)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        preview = buttons.addButton(self.tr("Preview…"), QDialogButtonBox.ButtonRole.AcceptRole)
+        preview.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    @property
+    def whole_summary(self) -> bool:
+        return self.whole.isChecked()
+
+
+class InfoDialog(QDialog):
+    """A readable, scrollable page of rich text with a Close button."""
+
+    def __init__(self, title: str, body_html: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(560, 480)
+        layout = QVBoxLayout(self)
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenLinks(False)
+        self.browser.setAccessibleName(title)
+        self.browser.setHtml(body_html)
+        layout.addWidget(self.browser)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+def shortcuts_html(actions: Actions, title: str) -> str:
+    rows = []
+    for action in actions.all():
+        keys = ", ".join(seq.toString(seq.SequenceFormat.NativeText) for seq in action.shortcuts())
+        if keys:
+            rows.append(f"<tr><td>{html.escape(action.text().replace('&', ''))}</td><td><b>{html.escape(keys)}</b></td></tr>")
+    return f"<h2>{html.escape(title)}</h2><table cellpadding='6'>{''.join(rows)}</table>"
+
+
+def about_html(pack: Pack, heading: str, offline_note: str) -> str:
+    return (
+        f"<h2>{html.escape(heading)}</h2>"
+        f"<p>{html.escape(APP_NAME)} {html.escape(__version__)}</p>"
+        f"<p><b>{html.escape(pack.manifest.title)}</b><br/>{html.escape(review_line(pack.manifest))}</p>"
+        f"<p>{html.escape(pack.manifest.disclaimer)}</p>"
+        f"<p>{html.escape(offline_note)}</p>"
+        "<p>Atkinson Hyperlegible font: SIL Open Font License 1.1.</p>"
+    )

@@ -1,0 +1,52 @@
+"""Writing a handout PDF without a window: for `export-pdf` and the File menu."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader import APP_NAME, __version__
+from reader.content.model import Pack
+
+
+def _ensure_gui_app() -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        # Painting a PDF needs fonts, not a screen: never ask for a display.
+        app = QGuiApplication([sys.argv[0] if sys.argv else "atl-reader", "-platform", "offscreen"])
+        app.setApplicationName(APP_NAME)
+        globals()["_app"] = app  # keep it alive for the rest of the process
+
+
+def export_pdf(pack: Pack, out: Path, section_ids: Sequence[str] = ()) -> int:
+    """Write the handout to out atomically; return its page count. Raises OSError."""
+    _ensure_gui_app()
+    from PySide6.QtGui import QPdfWriter
+
+    from reader.ui.fonts import register_fonts
+    from reader.ui.handout import HandoutPlan, paint_handout, setup_page
+
+    out = Path(out)
+    folder = out.resolve().parent
+    if not folder.is_dir():
+        raise OSError(2, "folder does not exist", str(folder))
+    # Write beside the target, then rename: a PDF is never left half-written.
+    handle, temp_name = tempfile.mkstemp(prefix=".atl-reader-", suffix=".pdf", dir=folder)
+    os.close(handle)
+    try:
+        writer = QPdfWriter(temp_name)
+        writer.setResolution(300)
+        writer.setTitle(pack.manifest.title)
+        writer.setCreator(f"{APP_NAME} {__version__}")
+        setup_page(writer)
+        pages = paint_handout(writer, HandoutPlan.for_ids(pack, section_ids), register_fonts())
+        del writer  # closes and flushes the file
+        os.replace(temp_name, out)
+        return pages
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,208 @@
+"""Painting handout pages: the same pages for print preview, printers and PDF files.
+
+Every page carries the title, the running section, the review line, the
+disclaimer, "Page X of Y" and the printed date, because a handout travels alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPen,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+
+from reader import texts
+from reader.content.dates import long_date
+from reader.content.loader import review_line
+from reader.content.model import Pack, Section
+from reader.content.page import compose_page
+from reader.ui.theme import reading_css
+
+BODY_PT = 12
+HEADER_PT = 9.5
+FOOTER_PT = 8.5
+MARGIN_MM = 18
+
+
+@dataclass(frozen=True)
+class HandoutPlan:
+    """What to print: the chosen sections of a pack, in reading order."""
+
+    pack: Pack
+    sections: tuple[Section, ...]
+
+    @classmethod
+    def for_ids(cls, pack: Pack, ids: Sequence[str] = ()) -> HandoutPlan:
+        """Sections named by id (a subsection id picks its section); all when ids is empty."""
+        wanted = {located[0].id for sid in ids if (located := pack.locate(sid))}
+        chosen = tuple(s for s in pack.sections if not ids or s.id in wanted)
+        return cls(pack, chosen)
+
+
+def setup_page(device: QPagedPaintDevice) -> None:
+    layout = QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                         QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+    device.setPageLayout(layout)
+
+
+def _font(family: str, points: float, bold: bool = False) -> QFont:
+    font = QFont(family)
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    return font
+
+
+def _keep_headings_with_text(doc: QTextDocument, page_height: float) -> None:
+    """Move a heading to the next page when the text after it would start there.
+
+    Qt has no keep-with-next, so headings that would be stranded at the foot
+    of a page get a page break before them, one at a time, re-laying out each time.
+    """
+    layout = doc.documentLayout()
+    block = doc.begin()
+    while block.isValid():
+        following = block.next()
+        if block.blockFormat().headingLevel() and following.isValid():
+            heading_page = int(layout.blockBoundingRect(block).top() // page_height)
+            text_rect = layout.blockBoundingRect(following)
+            first_line_bottom = text_rect.top() + min(text_rect.height(), 3 * doc.defaultFont().pointSizeF())
+            if int(first_line_bottom // page_height) != heading_page:
+                fmt = block.blockFormat()
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                QTextCursor(block).setBlockFormat(fmt)
+        block = block.next()
+
+
+class _PagePainter:
+    """Lays the body out in the space between header and footer, page by page."""
+
+    def __init__(self, device: QPagedPaintDevice, plan: HandoutPlan, family: str, printed: dt.date) -> None:
+        self.device = device
+        self.plan = plan
+        self.family = family
+        self.printed = printed
+        dpi = device.logicalDpiY()
+        self.mm = dpi / 25.4
+        width, height = device.width(), device.height()
+        margin = MARGIN_MM * self.mm
+        self.header_font = _font(family, HEADER_PT)
+        self.header_bold = _font(family, HEADER_PT, bold=True)
+        self.footer_font = _font(family, FOOTER_PT)
+        header_metrics = QFontMetricsF(self.header_font, device)
+        self.header_rect = QRectF(margin, margin * 0.7, width - 2 * margin, header_metrics.lineSpacing() * 2.2)
+        footer_metrics = QFontMetricsF(self.footer_font, device)
+        disclaimer_height = footer_metrics.boundingRect(
+            QRectF(0, 0, width - 2 * margin, 10_000), int(Qt.TextFlag.TextWordWrap), plan.pack.manifest.disclaimer
+        ).height()
+        footer_height = disclaimer_height + footer_metrics.lineSpacing() * 1.6
+        self.footer_rect = QRectF(margin, height - margin * 0.7 - footer_height, width - 2 * margin, footer_height)
+        gap = 5 * self.mm
+        self.body_rect = QRectF(
+            margin, self.header_rect.bottom() + gap, width - 2 * margin, self.footer_rect.top() - gap - self.header_rect.bottom() - gap
+        )
+        self.document = self._build_document()
+
+    def _build_document(self) -> QTextDocument:
+        doc = QTextDocument()
+        doc.documentLayout().setPaintDevice(self.device)
+        doc.setDefaultFont(_font(self.family, BODY_PT))
+        doc.setDefaultStyleSheet(reading_css() + " .pager { display: none; }")
+        doc.setDocumentMargin(0)
+        doc.setHtml("".join(compose_page(self.plan.pack, s, pager=False, review=False) for s in self.plan.sections))
+        doc.setPageSize(QSizeF(self.body_rect.width(), self.body_rect.height()))
+        _keep_headings_with_text(doc, self.body_rect.height())
+        return doc
+
+    def _section_starts(self) -> list[tuple[float, str]]:
+        """(y, title) where each chosen section starts in the body."""
+        layout = self.document.documentLayout()
+        starts: list[tuple[float, str]] = []
+        block = self.document.begin()
+        titles = iter(s.title for s in self.plan.sections)
+        while block.isValid():
+            if block.blockFormat().headingLevel() == 1:
+                title = next(titles, None)
+                if title is not None:
+                    starts.append((layout.blockBoundingRect(block).top(), title))
+            block = block.next()
+        return starts
+
+    def paint(self) -> int:
+        painter = QPainter()
+        if not painter.begin(self.device):
+            raise OSError("the printer or file could not be opened for writing")
+        try:
+            pages = self.document.pageCount()
+            starts = self._section_starts()
+            page_height = self.body_rect.height()
+            for page in range(pages):
+                if page:
+                    self.device.newPage()
+                top = page * page_height
+                running = next((t for y, t in reversed(starts) if y <= top + page_height * 0.25), starts[0][1] if starts else "")
+                self._paint_body(painter, page)
+                self._paint_header(painter, running)
+                self._paint_footer(painter, page + 1, pages)
+            return pages
+        finally:
+            painter.end()
+
+    def _paint_body(self, painter: QPainter, page: int) -> None:
+        height = self.body_rect.height()
+        painter.save()
+        painter.translate(self.body_rect.left(), self.body_rect.top() - page * height)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.clip = QRectF(0, page * height, self.body_rect.width(), height)
+        painter.setClipRect(context.clip)
+        self.document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def _paint_header(self, painter: QPainter, section_title: str) -> None:
+        manifest = self.plan.pack.manifest
+        rect = self.header_rect
+        painter.setPen(QColor("#1b1b1b"))
+        painter.setFont(self.header_bold)
+        line = QFontMetricsF(self.header_font, self.device).lineSpacing()
+        painter.drawText(QRectF(rect.left(), rect.top(), rect.width() * 0.6, line), int(Qt.AlignmentFlag.AlignLeft), manifest.title)
+        painter.setFont(self.header_font)
+        painter.drawText(QRectF(rect.left() + rect.width() * 0.6, rect.top(), rect.width() * 0.4, line),
+                         int(Qt.AlignmentFlag.AlignRight), section_title)
+        painter.drawText(QRectF(rect.left(), rect.top() + line, rect.width(), line), int(Qt.AlignmentFlag.AlignLeft),
+                         review_line(manifest))
+        painter.setPen(QPen(QColor("#6b7280"), max(1.0, 0.25 * self.mm)))
+        painter.drawLine(QPointF(rect.left(), rect.bottom()), QPointF(rect.right(), rect.bottom()))
+
+    def _paint_footer(self, painter: QPainter, page: int, pages: int) -> None:
+        rect = self.footer_rect
+        painter.setPen(QPen(QColor("#6b7280"), max(1.0, 0.25 * self.mm)))
+        painter.drawLine(QPointF(rect.left(), rect.top()), QPointF(rect.right(), rect.top()))
+        painter.setPen(QColor("#1b1b1b"))
+        painter.setFont(self.footer_font)
+        metrics = QFontMetricsF(self.footer_font, self.device)
+        line = metrics.lineSpacing()
+        text_top = rect.top() + line * 0.4
+        disclaimer_rect = QRectF(rect.left(), text_top, rect.width(), rect.height() - line * 1.4)
+        painter.drawText(disclaimer_rect, int(Qt.TextFlag.TextWordWrap), self.plan.pack.manifest.disclaimer)
+        bottom = QRectF(rect.left(), rect.bottom() - line, rect.width(), line)
+        painter.drawText(bottom, int(Qt.AlignmentFlag.AlignLeft), texts.PRINTED_ON.format(date=long_date(self.printed)))
+        painter.drawText(bottom, int(Qt.AlignmentFlag.AlignRight), texts.PAGE_X_OF_Y.format(page=page, pages=pages))
+
+
+def paint_handout(device: QPagedPaintDevice, plan: HandoutPlan, family: str, printed: dt.date | None = None) -> int:
+    """Paint the handout onto device (a printer or PDF writer); return the page count."""
+    return _PagePainter(device, plan, family, printed or dt.date.today()).paint()

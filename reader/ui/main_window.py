@@ -1,0 +1,339 @@
+"""The reader window: builds the widgets and wires them together."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QWheelEvent
+from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
+
+from reader import APP_NAME, textscale
+from reader.content.loader import review_line
+from reader.content.model import Pack
+from reader.content.page import compose_page
+from reader.navigation import History, Location
+from reader.search import SearchIndex, SearchResult
+from reader.search.snippets import match_spans
+from reader.ui.actions import build_actions
+from reader.ui.banner import DisclaimerBanner
+from reader.ui.header import HeaderBar
+from reader.ui.navigator import NavigatorTree
+from reader.ui.notice import NoticeBar
+from reader.ui.reading_pane import ReadingPane
+from reader.ui.search_panel import SearchPanel
+from reader.ui.settings import Settings
+from reader.ui.theme import Typography, reading_css
+
+
+class MainWindow(QMainWindow):
+    """One window over one pack."""
+
+    #: The section or subsection on screen changed: (section id, anchor or "").
+    locationChanged = Signal(str, str)
+    #: The text size changed, in percent.
+    textScaleChanged = Signal(int)
+    #: Search results were shown: (query, number of sections).
+    searchAnswered = Signal(str, int)
+
+    def __init__(self, pack: Pack, settings: Settings, family: str, *, search_debounce_ms: int = 150) -> None:
+        super().__init__()
+        self.pack = pack
+        self.settings = settings
+        self.family = family
+        self.history = History()
+        self._index: SearchIndex | None = None
+        self._result: SearchResult | None = None
+        self._css = reading_css()
+        self._percent = settings.text_percent
+        self.setWindowTitle(f"{pack.manifest.title} — {APP_NAME}")
+
+        self.actions_ = build_actions(self)
+        self._build_widgets(search_debounce_ms)
+        self._build_menus()
+        self._connect()
+        self.apply_text_scale(self._percent)
+
+        start = settings.last_section
+        located = pack.locate(start) if start else None
+        section, anchor = located if located else (pack.home, None)
+        self.open_location(Location(section.id, anchor))
+        if pack.problems:
+            self.notice.show_message(
+                self.tr("Some content could not be shown. {detail}").format(
+                    detail=" ".join(str(p) + "." for p in pack.problems[:3])
+                )
+            )
+        geometry = settings.geometry
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1100, 780)
+
+    # -- construction ---------------------------------------------------------------
+    def _build_widgets(self, debounce_ms: int) -> None:
+        a = self.actions_
+        manifest = self.pack.manifest
+        self.header = HeaderBar(manifest.title, review_line(manifest), a.back, a.forward, a.print_, self)
+        self.banner = DisclaimerBanner(manifest.disclaimer, self)
+        self.search = SearchPanel(self, debounce_ms=debounce_ms)
+        self.navigator = NavigatorTree(self)
+        self.navigator.set_pack(self.pack)
+        self.reading = ReadingPane(self.pack.root, self)
+        self.notice = NoticeBar(self)
+
+        left = QWidget(self)
+        self._left_layout = QVBoxLayout(left)
+        self._left_layout.setContentsMargins(8, 8, 0, 8)
+        self._left_layout.addWidget(self.search)
+        self._left_layout.addWidget(self.navigator, 1)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 8, 8, 8)
+        right_layout.addWidget(self.notice)
+        right_layout.addWidget(self.reading, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([300, 800])
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        chain = [self.header.back, self.header.forward, self.search.field, self.search.results, self.navigator,
+                 self.reading, self.header.text_size.smaller, self.header.text_size.reset,
+                 self.header.text_size.larger, self.header.print_button, self.notice.close_button]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+
+    def _build_menus(self) -> None:
+        a = self.actions_
+        menus = {
+            self.tr("&File"): [a.print_, a.export_pdf, None, a.quit],
+            self.tr("&View"): [a.larger, a.smaller, a.reset_size],
+            self.tr("&Go"): [a.back, a.forward, a.home, None, a.previous_section, a.next_section, None, a.find],
+            self.tr("&Help"): [a.shortcuts, a.about],
+        }
+        for title, entries in menus.items():
+            menu = self.menuBar().addMenu(title)
+            for action in entries:
+                if action is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(action)
+
+    def _connect(self) -> None:
+        a = self.actions_
+        a.back.triggered.connect(self.go_back)
+        a.forward.triggered.connect(self.go_forward)
+        a.home.triggered.connect(self.go_home)
+        a.previous_section.triggered.connect(lambda: self.step_section(-1))
+        a.next_section.triggered.connect(lambda: self.step_section(1))
+        a.find.triggered.connect(self.search.focus_field)
+        a.find_slash.triggered.connect(self.search.focus_field)
+        a.clear_search.triggered.connect(self.clear_search)
+        a.larger.triggered.connect(lambda: self.apply_text_scale(textscale.larger(self._percent)))
+        a.smaller.triggered.connect(lambda: self.apply_text_scale(textscale.smaller(self._percent)))
+        a.reset_size.triggered.connect(lambda: self.apply_text_scale(textscale.DEFAULT_PERCENT))
+        a.print_.triggered.connect(self.print_handout)
+        a.export_pdf.triggered.connect(self.export_handout)
+        a.quit.triggered.connect(self.close)
+        a.shortcuts.triggered.connect(self.show_shortcuts)
+        a.about.triggered.connect(self.show_about)
+        text_size = self.header.text_size
+        text_size.largerRequested.connect(a.larger.trigger)
+        text_size.smallerRequested.connect(a.smaller.trigger)
+        text_size.resetRequested.connect(a.reset_size.trigger)
+        self.navigator.locationChosen.connect(self._open_from_navigator)
+        self.navigator.locationActivated.connect(self._open_and_read)
+        self.search.queryChanged.connect(self.run_search)
+        self.search.resultChosen.connect(self._open_and_read)
+        self.reading.internalLinkClicked.connect(self._follow_internal_link)
+        self.reading.externalLinkClicked.connect(self.show_external_address)
+        self.reading.visibleAnchorChanged.connect(self._track_reading_position)
+        self.reading.zoomRequested.connect(self._zoom_by_wheel)
+        for widget in (self.navigator.viewport(), self.search.results.viewport(), self.banner, self.header):
+            widget.installEventFilter(self)
+
+    # -- navigation -----------------------------------------------------------------------
+    @property
+    def current(self) -> Location:
+        location = self.history.current
+        assert location is not None
+        return location
+
+    def open_location(self, location: Location, *, record: bool = True) -> None:
+        """Show a section (and scroll to an anchor or offset); the one way pages change."""
+        section = self.pack.section(location.section_id) or self.pack.home
+        previous = self.history.current
+        if previous is not None:
+            self.history.remember_scroll(self.reading.verticalScrollBar().value())
+        if previous is None or previous.section_id != section.id:
+            self.reading.show_page(compose_page(self.pack, section), self._css)
+            self._highlight_matches()
+        if location.scroll and not location.anchor:
+            self.reading.verticalScrollBar().setValue(location.scroll)
+        else:
+            self.reading.go_to_anchor(location.anchor)
+        if record:
+            self.history.visit(Location(section.id, location.anchor, location.scroll))
+        self.navigator.show_location(section.id, location.anchor)
+        self.settings.last_section = section.id
+        self._update_history_actions()
+        self.locationChanged.emit(section.id, location.anchor or "")
+
+    def go_back(self) -> None:
+        self.history.remember_scroll(self.reading.verticalScrollBar().value())
+        location = self.history.back()
+        if location is not None:
+            self.open_location(location, record=False)
+
+    def go_forward(self) -> None:
+        self.history.remember_scroll(self.reading.verticalScrollBar().value())
+        location = self.history.forward()
+        if location is not None:
+            self.open_location(location, record=False)
+
+    def go_home(self) -> None:
+        self.open_location(Location(self.pack.home.id))
+
+    def step_section(self, step: int) -> None:
+        ids = [s.id for s in self.pack.sections]
+        index = ids.index(self.current.section_id) + step
+        if 0 <= index < len(ids):
+            self.open_location(Location(ids[index]))
+
+    def _open_from_navigator(self, section_id: str, anchor: str) -> None:
+        self.open_location(Location(section_id, anchor or None))
+
+    def _open_and_read(self, section_id: str, anchor: str) -> None:
+        self.open_location(Location(section_id, anchor or None))
+        if self._result is not None and self.reading.match_count:
+            self.reading.scroll_to_first_match()
+        self.reading.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _follow_internal_link(self, section_id: str, anchor: str) -> None:
+        self.open_location(Location(section_id or self.current.section_id, anchor or None))
+
+    def _track_reading_position(self, anchor: str) -> None:
+        location = self.history.current
+        if location is not None:
+            self.navigator.show_location(location.section_id, anchor or None)
+
+    def _update_history_actions(self) -> None:
+        self.actions_.back.setEnabled(self.history.can_go_back)
+        self.actions_.forward.setEnabled(self.history.can_go_forward)
+
+    def show_external_address(self, url: str) -> None:
+        from reader.content.render import external_address
+
+        self.notice.show_message(
+            self.tr("This reader works offline, so links do not open here. "
+                    "To visit this page later on a phone or computer, go to: {address}").format(
+                address=external_address(url))
+        )
+
+    # -- search ---------------------------------------------------------------------------
+    @property
+    def index(self) -> SearchIndex:
+        if self._index is None:  # built on first use: start-up does not pay for it
+            self._index = SearchIndex(self.pack)
+        return self._index
+
+    def run_search(self, text: str) -> None:
+        searching = bool(text.strip())
+        # The results list replaces the contents tree while a search is on.
+        self.navigator.setVisible(not searching)
+        self._left_layout.setStretchFactor(self.search, 1 if searching else 0)
+        if not searching:
+            self._result = None
+            self._highlight_matches()
+            return
+        self._result = self.index.search(text, prefix=True)
+        topics = [(s.id, s.title) for s in self.pack.sections]
+        self.search.show_result(self._result, topics)
+        self._highlight_matches()
+        self.searchAnswered.emit(text, len(self._result.hits))
+
+    def clear_search(self) -> None:
+        if self.search.active or self._result is not None:
+            self.search.clear()
+            self.search.focus_field()
+
+    def _highlight_matches(self) -> None:
+        result = self._result
+        if result is None or result.query.is_empty:
+            self.reading.highlight(None)
+        else:
+            self.reading.highlight(lambda text: match_spans(text, result.query))
+
+    # -- text size ---------------------------------------------------------------------------
+    def apply_text_scale(self, percent: int) -> None:
+        percent = textscale.clamp(percent)
+        self._percent = percent
+        sizes = Typography(percent)
+        chrome = QFont(self.family)
+        chrome.setPixelSize(sizes.chrome)
+        content = QFont(self.family)
+        content.setPixelSize(sizes.content)
+        self.centralWidget().setFont(chrome)
+        self.menuBar().setFont(chrome)
+        self.navigator.setFont(content)
+        self.search.setFont(content)
+        self.reading.set_pixel_size(sizes.reading)
+        banner = QFont(self.family)
+        banner.setPixelSize(sizes.banner)
+        self.banner.set_text_font(banner)
+        self.header.set_title_pixel_size(sizes.title)
+        self.header.text_size.show_percent(percent, textscale.MIN_PERCENT, textscale.MAX_PERCENT)
+        self.search.results.doItemsLayout()
+        self.settings.text_percent = percent
+        self.textScaleChanged.emit(percent)
+
+    @property
+    def text_percent(self) -> int:
+        return self._percent
+
+    def _zoom_by_wheel(self, direction: int) -> None:
+        (self.actions_.larger if direction > 0 else self.actions_.smaller).trigger()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        """Ctrl+wheel changes the text size over the navigator, results, banner and header too."""
+        if event.type() == QEvent.Type.Wheel and isinstance(event, QWheelEvent):
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier and event.angleDelta().y():
+                self._zoom_by_wheel(1 if event.angleDelta().y() > 0 else -1)
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- printing and dialogs ---------------------------------------------------------------
+    def print_handout(self) -> None:
+        from reader.ui.printing import print_with_preview
+
+        section = self.pack.section(self.current.section_id) or self.pack.home
+        print_with_preview(self, self.pack, section, self.family)
+
+    def export_handout(self) -> None:
+        from reader.ui.printing import export_with_dialog
+
+        export_with_dialog(self, self.pack, self.notice)
+
+    def show_shortcuts(self) -> None:
+        from reader.ui.dialogs import InfoDialog, shortcuts_html
+
+        InfoDialog(self.tr("Keyboard shortcuts"), shortcuts_html(self.actions_, self.tr("Keyboard shortcuts")), self).exec()
+
+    def show_about(self) -> None:
+        from reader.ui.dialogs import InfoDialog, about_html
+
+        note = self.tr("This reader works without the internet and never opens websites.")
+        InfoDialog(self.tr("About ATL Reader"), about_html(self.pack, self.tr("About ATL Reader"), note), self).exec()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        self.settings.geometry = QByteArray(self.saveGeometry())
+        super().closeEvent(event)
+

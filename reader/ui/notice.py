@@ -1,0 +1,40 @@
+"""A dismissable notice line above the reading pane (link addresses, skipped sections)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+
+from reader.ui.theme import LIGHT, Palette
+
+
+class NoticeBar(QFrame):
+    """Shows one message until closed or replaced."""
+
+    def __init__(self, parent: QWidget | None = None, palette: Palette = LIGHT) -> None:
+        super().__init__(parent)
+        self.setObjectName("noticeBar")
+        self.setAccessibleName(self.tr("Notice"))
+        self.setStyleSheet(
+            f"#noticeBar {{ background: {palette.panel}; border: 1px solid {palette.border}; }}"
+            f"#noticeBar QLabel {{ color: {palette.text}; }}"
+        )
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 6, 6)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.close_button = QToolButton(self)
+        self.close_button.setText("✕")
+        self.close_button.setAccessibleName(self.tr("Close notice"))
+        self.close_button.setToolTip(self.tr("Close notice"))
+        self.close_button.clicked.connect(self.hide)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.label.setText(text)
+        self.setAccessibleDescription(text)
+        self.show()

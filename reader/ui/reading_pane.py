@@ -1,0 +1,164 @@
+"""The reading pane: one section page, confined to the pack, with highlights."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QWheelEvent
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+
+from reader.content.render import EXTERNAL_SCHEMES, PACK_SCHEME, SECTION_SCHEME
+from reader.navigation import anchor_at
+from reader.ui.theme import LIGHT, Palette
+
+#: Given a block's text, the (start, end) spans to highlight in it.
+SpanFinder = Callable[[str], list[tuple[int, int]]]
+
+
+class ReadingPane(QTextBrowser):
+    """Displays HTML pages; reports link clicks instead of following them."""
+
+    #: An in-pack link was clicked: (section id, anchor or "").
+    internalLinkClicked = Signal(str, str)
+    #: A web or mail address was clicked; it is shown, never opened.
+    externalLinkClicked = Signal(str)
+    #: The subsection at the top of the view changed while scrolling ("" = intro).
+    visibleAnchorChanged = Signal(str)
+    #: Ctrl+wheel: +1 larger, -1 smaller.
+    zoomRequested = Signal(int)
+
+    def __init__(self, pack_root: Path, parent: QWidget | None = None, palette: Palette = LIGHT) -> None:
+        super().__init__(parent)
+        self.setObjectName("readingPane")
+        self.setAccessibleName(self.tr("Summary text"))
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self._pack_root = pack_root.resolve()
+        self._palette = palette
+        self._headings: list[tuple[int, str]] = []
+        self._visible_anchor = ""
+        self._match_cursors: list[QTextCursor] = []
+        self.anchorClicked.connect(self._route_link)
+        self.verticalScrollBar().valueChanged.connect(self._track_visible_anchor)
+        self.document().documentLayout().documentSizeChanged.connect(self._measure_headings)
+
+    # -- content -----------------------------------------------------------------
+    def show_page(self, html: str, stylesheet: str) -> None:
+        self.document().setDefaultStyleSheet(stylesheet)
+        self.setHtml(html)
+        self._match_cursors = []
+        self._visible_anchor = ""
+        self._measure_headings()
+
+    def set_pixel_size(self, px: int) -> None:
+        """Change the reading size: a re-layout, not a re-render."""
+        font = QFont(self.document().defaultFont())
+        font.setPixelSize(px)
+        self.document().setDefaultFont(font)
+        self.document().setDocumentMargin(max(12, px))
+
+    def go_to_anchor(self, anchor: str | None) -> None:
+        if anchor:
+            self.scrollToAnchor(anchor)
+        else:
+            self.verticalScrollBar().setValue(0)
+
+    def loadResource(self, kind: int, url: QUrl) -> object:  # noqa: N802 (Qt API)
+        """Serve images from inside the pack only; everything else is refused."""
+        if url.scheme() != PACK_SCHEME:
+            return None
+        target = (self._pack_root / url.path()).resolve()
+        if not target.is_relative_to(self._pack_root) or not target.is_file():
+            return None
+        return target.read_bytes()
+
+    # -- highlighting ---------------------------------------------------------------
+    def highlight(self, find_spans: SpanFinder | None) -> int:
+        """Highlight every match in the page; return how many there are."""
+        self._match_cursors = []
+        if find_spans is not None:
+            block = self.document().begin()
+            while block.isValid():
+                for start, end in find_spans(block.text()):
+                    cursor = QTextCursor(self.document())
+                    cursor.setPosition(block.position() + start)
+                    cursor.setPosition(block.position() + end, QTextCursor.MoveMode.KeepAnchor)
+                    self._match_cursors.append(cursor)
+                block = block.next()
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(self._palette.highlight_background))
+        fmt.setForeground(QColor(self._palette.highlight_text))
+        selections = []
+        for cursor in self._match_cursors:
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format = fmt
+            selections.append(selection)
+        self.setExtraSelections(selections)
+        return len(self._match_cursors)
+
+    @property
+    def match_count(self) -> int:
+        return len(self._match_cursors)
+
+    def scroll_to_first_match(self) -> None:
+        if self._match_cursors:
+            cursor = QTextCursor(self._match_cursors[0])
+            cursor.clearSelection()
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+
+    # -- scroll-spy -------------------------------------------------------------------
+    def _measure_headings(self) -> None:
+        layout = self.document().documentLayout()
+        headings: list[tuple[int, str]] = []
+        block = self.document().begin()
+        while block.isValid():
+            if block.blockFormat().headingLevel() == 2:
+                names = block.charFormat().anchorNames() or block.begin().fragment().charFormat().anchorNames()
+                if names:
+                    headings.append((round(layout.blockBoundingRect(block).top()), names[0]))
+            block = block.next()
+        self._headings = headings
+        self._track_visible_anchor(self.verticalScrollBar().value())
+
+    def _track_visible_anchor(self, top: int) -> None:
+        anchor = anchor_at(self._headings, top) or ""
+        scroll_bar = self.verticalScrollBar()
+        if scroll_bar.maximum() > 0 and top >= scroll_bar.maximum() and self._headings:
+            anchor = self._headings[-1][1]  # at the very end, the last heading is being read
+        if anchor != self._visible_anchor:
+            self._visible_anchor = anchor
+            self.visibleAnchorChanged.emit(anchor)
+
+    @property
+    def visible_anchor(self) -> str:
+        return self._visible_anchor
+
+    # -- links and input --------------------------------------------------------------
+    def _route_link(self, url: QUrl) -> None:
+        scheme = url.scheme().lower()
+        if scheme == SECTION_SCHEME:
+            self.internalLinkClicked.emit(url.path(), url.fragment())
+        elif not scheme and url.hasFragment():
+            self.internalLinkClicked.emit("", url.fragment())
+        elif scheme in EXTERNAL_SCHEMES:
+            self.externalLinkClicked.emit(url.toString())
+        # Anything else was already refused when rendering; ignore it.
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt API)
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            if delta:
+                self.zoomRequested.emit(1 if delta > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
+

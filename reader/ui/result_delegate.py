@@ -1,0 +1,53 @@
+"""Draws a search result as a bold title over a snippet with the matches emphasised."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+#: Item data role holding the result's rich text (title and snippet).
+HTML_ROLE = Qt.ItemDataRole.UserRole + 10
+_PADDING = 8
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class HtmlItemDelegate(QStyledItemDelegate):
+    """Renders the HTML in HTML_ROLE, wrapped to the view's width."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+
+    def _document(self, option: QStyleOptionViewItem, index: Index, width: float) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(0)
+        doc.setHtml(index.data(HTML_ROLE) or "")
+        doc.setTextWidth(max(40.0, width - 2 * _PADDING))
+        return doc
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        self.initStyleOption(option, index)
+        widget = option.widget
+        style = widget.style() if widget else None
+        text_option = QStyleOptionViewItem(option)
+        text_option.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, text_option, painter, widget)
+        doc = self._document(option, index, option.rect.width())
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        painter.save()
+        painter.translate(option.rect.left() + _PADDING, option.rect.top() + _PADDING)
+        context.clip = QRectF(0, 0, option.rect.width(), option.rect.height())
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802 (Qt API)
+        self.initStyleOption(option, index)
+        width = option.widget.viewport().width() if option.widget else 300
+        doc = self._document(option, index, width)
+        return QSize(int(doc.idealWidth()) + 2 * _PADDING, int(doc.size().height()) + 2 * _PADDING)

@@ -1,0 +1,151 @@
+"""The search field and its results list; results update as the reader types."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from reader import texts
+from reader.search import SearchResult
+from reader.search.snippets import emphasised_html
+from reader.ui.result_delegate import HTML_ROLE, HtmlItemDelegate
+
+DEBOUNCE_MS = 150
+_SECTION_ROLE = Qt.ItemDataRole.UserRole
+_ANCHOR_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class SearchPanel(QWidget):
+    """Emits queryChanged (debounced) and resultChosen; shows what it is given."""
+
+    #: The text to search for, after typing pauses ("" when cleared).
+    queryChanged = Signal(str)
+    #: A result or suggested topic was opened: (section id, anchor or "").
+    resultChosen = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None, debounce_ms: int = DEBOUNCE_MS) -> None:
+        super().__init__(parent)
+        self.field = QLineEdit(self)
+        self.field.setObjectName("searchField")
+        self.field.setPlaceholderText(self.tr("Search the summary"))
+        self.field.setAccessibleName(self.tr("Search the summary"))
+        self.field.setClearButtonEnabled(True)
+        self.field.setMaxLength(500)
+        self.status = QLabel(self)
+        self.status.setObjectName("searchStatus")
+        self.status.setWordWrap(True)
+        self.results = QListWidget(self)
+        self.results.setObjectName("searchResults")
+        self.results.setAccessibleName(self.tr("Search results"))
+        self.results.setItemDelegate(HtmlItemDelegate(self.results))
+        self.results.setWordWrap(True)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.field)
+        layout.addWidget(self.status)
+        layout.addWidget(self.results, 1)
+        self.status.hide()
+        self.results.hide()
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(debounce_ms)
+        self._timer.timeout.connect(self._emit_query)
+        self.field.textEdited.connect(self._schedule)
+        self.field.textChanged.connect(self._clear_if_empty)
+        self.results.itemActivated.connect(self._emit_chosen)
+        self.results.itemClicked.connect(self._emit_chosen)
+        self.field.installEventFilter(self)
+
+    @property
+    def text(self) -> str:
+        return self.field.text()
+
+    @property
+    def active(self) -> bool:
+        return bool(self.field.text().strip())
+
+    def focus_field(self) -> None:
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+
+    def clear(self) -> None:
+        self._timer.stop()
+        self.field.clear()
+
+    def show_result(self, result: SearchResult, topics: list[tuple[str, str]]) -> None:
+        """Display hits, or say nothing matched and offer topics."""
+        self.results.clear()
+        hits = result.hits
+        if hits:
+            self.status.setText(html.escape(self._count_text(len(hits))))
+            for hit in hits:
+                title = html.escape(hit.title)
+                snippet = emphasised_html(hit.snippet.text, hit.snippet.spans)
+                self._add_item(f"<b>{title}</b><br/>{snippet}", hit.title + ". " + hit.snippet.text, hit.section_id, hit.anchor or "")
+        else:
+            self.status.setText(
+                html.escape(texts.NO_RESULTS.format(query=result.query.text.strip())) + "<br/>" + html.escape(texts.TRY_TOPICS)
+            )
+            for section_id, title in topics:
+                self._add_item(f"{html.escape(title)}", title, section_id, "")
+        self.status.setAccessibleName(self.status.text().replace("<br/>", " "))
+        self.status.show()
+        self.results.show()
+        if self.results.count():
+            self.results.setCurrentRow(0)
+
+    def _count_text(self, count: int) -> str:
+        return self.tr("1 section matches") if count == 1 else self.tr("{count} sections match").format(count=count)
+
+    def _add_item(self, rich: str, plain: str, section_id: str, anchor: str) -> None:
+        item = QListWidgetItem(plain)
+        item.setData(HTML_ROLE, rich)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, plain)
+        item.setData(_SECTION_ROLE, section_id)
+        item.setData(_ANCHOR_ROLE, anchor)
+        self.results.addItem(item)
+
+    def hide_results(self) -> None:
+        self.results.clear()
+        self.status.hide()
+        self.results.hide()
+
+    def _schedule(self, _text: str) -> None:
+        self._timer.start()
+
+    def _emit_query(self) -> None:
+        self.queryChanged.emit(self.field.text())
+
+    def _clear_if_empty(self, text: str) -> None:
+        if not text.strip():
+            self._timer.stop()
+            self.hide_results()
+            self.queryChanged.emit("")
+
+    def _emit_chosen(self, item: QListWidgetItem) -> None:
+        self.resultChosen.emit(item.data(_SECTION_ROLE), item.data(_ANCHOR_ROLE))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        """Down moves into the results; Enter opens the first one at once."""
+        if watched is self.field and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if key == Qt.Key.Key_Down and self.results.isVisible() and self.results.count():
+                self.results.setFocus(Qt.FocusReason.TabFocusReason)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.active:
+                if self._timer.isActive():
+                    self._timer.stop()
+                    self._emit_query()
+                item = self.results.currentItem() or self.results.item(0)
+                if item is not None:
+                    self._emit_chosen(item)
+                return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,88 @@
+"""Remembered preferences on QSettings: validated on read, never fatal on write."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+
+from reader import APP_ID, textscale
+
+_TEXT_PERCENT = "reading/text_percent"
+_LAST_SECTION = "reading/last_section"
+_GEOMETRY = "window/geometry"
+
+
+def default_settings_path() -> Path:
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
+    return Path(base or Path.home() / ".config") / APP_ID / "settings.ini"
+
+
+class Settings:
+    """Text size, last section and window geometry.
+
+    With path=None nothing is stored (kiosk mode): values live for the run only.
+    A corrupt or unwritable store gives defaults and a warning, never an error.
+    """
+
+    def __init__(self, path: Path | None) -> None:
+        self._memory: dict[str, object] = {}
+        self._store: QSettings | None = None
+        self._warned = False
+        if path is not None:
+            self._store = QSettings(str(path), QSettings.Format.IniFormat)
+            if self._store.status() != QSettings.Status.NoError:
+                self._warn(f"settings file {path} could not be read; using defaults")
+
+    @property
+    def persistent(self) -> bool:
+        return self._store is not None
+
+    def _warn(self, message: str) -> None:
+        if not self._warned:
+            print(f"atl-reader: warning: {message}", file=sys.stderr)
+            self._warned = True
+
+    def _get(self, key: str) -> object:
+        if self._store is None:
+            return self._memory.get(key)
+        try:
+            return self._store.value(key)
+        except Exception:  # a value QSettings cannot convert: treat as missing
+            return None
+
+    def _set(self, key: str, value: object) -> None:
+        if self._store is None:
+            self._memory[key] = value
+            return
+        self._store.setValue(key, value)
+        self._store.sync()
+        if self._store.status() != QSettings.Status.NoError:
+            self._warn(f"settings could not be saved to {self._store.fileName()}; they will last until you close the reader")
+
+    @property
+    def text_percent(self) -> int:
+        return textscale.clamp(self._get(_TEXT_PERCENT))
+
+    @text_percent.setter
+    def text_percent(self, percent: int) -> None:
+        self._set(_TEXT_PERCENT, textscale.clamp(percent))
+
+    @property
+    def last_section(self) -> str | None:
+        value = self._get(_LAST_SECTION)
+        return value if isinstance(value, str) and value else None
+
+    @last_section.setter
+    def last_section(self, section_id: str) -> None:
+        self._set(_LAST_SECTION, section_id)
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        value = self._get(_GEOMETRY)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._set(_GEOMETRY, value)
