@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
         self.history = History()
         self._index: SearchIndex | None = None
         self._result: SearchResult | None = None
+        self._shown_section: str | None = None
         self._css = reading_css()
         self._percent = settings.text_percent
         self.setWindowTitle(f"{pack.manifest.title} — {APP_NAME}")
@@ -157,6 +158,7 @@ class MainWindow(QMainWindow):
         self.reading.externalLinkClicked.connect(self.show_external_address)
         self.reading.visibleAnchorChanged.connect(self._track_reading_position)
         self.reading.zoomRequested.connect(self._zoom_by_wheel)
+        self.reading.historyStepRequested.connect(self._step_history)
         for widget in (self.navigator.viewport(), self.search.results.viewport(), self.banner, self.header):
             widget.installEventFilter(self)
 
@@ -170,11 +172,11 @@ class MainWindow(QMainWindow):
     def open_location(self, location: Location, *, record: bool = True) -> None:
         """Show a section (and scroll to an anchor or offset); the one way pages change."""
         section = self.pack.section(location.section_id) or self.pack.home
-        previous = self.history.current
-        if previous is not None:
+        if record and self.history.current is not None:
             self.history.remember_scroll(self.reading.verticalScrollBar().value())
-        if previous is None or previous.section_id != section.id:
+        if self._shown_section != section.id:
             self.reading.show_page(compose_page(self.pack, section), self._css)
+            self._shown_section = section.id
             self._highlight_matches()
         if location.scroll and not location.anchor:
             self.reading.verticalScrollBar().setValue(location.scroll)
@@ -198,6 +200,9 @@ class MainWindow(QMainWindow):
         location = self.history.forward()
         if location is not None:
             self.open_location(location, record=False)
+
+    def _step_history(self, step: int) -> None:
+        (self.go_forward if step > 0 else self.go_back)()
 
     def go_home(self) -> None:
         self.open_location(Location(self.pack.home.id))

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QUrl, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QWheelEvent
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QTextCharFormat, QTextCursor, QWheelEvent
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.content.render import EXTERNAL_SCHEMES, PACK_SCHEME, SECTION_SCHEME
@@ -28,6 +28,8 @@ class ReadingPane(QTextBrowser):
     visibleAnchorChanged = Signal(str)
     #: Ctrl+wheel: +1 larger, -1 smaller.
     zoomRequested = Signal(int)
+    #: Alt+Left / Alt+Right (or Back/Forward keys): -1 back, +1 forward.
+    historyStepRequested = Signal(int)
 
     def __init__(self, pack_root: Path, parent: QWidget | None = None, palette: Palette = LIGHT) -> None:
         super().__init__(parent)
@@ -152,6 +154,16 @@ class ReadingPane(QTextBrowser):
         elif scheme in EXTERNAL_SCHEMES:
             self.externalLinkClicked.emit(url.toString())
         # Anything else was already refused when rendering; ignore it.
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+        """QTextBrowser would walk its own (empty) history; ours is the window's."""
+        alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
+        if (alt and event.key() == Qt.Key.Key_Left) or event.key() == Qt.Key.Key_Back:
+            self.historyStepRequested.emit(-1)
+        elif (alt and event.key() == Qt.Key.Key_Right) or event.key() == Qt.Key.Key_Forward:
+            self.historyStepRequested.emit(1)
+        else:
+            super().keyPressEvent(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt API)
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
