@@ -192,7 +192,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{APP_ID}: error: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
     except OSError as exc:
-        where = f" {exc.filename}" if exc.filename else ""
+        where = f" {exc.filename}:" if exc.filename else ""
         print(f"{APP_ID}: error:{where} {exc.strerror or exc}", file=sys.stderr)
         return EXIT_PROBLEMS
     except KeyboardInterrupt:

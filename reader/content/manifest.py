@@ -57,8 +57,8 @@ def read_manifest(root: Path) -> tuple[Manifest, list[SectionEntry], list[Proble
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"line (\d+)", str(exc))
-        line = int(found.group(1)) if found else None
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        line = int(found.group(1)) if found else text.count("\n") + 1  # "at end of document"
+        message = re.sub(r"\s*\((at line \d+, column \d+|at end of document)\)", "", str(exc))
         raise PackError(Problem(str(path), f"invalid TOML: {message}", line)) from None
 
     missing = [key for key in REQUIRED_KEYS if key not in data]

@@ -27,6 +27,7 @@ PACK_SCHEME = "pack"
 EXTERNAL_SCHEMES = ("http", "https", "mailto", "tel")
 _BLOCK_TAGS = {"p", "ul", "ol", "li", "blockquote", "pre", "table", "tr", "div", "dl", "dt", "dd", "hr"}
 _PLACEHOLDER_RE = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
+_STASH_RE = re.compile("\x02wzxhzdk:(\\d+)\x03")
 
 
 @dataclass
@@ -130,6 +131,18 @@ class _Capture(Treeprocessor):
         self.sink = sink
 
     def run(self, root: etree.Element) -> None:
+        # Entities such as &copy; wait in Markdown's stash until serialising; put them back.
+        stash = self.md.htmlStash.rawHtmlBlocks
+
+        def unstash(match: re.Match[str]) -> str:
+            index = int(match.group(1))
+            return str(stash[index]) if index < len(stash) else ""
+
+        for element in root.iter():
+            if element.text:
+                element.text = _STASH_RE.sub(unstash, element.text)
+            if element.tail:
+                element.tail = _STASH_RE.sub(unstash, element.tail)
         self.sink.append(root)
 
 

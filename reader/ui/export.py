@@ -35,7 +35,10 @@ def export_pdf(pack: Pack, out: Path, section_ids: Sequence[str] = ()) -> int:
     if not folder.is_dir():
         raise OSError(2, "folder does not exist", str(folder))
     # Write beside the target, then rename: a PDF is never left half-written.
-    handle, temp_name = tempfile.mkstemp(prefix=".atl-reader-", suffix=".pdf", dir=folder)
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=".atl-reader-", suffix=".pdf", dir=folder)
+    except OSError as exc:
+        raise OSError(exc.errno, f"cannot write there ({exc.strerror})", str(out)) from None
     os.close(handle)
     try:
         writer = QPdfWriter(temp_name)

@@ -7,6 +7,7 @@ disclaimer, "Page X of Y" and the printed date, because a handout travels alone.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -67,6 +68,19 @@ def _font(family: str, points: float, bold: bool = False) -> QFont:
     return font
 
 
+_TEXT_RUN_RE = re.compile(r">([^<]+)<")
+_INNER_BREAK_RE = re.compile(r"(?<=\w)([-/])(?=\w)")
+
+
+def keep_words_whole(page_html: str) -> str:
+    """Forbid line breaks inside "T-cell" or "leukemia/lymphoma" on paper.
+
+    A break there reads back as "Tcell" or "leukemia/ lymphoma" to anyone who
+    copies or extracts the text; a word joiner (U+2060) after the mark prevents it.
+    """
+    return _TEXT_RUN_RE.sub(lambda m: ">" + _INNER_BREAK_RE.sub("\\1\u2060", m.group(1)) + "<", page_html)
+
+
 def _keep_headings_with_text(doc: QTextDocument, page_height: float) -> None:
     """Move a heading to the next page when the text after it would start there.
 
@@ -123,7 +137,8 @@ class _PagePainter:
         doc.setDefaultFont(_font(self.family, BODY_PT))
         doc.setDefaultStyleSheet(reading_css() + " .pager { display: none; }")
         doc.setDocumentMargin(0)
-        doc.setHtml("".join(compose_page(self.plan.pack, s, pager=False, review=False) for s in self.plan.sections))
+        pages = "".join(compose_page(self.plan.pack, s, pager=False, review=False) for s in self.plan.sections)
+        doc.setHtml(keep_words_whole(pages))
         doc.setPageSize(QSizeF(self.body_rect.width(), self.body_rect.height()))
         _keep_headings_with_text(doc, self.body_rect.height())
         return doc
