@@ -1,0 +1,78 @@
+"""Shared fixtures: offscreen Qt, a private home, and no network for any test."""
+
+from __future__ import annotations
+
+import os
+import socket
+from pathlib import Path
+
+import pytest
+
+# Set before any Qt import: the tests never need a display.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+SEED = Path(__file__).resolve().parent / "data" / "000_53613554d1067897.txt"
+
+
+class NetworkUsed(AssertionError):
+    pass
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any attempt to connect a socket fails the test: the reader is offline."""
+
+    def refuse(self: socket.socket, address: object) -> None:
+        raise NetworkUsed(f"network connection attempted to {address!r}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", lambda *a, **k: refuse(None, a))  # type: ignore[arg-type]
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Nothing a test does may touch the real user's settings."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    return home
+
+
+@pytest.fixture(scope="session")
+def pack():
+    from reader.content import load_pack
+
+    return load_pack(CONTENT)
+
+
+@pytest.fixture
+def make_pack(tmp_path: Path):
+    """Write a small pack: make_pack({"a.md": "# A\n\ntext"}) -> its folder."""
+
+    def make(files: dict[str, str | bytes], manifest_extra: str = "", sections: list[str] | None = None) -> Path:
+        root = tmp_path / "pack"
+        (root / "sections").mkdir(parents=True, exist_ok=True)
+        names = sections if sections is not None else list(files)
+        entries = "".join(
+            f'\n[[sections]]\nid = "{Path(name).stem}"\nfile = "sections/{name}"\n' for name in names
+        )
+        (root / "manifest.toml").write_text(
+            'title = "Test pack"\nkind = "Medically reviewed summary"\nlast_updated = 2026-05-08\n'
+            'language = "en"\ndisclaimer = "Medical disclaimer: test."\nsource = "seed.txt"\n'
+            + manifest_extra + entries,
+            encoding="utf-8",
+        )
+        for name, body in files.items():
+            path = root / "sections" / name
+            if isinstance(body, bytes):
+                path.write_bytes(body)
+            else:
+                path.write_text(body, encoding="utf-8")
+        return root
+
+    return make

@@ -1,0 +1,169 @@
+"""The command line as outside tools meet it: JSON shapes, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import ROOT
+
+MAIN = str(ROOT / "main.py")
+
+
+def run(*args: str, cwd: Path | None = None, env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, **(env_extra or {}))
+    return subprocess.run([sys.executable, MAIN, *args], capture_output=True, text=True, timeout=120, cwd=cwd, env=env)
+
+
+def test_sections_json_lists_sections_and_subsections_in_reading_order():
+    result = run("sections", "--json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert all(set(row) == {"id", "title", "level", "text"} for row in rows)
+    assert [row["id"] for row in rows][:5] == ["overview", "treatment-goals", "treatment-options", "indolent-atl", "aggressive-atl"]
+    assert {row["level"] for row in rows} == {1, 2}
+    assert "no universal cure" in rows[0]["text"]
+
+
+def test_search_json_has_the_contract_shape():
+    result = run("search", "stem cell transplant", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) == {"query", "sections", "terms"}
+    assert data["query"] == "stem cell transplant"
+    first = data["sections"][0]
+    assert set(first) == {"id", "title", "snippet", "score"}
+    assert first["id"] == "treatment-options"
+    assert "transplantation" in first["snippet"]
+
+
+def test_search_queries_file_gives_one_json_line_per_query(tmp_path):
+    queries = tmp_path / "q.txt"
+    queries.write_text('clinical trials\n\n"AND (\nwatch and wait\n\u0000\n', encoding="utf-8")
+    result = run("search", "--queries", str(queries), "--json")
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["query"] for line in lines] == ["clinical trials", '"AND (', "watch and wait", "\u0000"]
+    assert lines[0]["sections"][0]["id"] == "clinical-trials"
+    assert lines[1]["sections"] == []
+
+
+@pytest.mark.parametrize("query", ['"', "NEAR(", "*", "AND OR", "x" * 3000, "-", "🙂"])
+def test_any_query_text_exits_zero(query):
+    result = run("search", query, "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["query"] == query
+
+
+@pytest.mark.parametrize("command", [["sections", "--json"], ["search", "cure", "--json"], ["check"]])
+def test_qt_free_commands_never_import_qt(command):
+    result = run(*command, env_extra={"PYTHONPROFILEIMPORTTIME": "1"})
+    assert result.returncode == 0
+    assert "PySide6" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["search"], 2),
+        (["search", "x", "--queries", "f"], 2),
+        (["sections", "--bogus"], 2),
+        (["export-pdf"], 2),
+        (["sections", "--content", "/nonexistent/pack"], 1),
+        (["search", "--queries", "/nonexistent/queries.txt"], 2),
+    ],
+)
+def test_errors_are_one_line_with_the_documented_exit_code(args, code):
+    result = run(*args)
+    assert result.returncode == code
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stderr.startswith("atl-reader: error:")
+
+
+def test_check_exits_one_with_file_and_line_for_a_broken_pack(make_pack):
+    root = make_pack({"a.md": "# A\n\nList:\n\nno list"})
+    result = run("check", str(root))
+    assert result.returncode == 1
+    assert "sections/a.md:3: lead-in ends with ':'" in result.stdout
+
+
+def test_check_is_clean_on_the_bundled_pack():
+    result = run("check")
+    assert result.returncode == 0, result.stdout
+
+
+def test_module_and_main_are_the_same_program():
+    a = run("sections", "--json")
+    b = subprocess.run([sys.executable, "-m", "reader", "sections", "--json"], capture_output=True, text=True, cwd=ROOT)
+    assert a.stdout == b.stdout
+
+
+# -- PDF export ------------------------------------------------------------------------------
+
+def squash(text: str) -> str:
+    """Text without any white space: pypdf splits some bold capitals from their word."""
+    return "".join(text.split())
+
+
+def pdf_pages(path: Path) -> list[str]:
+    return [squash(page.extract_text() or "") for page in PdfReader(str(path)).pages]
+
+
+def test_export_pdf_every_page_is_safe_to_hand_out(tmp_path, pack):
+    out = tmp_path / "summary.pdf"
+    result = run("export-pdf", str(out))
+    assert result.returncode == 0, result.stderr
+    pages = pdf_pages(out)
+    assert len(pages) >= 2
+    for number, text in enumerate(pages, start=1):
+        assert squash(pack.manifest.disclaimer) in text
+        assert squash(f"Page {number} of {len(pages)}") in text
+        assert squash("Last updated 8 May 2026") in text
+        assert squash(pack.manifest.title) in text
+    everything = "".join(pages)
+    for section in pack.sections:
+        assert squash(section.title) in everything
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) not installed")
+def test_pdftotext_reads_every_source_statement_intact(tmp_path):
+    from test_content_faithful import normal, seed_statements
+
+    out = tmp_path / "summary.pdf"
+    assert run("export-pdf", str(out)).returncode == 0
+    text = normal(subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout)
+    missing = [sentence for sentence in seed_statements() if sentence not in text]
+    assert not missing, missing
+
+
+def test_export_pdf_with_sections_prints_only_those(tmp_path):
+    out = tmp_path / "trials.pdf"
+    result = run("export-pdf", str(out), "--section", "clinical-trials")
+    assert result.returncode == 0, result.stderr
+    text = "".join(pdf_pages(out))
+    assert "ClinicalTrials.gov" in text
+    assert squash("Goals of treatment") not in text and squash("no universal cure") not in text
+    assert not list(tmp_path.glob(".atl-reader-*")), "temporary file left behind"
+
+
+def test_export_pdf_refuses_unknown_sections_and_unwritable_paths(tmp_path):
+    unknown = run("export-pdf", str(tmp_path / "x.pdf"), "--section", "nope")
+    assert unknown.returncode == 2 and "unknown section id: nope" in unknown.stderr
+    missing_dir = run("export-pdf", str(tmp_path / "no" / "such" / "dir" / "x.pdf"))
+    assert missing_dir.returncode == 1
+    assert len(missing_dir.stderr.strip().splitlines()) == 1 and "Traceback" not in missing_dir.stderr
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("not a folder")
+    for target in (blocker / "x.pdf", Path("/proc/atl-reader-test.pdf")):
+        result = run("export-pdf", str(target))
+        assert result.returncode == 1, target
+        assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+        assert not target.exists()

@@ -1,0 +1,97 @@
+"""Search: stemming, ranking, snippets, and no query text that can break it."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.search import SearchIndex, parse_query
+from reader.search.snippets import emphasised_html, make_snippet, match_spans
+from reader.search.query import fts_expression
+
+
+@pytest.fixture(scope="module")
+def index(pack):
+    return SearchIndex(pack)
+
+
+def top(index, text, **kwargs):
+    hits = index.search(text, **kwargs).hits
+    return hits[0].section_id if hits else None
+
+
+@pytest.mark.parametrize(
+    ("query", "section"),
+    [
+        ("transplants", "treatment-options"),  # stem of "transplantation"
+        ("remissions", "treatment-goals"),
+        ("clinical trials", "clinical-trials"),
+        ("watch and wait", "treatment-options"),
+        ("is there a cure", "overview"),
+        ("new treatments", "new-treatments"),
+        ("HTLV-1", "overview"),
+        ("htlv1", "overview"),
+        ("HTLV\u20111", "overview"),  # non-breaking hyphen
+        ("targeted therapies", "new-treatments"),
+    ],
+)
+def test_queries_land_on_the_right_section(index, query, section):
+    assert top(index, query) == section
+
+
+def test_titles_outrank_passing_mentions(index):
+    hits = index.search("clinical trials").hits
+    assert hits[0].section_id == "clinical-trials"
+    assert hits[0].score > hits[1].score
+
+
+def test_typing_matches_word_prefixes(index):
+    assert top(index, "transpl", prefix=True) == "treatment-options"
+    assert index.search("transpl", prefix=False).hits == ()
+
+
+def test_hit_points_at_the_subsection_holding_the_match(index):
+    hit = index.search("watch and wait").hits[0]
+    assert hit.anchor == "indolent-atl"
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"', '""', "'", "AND", "OR NOT", "NEAR(a b)", "*", "^", "(", ")", "a*b", "col:x", "{title}: cure",
+     "cure)(", "\\", "\x00", "\ud800", "🙂", "-", "'; DROP TABLE docs; --", "x" * 5000, " ", ""],
+)
+def test_no_query_text_raises(index, query):
+    result = index.search(query, prefix=True)
+    assert result.query.text == query
+
+
+def test_syntax_words_are_plain_words(index):
+    assert fts_expression(parse_query("NEAR cure")) == '{title headings body} : ("near" OR "cure")'
+    found = {hit.section_id for hit in index.search('cure" OR "trial').hits}
+    assert {"overview", "clinical-trials"} <= found
+
+
+def test_case_and_accents_never_matter(index):
+    def ids(text):
+        return [hit.section_id for hit in index.search(text).hits]
+
+    assert ids("LEUKÉMIA") == ids("leukemia") != []
+    assert ids("HÉMATOPOÏETIC") == ids("hematopoietic") == ["treatment-options"]
+
+
+def test_stopwords_alone_find_nothing(index):
+    assert index.search("what is it").hits == ()
+
+
+def test_snippet_emphasises_matches_in_one_paragraph(pack):
+    query = parse_query("watch wait")
+    snippet = make_snippet(pack.section("treatment-options").full_text, query)
+    assert "Aggressive" not in snippet.text
+    emphasised = [snippet.text[a:b] for a, b in snippet.spans]
+    assert emphasised == ["watch", "wait"]
+    assert emphasised_html(snippet.text, snippet.spans).count("<b>") == 2
+
+
+def test_match_spans_use_the_same_stemming_as_the_index():
+    text = "Transplantation and transplants; TRANSPLANT."
+    spans = match_spans(text, parse_query("transplant"))
+    assert [text[a:b] for a, b in spans] == ["Transplantation", "transplants", "TRANSPLANT"]

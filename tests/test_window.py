@@ -1,0 +1,324 @@
+"""The reader window as a patient uses it: navigate, search, links, text size, disclaimer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QDesktopServices, QTextCursor, QWheelEvent
+from PySide6.QtWidgets import QApplication
+
+from reader.navigation import Location
+from reader.ui.fonts import register_fonts
+from reader.ui.main_window import MainWindow
+from reader.ui.settings import Settings
+
+
+@pytest.fixture
+def family(qapp) -> str:
+    return register_fonts()
+
+
+@pytest.fixture
+def make_window(qtbot, pack, tmp_path, family):
+    def make(settings_path: Path | None = None, the_pack=None, size=(1100, 780)) -> MainWindow:
+        settings = Settings(settings_path or tmp_path / "settings.ini")
+        window = MainWindow(the_pack or pack, settings, family, search_debounce_ms=10)
+        qtbot.addWidget(window)
+        window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(make_window) -> MainWindow:
+    return make_window()
+
+
+def page_text(window: MainWindow) -> str:
+    return window.reading.toPlainText()
+
+
+def nav_item(window: MainWindow, title: str):
+    items = window.navigator.findItems(title, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
+    assert items, title
+    return items[0]
+
+
+# -- navigator -----------------------------------------------------------------------------
+
+def test_opens_at_the_first_section_with_it_selected(window):
+    assert page_text(window).startswith("Is there a cure?")
+    assert window.navigator.currentItem().text(0) == "Is there a cure?"
+    assert window.header.review.text() == "Medically reviewed summary · Last updated 8 May 2026"
+
+
+def test_clicking_a_section_shows_it(window, qtbot):
+    item = nav_item(window, "Goals of treatment")
+    rect = window.navigator.visualItemRect(item)
+    qtbot.mouseClick(window.navigator.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert page_text(window).startswith("Goals of treatment")
+    assert "primary goal" in page_text(window)
+
+
+def test_arrow_keys_move_through_sections(window, qtbot):
+    window.navigator.setFocus()
+    qtbot.keyClick(window.navigator, Qt.Key.Key_Down)
+    assert page_text(window).startswith("Goals of treatment")
+    qtbot.keyClick(window.navigator, Qt.Key.Key_Up)
+    assert page_text(window).startswith("Is there a cure?")
+
+
+def test_enter_on_a_subsection_opens_it_and_moves_focus_to_the_text(window, qtbot):
+    window.navigator.setFocus()
+    window.navigator.setCurrentItem(nav_item(window, "Aggressive ATL"))
+    qtbot.keyClick(window.navigator, Qt.Key.Key_Return)
+    assert page_text(window).startswith("Treatment options")
+    assert window.reading.hasFocus()
+
+
+def test_navigator_follows_scrolling(make_window, qtbot):
+    window = make_window(size=(800, 600))
+    window.apply_text_scale(300)
+    window.open_location(Location("treatment-options"))
+    bar = window.reading.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    assert window.navigator.currentItem().text(0) == "Treatment options"
+    bar.setValue(bar.maximum())
+    qtbot.waitUntil(lambda: window.navigator.currentItem().text(0) == "Aggressive ATL")
+    bar.setValue(0)
+    qtbot.waitUntil(lambda: window.navigator.currentItem().text(0) == "Treatment options")
+
+
+def test_back_and_forward_with_alt_arrows(window, qtbot):
+    window.open_location(Location("clinical-trials"))
+    assert page_text(window).startswith("Clinical trials")
+    qtbot.keyClick(window.reading, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert page_text(window).startswith("Is there a cure?")
+    assert window.actions_.forward.isEnabled()
+    qtbot.keyClick(window.reading, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert page_text(window).startswith("Clinical trials")
+
+
+def test_next_link_at_the_foot_of_a_page_goes_on(window, qtbot):
+    click_link_text(window, qtbot, "Next: Goals of treatment")
+    assert page_text(window).startswith("Goals of treatment")
+
+
+# -- links -----------------------------------------------------------------------------------
+
+def click_link_text(window: MainWindow, qtbot, text: str) -> None:
+    cursor = window.reading.document().find(text)
+    assert not cursor.isNull(), text
+    middle = QTextCursor(cursor)
+    middle.setPosition((cursor.selectionStart() + cursor.selectionEnd()) // 2)
+    window.reading.setTextCursor(middle)
+    window.reading.ensureCursorVisible()
+    point = window.reading.cursorRect(middle).center()
+    qtbot.mouseClick(window.reading.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def test_web_links_show_their_address_and_never_open(window, qtbot, monkeypatch):
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    window.open_location(Location("clinical-trials"))
+    click_link_text(window, qtbot, "ClinicalTrials.gov")
+    qtbot.waitUntil(window.notice.isVisible)
+    assert "https://clinicaltrials.gov/" in window.notice.label.text()
+    assert page_text(window).startswith("Clinical trials")
+    assert opened == []
+
+
+# -- search --------------------------------------------------------------------------------------
+
+def type_search(window: MainWindow, qtbot, text: str) -> None:
+    window.search.field.setFocus()
+    qtbot.keyClicks(window.search.field, text)
+    qtbot.waitUntil(lambda: window.search.results.isVisible() and window.search.status.isVisible())
+
+
+def test_ctrl_f_and_slash_put_the_cursor_in_search(window, qtbot):
+    window.reading.setFocus()
+    qtbot.keyClick(window.reading, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.search.field.hasFocus()
+    window.reading.setFocus()
+    qtbot.keyClick(window.reading, Qt.Key.Key_Slash)
+    assert window.search.field.hasFocus()
+    qtbot.keyClicks(window.search.field, "a/b")
+    assert window.search.field.text() == "a/b"
+
+
+def test_results_update_as_you_type_and_open_with_highlights(window, qtbot):
+    type_search(window, qtbot, "transplant")
+    results = window.search.results
+    assert results.item(0).text().startswith("Treatment options")
+    assert not window.navigator.isVisible()
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
+    assert page_text(window).startswith("Treatment options")
+    highlighted = [s.cursor.selectedText() for s in window.reading.extraSelections()]
+    assert highlighted == ["transplantation"]
+    assert window.reading.hasFocus()
+
+
+def test_highlights_cover_every_match_in_the_page(window, qtbot):
+    window.open_location(Location("overview"))
+    type_search(window, qtbot, "aggressive")
+    highlighted = [s.cursor.selectedText().lower() for s in window.reading.extraSelections()]
+    assert highlighted == ["aggressive", "aggressive"]
+
+
+def test_escape_clears_search_results_and_highlights(window, qtbot):
+    type_search(window, qtbot, "remission")
+    assert window.reading.extraSelections()
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Escape)
+    assert window.search.field.text() == ""
+    qtbot.waitUntil(window.navigator.isVisible)
+    assert not window.search.results.isVisible()
+    assert window.reading.extraSelections() == []
+
+
+def test_no_results_says_so_and_suggests_topics(window, qtbot):
+    type_search(window, qtbot, "xyzzy")
+    assert "No results for “xyzzy”" in window.search.status.text()
+    topics = [window.search.results.item(i).text() for i in range(window.search.results.count())]
+    assert topics[:2] == ["Is there a cure?", "Goals of treatment"]
+    window.search.results.setCurrentRow(4)
+    qtbot.keyClick(window.search.results, Qt.Key.Key_Return)
+    assert page_text(window).startswith("Clinical trials")
+
+
+@pytest.mark.parametrize("text", ['"NEAR(*', "AND OR NOT", "^^^", "((("])
+def test_hostile_text_in_the_search_field_is_harmless(window, qtbot, text):
+    type_search(window, qtbot, text)
+    assert window.search.status.text()
+
+
+# -- text size -------------------------------------------------------------------------------------
+
+def reading_px(window: MainWindow) -> int:
+    return window.reading.document().defaultFont().pixelSize()
+
+
+def test_text_size_buttons_show_the_percentage_and_scale_everything(window, qtbot):
+    nav_before = window.navigator.font().pixelSize()
+    banner_before = window.banner.label.font().pixelSize()
+    qtbot.mouseClick(window.header.text_size.larger, Qt.MouseButton.LeftButton)
+    assert window.header.text_size.reset.text() == "110%"
+    assert reading_px(window) == 20
+    assert window.navigator.font().pixelSize() > nav_before
+    assert window.banner.label.font().pixelSize() > banner_before
+    qtbot.mouseClick(window.header.text_size.smaller, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.header.text_size.smaller, Qt.MouseButton.LeftButton)
+    assert window.header.text_size.reset.text() == "90%"
+    qtbot.mouseClick(window.header.text_size.reset, Qt.MouseButton.LeftButton)
+    assert reading_px(window) == 18
+
+
+def test_keyboard_shortcuts_change_text_size(window, qtbot):
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(window.reading, Qt.Key.Key_Equal, ctrl)
+    assert window.text_percent == 110
+    qtbot.keyClick(window.reading, Qt.Key.Key_Minus, ctrl)
+    qtbot.keyClick(window.reading, Qt.Key.Key_Minus, ctrl)
+    assert window.text_percent == 90
+    qtbot.keyClick(window.reading, Qt.Key.Key_0, ctrl)
+    assert window.text_percent == 100
+
+
+def test_ctrl_wheel_changes_text_size(window):
+    viewport = window.reading.viewport()
+    center = QPointF(viewport.rect().center())
+    event = QWheelEvent(center, QPointF(viewport.mapToGlobal(viewport.rect().center())), QPoint(0, 0), QPoint(0, 120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(viewport, event)
+    assert window.text_percent == 110
+
+
+def test_text_size_is_limited_to_75_and_300(window):
+    window.apply_text_scale(1000)
+    assert window.text_percent == 300 and not window.header.text_size.larger.isEnabled()
+    window.apply_text_scale(10)
+    assert window.text_percent == 75 and not window.header.text_size.smaller.isEnabled()
+
+
+def test_text_size_and_place_are_remembered_by_a_new_window(make_window, tmp_path):
+    path = tmp_path / "remembered.ini"
+    first = make_window(path)
+    first.apply_text_scale(150)
+    first.open_location(Location("clinical-trials"))
+    first.close()
+    second = make_window(path)
+    assert second.text_percent == 150
+    assert second.header.text_size.reset.text() == "150%"
+    assert page_text(second).startswith("Clinical trials")
+
+
+def test_corrupt_settings_fall_back_to_defaults(make_window, tmp_path):
+    path = tmp_path / "corrupt.ini"
+    path.write_bytes(b"\x00\xff[reading\ntext_percent=\xfe\xfe\nlast_section=../../etc\n=\n[[[")
+    window = make_window(path)
+    assert window.text_percent == 100
+    assert page_text(window).startswith("Is there a cure?")
+
+
+def test_out_of_range_stored_size_is_clamped(make_window, tmp_path):
+    path = tmp_path / "big.ini"
+    path.write_text("[reading]\ntext_percent=9000\n")
+    assert make_window(path).text_percent == 300
+
+
+# -- disclaimer banner ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("percent", "size"), [(100, (800, 600)), (300, (800, 600)), (300, (1920, 1080)), (200, (1024, 768))])
+def test_disclaimer_is_fully_visible_at_every_size(make_window, qtbot, pack, percent, size):
+    window = make_window(size=size)
+    window.apply_text_scale(percent)
+    qtbot.waitUntil(lambda: window.size().toTuple() == size)
+    label = window.banner.label
+    qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()))
+    assert label.text() == pack.manifest.disclaimer
+    assert label.isVisible() and label.wordWrap()
+    top_left = label.mapTo(window, QPoint(0, 0))
+    assert window.rect().contains(top_left)
+    assert top_left.y() + label.height() <= window.height()
+    assert window.reading.height() > 100, "the text must still have room"
+
+
+def test_banner_is_read_as_the_disclaimer(window, pack):
+    assert window.banner.accessibleName() == "Medical disclaimer"
+    assert window.banner.accessibleDescription() == pack.manifest.disclaimer
+
+
+# -- bad content, printing -----------------------------------------------------------------------------
+
+def test_broken_sections_are_skipped_with_a_visible_notice(make_window, make_pack, family):
+    from reader.content import load_pack
+
+    root = make_pack({"good.md": "# Good\n\nReadable.", "bad.md": b"# Bad\n\n\xff\xfe"})
+    window = make_window(the_pack=load_pack(root))
+    assert page_text(window).startswith("Good")
+    assert window.notice.isVisible()
+    assert "sections/bad.md" in window.notice.label.text()
+
+
+def test_print_asks_what_to_print_for_the_current_section(window, monkeypatch):
+    from reader.ui import dialogs
+
+    asked = []
+    monkeypatch.setattr(dialogs.PrintChoiceDialog, "exec", lambda self: asked.append(self.current.text()) or 0)
+    window.open_location(Location("clinical-trials"))
+    window.actions_.print_.trigger()
+    assert asked == ["This section: Clinical trials"]
+
+
+def test_error_window_says_what_is_wrong_and_where(qtbot):
+    from reader.ui.app import error_window
+
+    window = error_window("manifest.toml is missing", "/media/usb/content")
+    qtbot.addWidget(window)
+    text = window.centralWidget().text()
+    assert "cannot be shown" in text and "manifest.toml is missing" in text and "/media/usb/content" in text
