@@ -6,9 +6,8 @@ import sys
 from pathlib import Path
 
 from reader.content.dates import long_date
-from reader.content.manifest import SectionEntry, read_manifest
+from reader.content.manifest import MANIFEST_NAME, SectionEntry, read_manifest
 from reader.content.model import Manifest, Pack, PackError, Problem, Section
-from reader.content.render import render_markdown
 from reader import texts
 
 #: Sections larger than this are refused rather than freezing the reader.
@@ -41,19 +40,22 @@ def placeholders_for(manifest: Manifest) -> dict[str, str]:
     }
 
 
-def _read_section_file(root: Path, entry: SectionEntry) -> tuple[str | None, Problem | None]:
+def _read_section_bytes(root: Path, entry: SectionEntry) -> tuple[bytes | None, Problem | None]:
     path = (root / entry.file).resolve()
     if not path.is_relative_to(root.resolve()):
-        return None, Problem(entry.file, "section file lies outside the content folder", None)
+        return None, Problem(entry.file, "section file lies outside the content folder")
     try:
         size = path.stat().st_size
         if size > MAX_SECTION_BYTES:
             return None, Problem(entry.file, f"section file is too large ({size // 1_048_576} MB)")
-        raw = path.read_bytes()
+        return path.read_bytes(), None
     except FileNotFoundError:
         return None, Problem(entry.file, "section file is missing")
     except OSError as exc:
         return None, Problem(entry.file, f"cannot read section file ({exc.strerror})")
+
+
+def _decode(entry: SectionEntry, raw: bytes) -> tuple[str | None, Problem | None]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -64,16 +66,21 @@ def _read_section_file(root: Path, entry: SectionEntry) -> tuple[str | None, Pro
     return text, None
 
 
-def load_pack(root: Path) -> Pack:
-    """Load the pack at root. Raises PackError if nothing readable remains."""
-    root = Path(root)
-    manifest, entries, problems = read_manifest(root)
+def _render_all(
+    manifest: Manifest, entries: list[SectionEntry], sources: dict[str, bytes]
+) -> tuple[list[Section], list[Problem]]:
+    # Imported here, not at the top: a start from the cache never loads Markdown.
+    from reader.content.render import render_markdown
+
     files_to_ids = {entry.file: entry.id for entry in entries}
     values = placeholders_for(manifest)
     sections: list[Section] = []
+    problems: list[Problem] = []
     seen_ids: set[str] = set()
     for entry in entries:
-        source, problem = _read_section_file(root, entry)
+        if entry.file not in sources:
+            continue
+        source, problem = _decode(entry, sources[entry.file])
         if problem is not None:
             problems.append(problem)
             continue
@@ -100,6 +107,32 @@ def load_pack(root: Path) -> Pack:
                 subsections=tuple(subsections),
             )
         )
+    return sections, problems
+
+
+def load_pack(root: Path, *, use_cache: bool = True) -> Pack:
+    """Load the pack at root. Raises PackError if nothing readable remains."""
+    from reader.content import cache
+
+    root = Path(root)
+    manifest, entries, problems = read_manifest(root)
+    sources: dict[str, bytes] = {}
+    for entry in entries:
+        raw, problem = _read_section_bytes(root, entry)
+        if problem is not None:
+            problems.append(problem)
+        else:
+            assert raw is not None
+            sources[entry.file] = raw
+    key = cache.pack_key((root / MANIFEST_NAME).read_bytes(), sorted(sources.items()))
+    cached = cache.load(key) if use_cache else None
+    if cached is None:
+        sections, render_problems = _render_all(manifest, entries, sources)
+        if use_cache:
+            cache.store(key, sections, render_problems)
+    else:
+        sections, render_problems = cached
+    problems.extend(render_problems)
     if not sections:
         first = problems[0] if problems else None
         detail = f" (first problem: {first})" if first else ""

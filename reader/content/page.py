@@ -7,7 +7,7 @@ import html
 from reader import texts
 from reader.content.loader import review_line
 from reader.content.model import ABOUT, AID, Pack, Section
-from reader.content.render import SECTION_SCHEME
+from reader.content.links import SECTION_SCHEME
 
 
 def provenance_line(pack: Pack, section: Section) -> str | None:

@@ -18,13 +18,9 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
+from reader.content.links import EXTERNAL_SCHEMES, PACK_SCHEME, SECTION_SCHEME, external_address
 from reader.content.model import Problem, Subsection
 
-#: Internal link scheme understood by the reading pane: section:<id>#<anchor>.
-SECTION_SCHEME = "section"
-#: Image scheme served by the reading pane from inside the pack only.
-PACK_SCHEME = "pack"
-EXTERNAL_SCHEMES = ("http", "https", "mailto", "tel")
 _BLOCK_TAGS = {"p", "ul", "ol", "li", "blockquote", "pre", "table", "tr", "div", "dl", "dt", "dd", "hr"}
 _PLACEHOLDER_RE = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 _STASH_RE = re.compile("\x02wzxhzdk:(\\d+)\x03")
@@ -46,11 +42,6 @@ class _LinkContext:
     file: str
     files_to_ids: dict[str, str]
     problems: list[Problem]
-
-
-def external_address(url: str) -> str:
-    """The address a reader should type on another device (mailto: stripped)."""
-    return url[len("mailto:"):] if url.lower().startswith("mailto:") else url
 
 
 def _same_address(text: str, url: str) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QWheelEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
@@ -11,8 +13,6 @@ from reader.content.loader import review_line
 from reader.content.model import Pack
 from reader.content.page import compose_page
 from reader.navigation import History, Location
-from reader.search import SearchIndex, SearchResult
-from reader.search.snippets import match_spans
 from reader.ui.actions import build_actions
 from reader.ui.banner import DisclaimerBanner
 from reader.ui.header import HeaderBar
@@ -22,6 +22,9 @@ from reader.ui.reading_pane import ReadingPane
 from reader.ui.search_panel import SearchPanel
 from reader.ui.settings import Settings
 from reader.ui.theme import Typography, reading_css
+
+if TYPE_CHECKING:  # search is imported on first use, not at start-up
+    from reader.search import SearchIndex, SearchResult
 
 
 class MainWindow(QMainWindow):
@@ -235,7 +238,7 @@ class MainWindow(QMainWindow):
         self.actions_.forward.setEnabled(self.history.can_go_forward)
 
     def show_external_address(self, url: str) -> None:
-        from reader.content.render import external_address
+        from reader.content.links import external_address
 
         self.notice.show_message(
             self.tr("This reader works offline, so links do not open here. "
@@ -247,6 +250,8 @@ class MainWindow(QMainWindow):
     @property
     def index(self) -> SearchIndex:
         if self._index is None:  # built on first use: start-up does not pay for it
+            from reader.search import SearchIndex
+
             self._index = SearchIndex(self.pack)
         return self._index
 
@@ -275,6 +280,8 @@ class MainWindow(QMainWindow):
         if result is None or result.query.is_empty:
             self.reading.highlight(None)
         else:
+            from reader.search.snippets import match_spans
+
             self.reading.highlight(lambda text: match_spans(text, result.query))
 
     # -- text size ---------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from PySide6.QtCore import QUrl, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QTextCharFormat, QTextCursor, QWheelEvent
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
-from reader.content.render import EXTERNAL_SCHEMES, PACK_SCHEME, SECTION_SCHEME
+from reader.content.links import EXTERNAL_SCHEMES, PACK_SCHEME, SECTION_SCHEME
 from reader.navigation import anchor_at
 from reader.ui.theme import LIGHT, Palette
 

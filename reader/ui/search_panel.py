@@ -8,10 +8,13 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from typing import TYPE_CHECKING
+
 from reader import texts
-from reader.search import SearchResult
-from reader.search.snippets import emphasised_html
 from reader.ui.result_delegate import HTML_ROLE, HtmlItemDelegate
+
+if TYPE_CHECKING:
+    from reader.search import SearchResult
 
 DEBOUNCE_MS = 150
 _SECTION_ROLE = Qt.ItemDataRole.UserRole
@@ -81,6 +84,8 @@ class SearchPanel(QWidget):
 
     def show_result(self, result: SearchResult, topics: list[tuple[str, str]]) -> None:
         """Display hits, or say nothing matched and offer topics."""
+        from reader.search.snippets import emphasised_html
+
         self.results.clear()
         hits = result.hits
         if hits:

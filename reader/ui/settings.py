@@ -56,6 +56,8 @@ class Settings:
         if self._store is None:
             self._memory[key] = value
             return
+        if self._get(key) == value:
+            return  # nothing changed: no disk write (start-up opens and sizes the window)
         self._store.setValue(key, value)
         self._store.sync()
         if self._store.status() != QSettings.Status.NoError:

@@ -1,0 +1,15 @@
+"""The link vocabulary shared by the renderer, the reading pane and printing."""
+
+from __future__ import annotations
+
+#: Internal link scheme understood by the reading pane: section:<id>#<anchor>.
+SECTION_SCHEME = "section"
+#: Image scheme served by the reading pane from inside the pack only.
+PACK_SCHEME = "pack"
+#: Addresses that are shown to the reader but never opened.
+EXTERNAL_SCHEMES = ("http", "https", "mailto", "tel")
+
+
+def external_address(url: str) -> str:
+    """The address a reader should type on another device (mailto: stripped)."""
+    return url[len("mailto:"):] if url.lower().startswith("mailto:") else url
