@@ -79,3 +79,35 @@ def test_check_finds_duplicates_dangling_lead_ins_and_missing_anchors(make_pack)
     assert any("sections/a.md:5: lead-in ends with ':'" in p for p in problems)
     assert any("sections/a.md:9: link to missing anchor" in p for p in problems)
     assert any("sections/b.md:1: heading 'A'" in p for p in problems)
+
+
+def test_a_cached_start_shows_exactly_what_a_fresh_render_shows(pack):
+    from reader.content import cache
+
+    fresh = load_pack(pack.root, use_cache=False)
+    first = load_pack(pack.root)  # writes the cache
+    assert list(cache.cache_dir().glob("pack-*.json"))
+    again = load_pack(pack.root)  # reads it
+    assert again.sections == fresh.sections == first.sections
+    assert again.problems == fresh.problems
+
+
+def test_an_edited_pack_is_never_served_from_a_stale_cache(make_pack):
+    root = make_pack({"a.md": "# A\n\nFirst words."})
+    assert "First words." in load_pack(root).sections[0].text
+    (root / "sections" / "a.md").write_text("# A\n\nSecond words.", encoding="utf-8")
+    assert "Second words." in load_pack(root).sections[0].text
+
+
+def test_a_corrupt_or_unwritable_cache_is_rebuilt_or_skipped(make_pack, monkeypatch, tmp_path):
+    from reader.content import cache
+
+    root = make_pack({"a.md": "# A\n\nWords."})
+    load_pack(root)
+    for entry in cache.cache_dir().glob("pack-*.json"):
+        entry.write_text('{"key": "x", "sections": [{"id": 1}]', encoding="utf-8")
+    assert load_pack(root).sections[0].text == "Words."
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("")
+    monkeypatch.setattr(cache, "cache_dir", lambda: blocker / "cache")
+    assert load_pack(root).sections[0].text == "Words."

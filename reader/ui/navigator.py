@@ -25,17 +25,20 @@ class _WrappingDelegate(QStyledItemDelegate):
 
     def __init__(self, tree: QTreeWidget) -> None:
         super().__init__(tree)
-        self.tree = tree
+        #: The viewport width, set by the tree on resize; 0 until it has one.
+        self.width = 0
+        self.indentation = tree.indentation()
+        self._flags = int(Qt.TextFlag.TextWordWrap)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         hint = super().sizeHint(option, index)
+        if self.width <= 0:
+            return hint  # not laid out yet: the first resize lays every row out again
         depth, parent = 0, index.parent()
         while parent.isValid():
             depth, parent = depth + 1, parent.parent()
-        width = self.tree.viewport().width() - self.tree.indentation() * (depth + 1) - 12
-        metrics = QFontMetrics(option.font)
-        text = str(index.data() or "")
-        rect = metrics.boundingRect(QRect(0, 0, max(40, width), 100_000), int(Qt.TextFlag.TextWordWrap), text)
+        width = max(40, self.width - self.indentation * (depth + 1) - 12)
+        rect = QFontMetrics(option.font).boundingRect(QRect(0, 0, width, 100_000), self._flags, str(index.data() or ""))
         return QSize(hint.width(), max(hint.height(), rect.height() + 10))
 
 
@@ -60,7 +63,8 @@ class NavigatorTree(QTreeWidget):
         # Wrap long titles at any width instead of eliding them.
         self.header().setStretchLastSection(True)
         self.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.setItemDelegate(_WrappingDelegate(self))
+        self._delegate = _WrappingDelegate(self)
+        self.setItemDelegate(self._delegate)
         self._items: dict[tuple[str, str], QTreeWidgetItem] = {}
         self._updating = False
         self.currentItemChanged.connect(self._emit_chosen)
@@ -84,12 +88,14 @@ class NavigatorTree(QTreeWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
+        width = self.viewport().width()
+        if width != self._delegate.width:
+            self._delegate.width = width
             self.doItemsLayout()  # wrapped rows change height with the width
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
+        if event.type() == QEvent.Type.FontChange and self._delegate.width:
             self.doItemsLayout()
 
     def show_location(self, section_id: str, anchor: str | None) -> None:

@@ -35,7 +35,6 @@ class SearchPanel(QWidget):
         self.field.setObjectName("searchField")
         self.field.setPlaceholderText(self.tr("Search the summary"))
         self.field.setAccessibleName(self.tr("Search the summary"))
-        self.field.setClearButtonEnabled(True)
         self.field.setMaxLength(500)
         self.status = QLabel(self)
         self.status.setObjectName("searchStatus")
@@ -123,6 +122,10 @@ class SearchPanel(QWidget):
         self.results.hide()
 
     def _schedule(self, _text: str) -> None:
+        # The clear button only shows with text in the field; creating it costs a
+        # theme-icon lookup, so start-up leaves it for the first keystroke.
+        if not self.field.isClearButtonEnabled():
+            self.field.setClearButtonEnabled(True)
         self._timer.start()
 
     def _emit_query(self) -> None:
