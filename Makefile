@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test bench check clean
+.PHONY: run test bench check clean screenshot
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,3 +26,6 @@ check: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+screenshot: $(STAMP)
+	$(PY) tools/screenshot.py docs/screenshot.png
