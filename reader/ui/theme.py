@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.textscale import scaled
+from reader.textscale import MAX_PERCENT, scaled
 
 
 @dataclass(frozen=True)
@@ -46,27 +46,30 @@ class Typography:
 
     percent: int
 
+    def _px(self, base: int, cap: int = MAX_PERCENT) -> int:
+        return scaled(base, min(self.percent, cap))
+
     @property
     def reading(self) -> int:
-        return scaled(READING_PX, self.percent)
+        return self._px(READING_PX)
 
     @property
     def content(self) -> int:
         """Navigator, search field and results: they scale with the text, up to 200 %."""
-        return scaled(UI_PX, min(self.percent, CONTENT_CAP))
+        return self._px(UI_PX, CONTENT_CAP)
 
     @property
     def chrome(self) -> int:
         """Menus and buttons grow less, so they never crowd out the text at 800×600."""
-        return scaled(UI_PX, min(self.percent, CHROME_CAP))
+        return self._px(UI_PX, CHROME_CAP)
 
     @property
     def title(self) -> int:
-        return scaled(TITLE_PX, min(self.percent, CHROME_CAP))
+        return self._px(TITLE_PX, CHROME_CAP)
 
     @property
     def banner(self) -> int:
-        return scaled(BANNER_PX, min(self.percent, CONTENT_CAP))
+        return self._px(BANNER_PX, CONTENT_CAP)
 
 
 def reading_css(palette: Palette = LIGHT) -> str:
