@@ -167,3 +167,13 @@ def test_export_pdf_refuses_unknown_sections_and_unwritable_paths(tmp_path):
         assert result.returncode == 1, target
         assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
         assert not target.exists()
+
+
+def test_content_option_opens_another_pack(make_pack):
+    root = make_pack({"first.md": "# First page\n\nHello from another pack.\n\n## Part {#part}\n\nMore."})
+    result = run("sections", "--json", "--content", str(root))
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert [(r["id"], r["level"]) for r in rows] == [("first", 1), ("part", 2)]
+    found = json.loads(run("search", "hello", "--json", "--content", str(root)).stdout)
+    assert found["sections"][0]["id"] == "first"

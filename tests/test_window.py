@@ -322,3 +322,43 @@ def test_error_window_says_what_is_wrong_and_where(qtbot):
     qtbot.addWidget(window)
     text = window.centralWidget().text()
     assert "cannot be shown" in text and "manifest.toml is missing" in text and "/media/usb/content" in text
+
+
+def test_the_window_never_loads_qt_network(window, qtbot):
+    import sys
+
+    type_search(window, qtbot, "trials")
+    window.open_location(Location("clinical-trials"))
+    assert "PySide6.QtNetwork" not in sys.modules
+
+
+def test_f1_lists_the_keyboard_shortcuts(window, monkeypatch):
+    from reader.ui import dialogs
+
+    shown = []
+    monkeypatch.setattr(dialogs.InfoDialog, "exec", lambda self: shown.append(self.browser.toPlainText()) or 0)
+    window.actions_.shortcuts.trigger()
+    assert shown and "Search" in shown[0] and "Ctrl+F" in shown[0] and "Alt+Left" in shown[0]
+
+
+def test_gui_entry_shows_a_full_window_message_for_a_missing_pack(qtbot, monkeypatch, tmp_path, capsys):
+    import argparse
+
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui import app as app_module
+
+    seen = []
+
+    def fake_exec(*_args) -> int:
+        windows = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.windowTitle() == "ATL Reader"]
+        seen.extend(w.centralWidget().text() for w in windows)
+        for w in windows:
+            w.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", fake_exec)
+    args = argparse.Namespace(content=tmp_path / "missing", kiosk=False, section=None, bench=False)
+    assert app_module.run(args) == 1
+    assert any("content folder not found" in text for text in seen)
+    assert "content folder not found" in capsys.readouterr().err
