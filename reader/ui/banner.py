@@ -2,11 +2,31 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QStyle, QWidget
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from reader.ui.theme import LIGHT, Palette
+
+
+def info_icon(side: int, ratio: float, font: QFont, color: str) -> QPixmap:
+    """A filled circle with a white "i": drawn, so it is crisp at every text size."""
+    pixmap = QPixmap(round(side * ratio), round(side * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(color))
+    painter.drawEllipse(QRectF(0.5, 0.5, side - 1, side - 1))
+    glyph = QFont(font)
+    glyph.setBold(True)
+    glyph.setPixelSize(max(6, round(side * 0.72)))
+    painter.setFont(glyph)
+    painter.setPen(QColor("#ffffff"))
+    painter.drawText(QRectF(0, 0, side, side), int(Qt.AlignmentFlag.AlignCenter), "i")
+    painter.end()
+    return pixmap
 
 
 class DisclaimerBanner(QFrame):
@@ -14,6 +34,7 @@ class DisclaimerBanner(QFrame):
 
     def __init__(self, text: str, parent: QWidget | None = None, palette: Palette = LIGHT) -> None:
         super().__init__(parent)
+        self._palette = palette
         self.setObjectName("disclaimerBanner")
         self.setAccessibleName(self.tr("Medical disclaimer"))
         self.setAccessibleDescription(text)
@@ -46,7 +67,6 @@ class DisclaimerBanner(QFrame):
         px = font.pixelSize()
         self.label.setFont(font)
         side = round(px * 1.4)
-        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
-        self.icon.setPixmap(icon.pixmap(side, side))
+        self.icon.setPixmap(info_icon(side, self.devicePixelRatioF(), font, self._palette.banner_border))
         self.icon.setFixedSize(side, side)
         self.updateGeometry()
