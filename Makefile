@@ -21,7 +21,7 @@ bytecode: $(STAMP)
 run: bytecode
 	$(PY) main.py
 
-test: $(STAMP)
+test: bytecode
 	$(PY) -m pytest -q
 
 bench: bytecode
