@@ -48,7 +48,6 @@ class MainWindow(QMainWindow):
         self._shown_section: str | None = None
         self._css = reading_css()
         self._percent = settings.text_percent
-        self.setWindowTitle(f"{pack.manifest.title} — {APP_NAME}")
 
         self.actions_ = build_actions(self)
         self._build_widgets(search_debounce_ms)
@@ -188,6 +187,7 @@ class MainWindow(QMainWindow):
         if record:
             self.history.visit(Location(section.id, location.anchor, location.scroll))
         self.navigator.show_location(section.id, location.anchor)
+        self.setWindowTitle(f"{section.title} — {self.pack.manifest.title} — {APP_NAME}")
         self.settings.last_section = section.id
         self._update_history_actions()
         self.locationChanged.emit(section.id, location.anchor or "")

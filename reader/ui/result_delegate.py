@@ -6,8 +6,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-#: Item data role holding the result's rich text (title and snippet).
-HTML_ROLE = Qt.ItemDataRole.UserRole + 10
+from reader.ui.search_panel import HTML_ROLE
 _PADDING = 8
 
 Index = QModelIndex | QPersistentModelIndex

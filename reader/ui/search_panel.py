@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 from typing import TYPE_CHECKING
 
 from reader import texts
-from reader.ui.result_delegate import HTML_ROLE, HtmlItemDelegate
 
 if TYPE_CHECKING:
     from reader.search import SearchResult
@@ -19,6 +18,8 @@ if TYPE_CHECKING:
 DEBOUNCE_MS = 150
 _SECTION_ROLE = Qt.ItemDataRole.UserRole
 _ANCHOR_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Item data role holding a result's rich text (title and snippet), drawn by HtmlItemDelegate.
+HTML_ROLE = Qt.ItemDataRole.UserRole + 10
 
 
 class SearchPanel(QWidget):
@@ -41,8 +42,8 @@ class SearchPanel(QWidget):
         self.status.setWordWrap(True)
         self.results = QListWidget(self)
         self.results.setObjectName("searchResults")
+        self._rich_delegate = False
         self.results.setAccessibleName(self.tr("Search results"))
-        self.results.setItemDelegate(HtmlItemDelegate(self.results))
         self.results.setWordWrap(True)
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
@@ -85,6 +86,12 @@ class SearchPanel(QWidget):
         """Display hits, or say nothing matched and offer topics."""
         from reader.search.snippets import emphasised_html
 
+        if not self._rich_delegate:
+            # Built on first use: drawing rich results pulls in QStyle, which start-up never needs.
+            from reader.ui.result_delegate import HtmlItemDelegate
+
+            self.results.setItemDelegate(HtmlItemDelegate(self.results))
+            self._rich_delegate = True
         self.results.clear()
         hits = result.hits
         if hits:
