@@ -23,8 +23,12 @@ class _FirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, lambda: print(f"painted {time.time():.6f}", flush=True))
+            QTimer.singleShot(0, self.report_painted)  # after the paint has reached the screen
         return False
+
+    @staticmethod
+    def report_painted() -> None:
+        print(f"painted {time.time():.6f}", flush=True)
 
 
 def error_window(message: str, where: str) -> QMainWindow:

@@ -135,14 +135,14 @@ class MainWindow(QMainWindow):
         a.back.triggered.connect(self.go_back)
         a.forward.triggered.connect(self.go_forward)
         a.home.triggered.connect(self.go_home)
-        a.previous_section.triggered.connect(lambda: self.step_section(-1))
-        a.next_section.triggered.connect(lambda: self.step_section(1))
+        a.previous_section.triggered.connect(self.show_previous_section)
+        a.next_section.triggered.connect(self.show_next_section)
         a.find.triggered.connect(self.search.focus_field)
         a.find_slash.triggered.connect(self.search.focus_field)
         a.clear_search.triggered.connect(self.clear_search)
-        a.larger.triggered.connect(lambda: self.apply_text_scale(textscale.larger(self._percent)))
-        a.smaller.triggered.connect(lambda: self.apply_text_scale(textscale.smaller(self._percent)))
-        a.reset_size.triggered.connect(lambda: self.apply_text_scale(textscale.DEFAULT_PERCENT))
+        a.larger.triggered.connect(self.make_text_larger)
+        a.smaller.triggered.connect(self.make_text_smaller)
+        a.reset_size.triggered.connect(self.reset_text_size)
         a.print_.triggered.connect(self.print_handout)
         a.export_pdf.triggered.connect(self.export_handout)
         a.quit.triggered.connect(self.close)
@@ -215,6 +215,12 @@ class MainWindow(QMainWindow):
         index = ids.index(self.current.section_id) + step
         if 0 <= index < len(ids):
             self.open_location(Location(ids[index]))
+
+    def show_previous_section(self) -> None:
+        self.step_section(-1)
+
+    def show_next_section(self) -> None:
+        self.step_section(1)
 
     def _open_from_navigator(self, section_id: str, anchor: str) -> None:
         self.open_location(Location(section_id, anchor or None))
@@ -306,6 +312,15 @@ class MainWindow(QMainWindow):
         self.search.results.doItemsLayout()
         self.settings.text_percent = percent
         self.textScaleChanged.emit(percent)
+
+    def make_text_larger(self) -> None:
+        self.apply_text_scale(textscale.larger(self._percent))
+
+    def make_text_smaller(self) -> None:
+        self.apply_text_scale(textscale.smaller(self._percent))
+
+    def reset_text_size(self) -> None:
+        self.apply_text_scale(textscale.DEFAULT_PERCENT)
 
     @property
     def text_percent(self) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -30,7 +31,7 @@ def print_with_preview(parent: QWidget, pack: Pack, section: Section, family: st
     setup_page(printer)
     preview = QPrintPreviewDialog(printer, parent)
     preview.setWindowTitle(_tr("Print preview"))
-    preview.paintRequested.connect(lambda device: paint_handout(device, plan, family))
+    preview.paintRequested.connect(partial(paint_handout, plan=plan, family=family))
     preview.resize(900, 900)
     preview.exec()
 
