@@ -362,3 +362,33 @@ def test_gui_entry_shows_a_full_window_message_for_a_missing_pack(qtbot, monkeyp
     assert app_module.run(args) == 1
     assert any("content folder not found" in text for text in seen)
     assert "content folder not found" in capsys.readouterr().err
+
+
+def test_print_preview_paints_the_whole_summary_with_safe_pages(window, monkeypatch, tmp_path, pack):
+    from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    from reader.ui import dialogs
+
+    def choose_whole(self) -> int:
+        self.whole.setChecked(True)
+        return 1
+
+    out = tmp_path / "printed.pdf"
+
+    def render_preview(self) -> int:
+        printer = QPrinter()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        self.paintRequested.emit(printer)
+        return 0
+
+    monkeypatch.setattr(dialogs.PrintChoiceDialog, "exec", choose_whole)
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", render_preview)
+    window.actions_.print_.trigger()
+    pages = ["".join((p.extract_text() or "").split()) for p in PdfReader(str(out)).pages]
+    assert len(pages) >= 2
+    for number, text in enumerate(pages, start=1):
+        assert "".join(pack.manifest.disclaimer.split()) in text
+        assert f"Page{number}of{len(pages)}" in text
+    assert all("".join(s.title.split()) in "".join(pages) for s in pack.sections)
