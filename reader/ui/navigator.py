@@ -55,6 +55,7 @@ class NavigatorTree(QTreeWidget):
         self.setObjectName("navigator")
         self.setHeaderHidden(True)
         self.setAccessibleName(self.tr("Contents"))
+        self.setHeaderLabel(self.tr("Contents"))  # hidden, but screen readers still read it
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setUniformRowHeights(False)
         self.setWordWrap(True)
