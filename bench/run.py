@@ -162,8 +162,11 @@ def main() -> int:
 
     rows.append(("text-size step to painted, offscreen (ms, target ≤ 16)", spread(in_process_ms(step)), ""))
 
+    # Tear down in order: dropping the QApplication before its widgets crashes
+    # PySide at interpreter exit.
     window.close()
-    del app
+    window.deleteLater()
+    app.processEvents()
     width = max(len(r[0]) for r in rows)
     print(f"\n{'figure'.ljust(width)}  {'ATL Reader':>34}  {'floor (bare QTextBrowser)':>34}")
     for name, ours_text, floor_text in rows:
