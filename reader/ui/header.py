@@ -9,11 +9,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWi
 from reader.ui.text_size import TextSizeControls
 
 
-def action_button(parent: QWidget, action: QAction, text: str, name: str) -> QToolButton:
-    """A focusable button for an action (toolbar buttons are not reachable by Tab)."""
+def action_button(parent: QWidget, action: QAction, name: str) -> QToolButton:
+    """A focusable button showing its action's words (toolbar buttons are not reachable by Tab)."""
     button = QToolButton(parent)
     button.setDefaultAction(action)
-    button.setText(text)
     button.setAccessibleName(name)
     button.setToolTip(name)
     button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -25,8 +24,8 @@ class HeaderBar(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("headerBar")
-        self.back = action_button(self, back, "←", self.tr("Back"))
-        self.forward = action_button(self, forward, "→", self.tr("Forward"))
+        self.back = action_button(self, back, self.tr("Back"))
+        self.forward = action_button(self, forward, self.tr("Forward"))
         self.title = QLabel(title, self)
         self.title.setObjectName("packTitle")
         self.title.setWordWrap(True)
@@ -35,7 +34,7 @@ class HeaderBar(QWidget):
         self.review.setObjectName("reviewLine")
         self.review.setWordWrap(True)
         self.text_size = TextSizeControls(self)
-        self.print_button = action_button(self, print_, self.tr("Print"), self.tr("Print or save as PDF"))
+        self.print_button = action_button(self, print_, self.tr("Print or save as PDF"))
 
         titles = QVBoxLayout()
         titles.setSpacing(0)
