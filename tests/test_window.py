@@ -392,3 +392,16 @@ def test_print_preview_paints_the_whole_summary_with_safe_pages(window, monkeypa
         assert "".join(pack.manifest.disclaimer.split()) in text
         assert f"Page{number}of{len(pages)}" in text
     assert all("".join(s.title.split()) in "".join(pages) for s in pack.sections)
+
+
+def test_lines_stay_readable_on_a_wide_screen(make_window, qtbot):
+    window = make_window(size=(1920, 1080))
+    qtbot.waitUntil(lambda: window.reading.viewport().width() > 1200)
+    longest = 0
+    block = window.reading.document().begin()
+    while block.isValid():
+        layout = block.layout()
+        for i in range(layout.lineCount()):
+            longest = max(longest, layout.lineAt(i).textLength())
+        block = block.next()
+    assert 50 <= longest <= 90, f"longest line has {longest} characters"

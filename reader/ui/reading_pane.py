@@ -6,12 +6,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QUrl, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QTextCharFormat, QTextCursor, QWheelEvent
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QResizeEvent, QTextCharFormat, QTextCursor, QWheelEvent
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.content.links import EXTERNAL_SCHEMES, PACK_SCHEME, SECTION_SCHEME
 from reader.navigation import anchor_at
 from reader.ui.theme import LIGHT, Palette
+
+#: Widest text column, in ems: about 70 characters of Atkinson Hyperlegible.
+MEASURE_EM = 38
 
 #: Given a block's text, the (start, end) spans to highlight in it.
 SpanFinder = Callable[[str], list[tuple[int, int]]]
@@ -57,6 +60,7 @@ class ReadingPane(QTextBrowser):
         self.setHtml(html)
         self._match_cursors = []
         self._visible_anchor = ""
+        self._fit_measure()
         self._measure_headings()
 
     def set_pixel_size(self, px: int) -> None:
@@ -65,6 +69,23 @@ class ReadingPane(QTextBrowser):
         font.setPixelSize(px)
         self.document().setDefaultFont(font)
         self.document().setDocumentMargin(max(12, px))
+        self._fit_measure()
+
+    def _fit_measure(self) -> None:
+        """Keep lines near 70 characters on wide screens by centring the text column."""
+        px = self.document().defaultFont().pixelSize()
+        available = self.viewport().width() - 2 * self.document().documentMargin()
+        spare = max(0.0, available - MEASURE_EM * max(px, 1))
+        frame = self.document().rootFrame()
+        fmt = frame.frameFormat()
+        if abs(fmt.leftMargin() - spare / 2) >= 1:
+            fmt.setLeftMargin(spare / 2)
+            fmt.setRightMargin(spare / 2)
+            frame.setFrameFormat(fmt)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._fit_measure()
 
     def go_to_anchor(self, anchor: str | None) -> None:
         if anchor:
