@@ -14,7 +14,7 @@ from reader.navigation import anchor_at
 from reader.ui.theme import LIGHT, Palette
 
 #: Widest text column, in ems: about 70 characters of Atkinson Hyperlegible.
-MEASURE_EM = 38
+MEASURE_EM = 34
 
 #: Given a block's text, the (start, end) spans to highlight in it.
 SpanFinder = Callable[[str], list[tuple[int, int]]]
