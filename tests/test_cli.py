@@ -177,3 +177,17 @@ def test_content_option_opens_another_pack(make_pack):
     assert [(r["id"], r["level"]) for r in rows] == [("first", 1), ("part", 2)]
     found = json.loads(run("search", "hello", "--json", "--content", str(root)).stdout)
     assert found["sections"][0]["id"] == "first"
+
+
+def test_check_lists_every_missing_section_of_an_unreadable_pack(make_pack):
+    root = make_pack({}, sections=["one.md", "two.md"])
+    result = run("check", str(root))
+    assert result.returncode == 1
+    assert "sections/one.md: section file is missing" in result.stdout
+    assert "sections/two.md: section file is missing" in result.stdout
+
+
+def test_export_pdf_onto_a_folder_names_the_folder(tmp_path):
+    result = run("export-pdf", str(tmp_path))
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"atl-reader: error: {tmp_path}: is a folder: give a file name such as summary.pdf"

@@ -66,5 +66,5 @@ def check_pack(root: Path) -> list[Problem]:
     try:
         pack = load_pack(Path(root))
     except PackError as exc:
-        return [exc.problem]
+        return list(exc.details) or [exc.problem]
     return list(pack.problems) + _check_sources(pack)

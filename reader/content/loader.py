@@ -136,5 +136,5 @@ def load_pack(root: Path, *, use_cache: bool = True) -> Pack:
     if not sections:
         first = problems[0] if problems else None
         detail = f" (first problem: {first})" if first else ""
-        raise PackError(Problem(str(root), f"the pack has no readable sections{detail}"))
+        raise PackError(Problem(str(root), f"the pack has no readable sections{detail}"), tuple(problems))
     return Pack(root=root, manifest=manifest, sections=tuple(sections), problems=tuple(problems))

@@ -29,9 +29,11 @@ class Problem:
 class PackError(Exception):
     """A pack that cannot be read at all (no manifest, no readable section)."""
 
-    def __init__(self, problem: Problem) -> None:
+    def __init__(self, problem: Problem, details: tuple[Problem, ...] = ()) -> None:
         super().__init__(str(problem))
         self.problem = problem
+        #: Everything found on the way, for `check` to list in full.
+        self.details = details
 
 
 @dataclass(frozen=True)

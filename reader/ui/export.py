@@ -31,6 +31,8 @@ def export_pdf(pack: Pack, out: Path, section_ids: Sequence[str] = ()) -> int:
     from reader.ui.handout import HandoutPlan, paint_handout, setup_page
 
     out = Path(out)
+    if out.is_dir():
+        raise OSError(21, "is a folder: give a file name such as summary.pdf", str(out))
     folder = out.resolve().parent
     if not folder.is_dir():
         raise OSError(2, "folder does not exist", str(folder))
@@ -48,7 +50,10 @@ def export_pdf(pack: Pack, out: Path, section_ids: Sequence[str] = ()) -> int:
         setup_page(writer)
         pages = paint_handout(writer, HandoutPlan.for_ids(pack, section_ids), register_fonts())
         del writer  # closes and flushes the file
-        os.replace(temp_name, out)
+        try:
+            os.replace(temp_name, out)
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror, str(out)) from None
         return pages
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
