@@ -405,3 +405,14 @@ def test_lines_stay_readable_on_a_wide_screen(make_window, qtbot):
             longest = max(longest, layout.lineAt(i).textLength())
         block = block.next()
     assert 50 <= longest <= 90, f"longest line has {longest} characters"
+
+
+def test_unwritable_settings_are_explained_and_the_reader_keeps_working(make_window, tmp_path, qtbot):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    window = make_window(blocker / "settings.ini")  # its folder can never be created
+    window.apply_text_scale(150)
+    assert window.notice.isVisible()
+    assert "cannot be saved" in window.notice.label.text()
+    assert window.text_percent == 150
+    assert page_text(window).startswith("Is there a cure?")

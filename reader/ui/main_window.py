@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
 
         self.actions_ = build_actions(self)
         self._build_widgets(search_debounce_ms)
+        settings.on_save_failed = self.show_settings_not_saved
         self._build_menus()
         self._connect()
         self.apply_text_scale(self._percent)
@@ -242,6 +243,12 @@ class MainWindow(QMainWindow):
     def _update_history_actions(self) -> None:
         self.actions_.back.setEnabled(self.history.can_go_back)
         self.actions_.forward.setEnabled(self.history.can_go_forward)
+
+    def show_settings_not_saved(self, path: str) -> None:
+        self.notice.show_message(
+            self.tr("Your text size and place cannot be saved on this computer ({path} is not writable). "
+                    "They will last until you close the reader.").format(path=path)
+        )
 
     def show_external_address(self, url: str) -> None:
         from reader.content.links import external_address

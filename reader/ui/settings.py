@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
@@ -30,6 +31,8 @@ class Settings:
         self._memory: dict[str, object] = {}
         self._store: QSettings | None = None
         self._warned = False
+        #: Called once with the settings file's path when saving fails, so the window can say so.
+        self.on_save_failed: Callable[[str], None] | None = None
         if path is not None:
             self._store = QSettings(str(path), QSettings.Format.IniFormat)
             if self._store.status() != QSettings.Status.NoError:
@@ -60,8 +63,10 @@ class Settings:
             return  # nothing changed: no disk write (start-up opens and sizes the window)
         self._store.setValue(key, value)
         self._store.sync()
-        if self._store.status() != QSettings.Status.NoError:
+        if self._store.status() != QSettings.Status.NoError and not self._warned:
             self._warn(f"settings could not be saved to {self._store.fileName()}; they will last until you close the reader")
+            if self.on_save_failed is not None:
+                self.on_save_failed(self._store.fileName())
 
     @property
     def text_percent(self) -> int:
