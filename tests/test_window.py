@@ -416,3 +416,35 @@ def test_unwritable_settings_are_explained_and_the_reader_keeps_working(make_win
     assert "cannot be saved" in window.notice.label.text()
     assert window.text_percent == 150
     assert page_text(window).startswith("Is there a cure?")
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_reading_text_keeps_aaa_contrast_on_a_dark_desktop(qapp, make_window, monkeypatch):
+    from PySide6.QtGui import QColor, QPalette
+
+    dark = QPalette(qapp.palette())
+    for role, colour in ((QPalette.ColorRole.Base, "#121212"), (QPalette.ColorRole.Text, "#e8e8e8"),
+                         (QPalette.ColorRole.Window, "#202124"), (QPalette.ColorRole.Link, "#8ab4f8")):
+        dark.setColor(role, QColor(colour))
+    original = QPalette(qapp.palette())
+    qapp.setPalette(dark)
+    try:
+        from reader.ui.theme import LIGHT
+
+        window = make_window()
+        base = window.reading.palette().color(QPalette.ColorRole.Base).name()
+        # The page's stylesheet colours are what the reader sees on that background.
+        for colour in (LIGHT.text, LIGHT.link, LIGHT.muted):
+            assert contrast(colour, base) >= 7, colour
+    finally:
+        qapp.setPalette(original)

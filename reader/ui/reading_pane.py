@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QUrl, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QResizeEvent, QTextCharFormat, QTextCursor, QWheelEvent
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPalette, QResizeEvent, QTextCharFormat, QTextCursor, QWheelEvent
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.content.links import EXTERNAL_SCHEMES, PACK_SCHEME, SECTION_SCHEME
@@ -47,12 +47,27 @@ class ReadingPane(QTextBrowser):
         )
         self._pack_root = pack_root.resolve()
         self._palette = palette
+        self._pin_colours(palette)
         self._headings: list[tuple[int, str]] = []
         self._visible_anchor = ""
         self._match_cursors: list[QTextCursor] = []
         self.anchorClicked.connect(self._route_link)
         self.verticalScrollBar().valueChanged.connect(self._track_visible_anchor)
         self.document().documentLayout().documentSizeChanged.connect(self._measure_headings)
+
+    def _pin_colours(self, palette: Palette) -> None:
+        """Use the page's own colours whatever the desktop theme.
+
+        The reading stylesheet sets text and link colours chosen against a light
+        page; on a dark desktop palette they would sit on a dark background.
+        """
+        colours = self.palette()
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Disabled):
+            colours.setColor(group, QPalette.ColorRole.Base, QColor(palette.background))
+            colours.setColor(group, QPalette.ColorRole.Text, QColor(palette.text))
+            colours.setColor(group, QPalette.ColorRole.Link, QColor(palette.link))
+            colours.setColor(group, QPalette.ColorRole.LinkVisited, QColor(palette.link))
+        self.setPalette(colours)
 
     # -- content -----------------------------------------------------------------
     def show_page(self, html: str, stylesheet: str) -> None:
