@@ -11,9 +11,13 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from reader import APP_ID, __version__
+
+if TYPE_CHECKING:  # the commands import what they need, so `--help` stays instant
+    from reader.content import Pack
+    from reader.search import SearchResult
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 SUBCOMMANDS = ("sections", "search", "export-pdf", "check")
@@ -73,13 +77,13 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
     return build_parser().parse_args(args)
 
 
-def _load(content: Path | None):  # -> Pack; typed loosely to keep imports lazy
+def _load(content: Path | None) -> Pack:
     from reader.content import default_pack_dir, load_pack
 
     return load_pack(content or default_pack_dir())
 
 
-def _print_problems(pack) -> None:
+def _print_problems(pack: Pack) -> None:
     for problem in pack.problems:
         print(f"warning: {problem}", file=sys.stderr)
 
@@ -108,7 +112,7 @@ def _read_queries(path: Path) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def _print_result(result, as_json: bool) -> None:
+def _print_result(result: SearchResult, as_json: bool) -> None:
     if as_json:
         print(json.dumps(result.to_json(), ensure_ascii=False))
         return

@@ -30,10 +30,10 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / APP_ID
 
 
-def pack_key(manifest_bytes: bytes, sources: list[tuple[str, bytes]]) -> str:
+def pack_key(manifest: bytes, sources: list[tuple[str, bytes]]) -> str:
     """A hash of everything that decides how the pack renders, the app version included."""
     digest = hashlib.sha256(f"{APP_ID} {__version__} {_FORMAT}\0".encode())
-    digest.update(manifest_bytes)
+    digest.update(manifest)
     for name, data in sources:
         digest.update(b"\0" + name.encode() + b"\0" + len(data).to_bytes(8, "big") + data)
     return digest.hexdigest()

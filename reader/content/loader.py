@@ -6,7 +6,8 @@ import sys
 from pathlib import Path
 
 from reader.content.dates import long_date
-from reader.content.manifest import MANIFEST_NAME, SectionEntry, read_manifest
+from reader.content import cache
+from reader.content.manifest import SectionEntry, read_manifest
 from reader.content.model import Manifest, Pack, PackError, Problem, Section
 from reader import texts
 
@@ -112,8 +113,6 @@ def _render_all(
 
 def load_pack(root: Path, *, use_cache: bool = True) -> Pack:
     """Load the pack at root. Raises PackError if nothing readable remains."""
-    from reader.content import cache
-
     root = Path(root)
     manifest, entries, problems = read_manifest(root)
     sources: dict[str, bytes] = {}
@@ -124,7 +123,8 @@ def load_pack(root: Path, *, use_cache: bool = True) -> Pack:
         else:
             assert raw is not None
             sources[entry.file] = raw
-    key = cache.pack_key((root / MANIFEST_NAME).read_bytes(), sorted(sources.items()))
+    # The parsed manifest stands for the file: no second read, and comments don't invalidate the cache.
+    key = cache.pack_key(repr((manifest, entries)).encode(), sorted(sources.items()))
     cached = cache.load(key) if use_cache else None
     if cached is None:
         sections, render_problems = _render_all(manifest, entries, sources)

@@ -21,7 +21,7 @@ from reader.ui.notice import NoticeBar
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.search_panel import SearchPanel
 from reader.ui.settings import Settings
-from reader.ui.theme import Typography, reading_css
+from reader.ui.theme import Typography
 
 if TYPE_CHECKING:  # search is imported on first use, not at start-up
     from reader.search import SearchIndex, SearchResult
@@ -46,7 +46,7 @@ class MainWindow(QMainWindow):
         self._index: SearchIndex | None = None
         self._result: SearchResult | None = None
         self._shown_section: str | None = None
-        self._css = reading_css()
+        self._topics = [(s.id, s.title) for s in pack.sections]
         self._percent = settings.text_percent
 
         self.actions_ = build_actions(self)
@@ -160,9 +160,10 @@ class MainWindow(QMainWindow):
         self.reading.internalLinkClicked.connect(self._follow_internal_link)
         self.reading.externalLinkClicked.connect(self.show_external_address)
         self.reading.visibleAnchorChanged.connect(self._track_reading_position)
-        self.reading.zoomRequested.connect(self._zoom_by_wheel)
         self.reading.historyStepRequested.connect(self._step_history)
-        for widget in (self.navigator.viewport(), self.search.results.viewport(), self.banner, self.header):
+        # One place turns Ctrl+wheel into text size, wherever the pointer is.
+        for widget in (self.reading.viewport(), self.navigator.viewport(), self.search.results.viewport(),
+                       self.banner, self.header):
             widget.installEventFilter(self)
 
     # -- navigation -----------------------------------------------------------------------
@@ -178,7 +179,7 @@ class MainWindow(QMainWindow):
         if record and self.history.current is not None:
             self.history.remember_scroll(self.reading.verticalScrollBar().value())
         if self._shown_section != section.id:
-            self.reading.show_page(compose_page(self.pack, section), self._css)
+            self.reading.show_page(compose_page(self.pack, section))
             self._shown_section = section.id
             self._highlight_matches()
         if location.scroll and not location.anchor:
@@ -194,19 +195,16 @@ class MainWindow(QMainWindow):
         self.locationChanged.emit(section.id, location.anchor or "")
 
     def go_back(self) -> None:
-        self.history.remember_scroll(self.reading.verticalScrollBar().value())
-        location = self.history.back()
-        if location is not None:
-            self.open_location(location, record=False)
+        self._step_history(-1)
 
     def go_forward(self) -> None:
-        self.history.remember_scroll(self.reading.verticalScrollBar().value())
-        location = self.history.forward()
-        if location is not None:
-            self.open_location(location, record=False)
+        self._step_history(1)
 
     def _step_history(self, step: int) -> None:
-        (self.go_forward if step > 0 else self.go_back)()
+        self.history.remember_scroll(self.reading.verticalScrollBar().value())
+        location = self.history.forward() if step > 0 else self.history.back()
+        if location is not None:
+            self.open_location(location, record=False)
 
     def go_home(self) -> None:
         self.open_location(Location(self.pack.home.id))
@@ -278,8 +276,7 @@ class MainWindow(QMainWindow):
             self._highlight_matches()
             return
         self._result = self.index.search(text, prefix=True)
-        topics = [(s.id, s.title) for s in self.pack.sections]
-        self.search.show_result(self._result, topics)
+        self.search.show_result(self._result, self._topics)
         self._highlight_matches()
         self.searchAnswered.emit(text, len(self._result.hits))
 
@@ -302,23 +299,23 @@ class MainWindow(QMainWindow):
         percent = textscale.clamp(percent)
         self._percent = percent
         sizes = Typography(percent)
-        chrome = QFont(self.family)
-        chrome.setPixelSize(sizes.chrome)
-        content = QFont(self.family)
-        content.setPixelSize(sizes.content)
+        chrome, content = self._font(sizes.chrome), self._font(sizes.content)
         self.centralWidget().setFont(chrome)
         self.menuBar().setFont(chrome)
         self.navigator.setFont(content)
         self.search.setFont(content)
         self.reading.set_pixel_size(sizes.reading)
-        banner = QFont(self.family)
-        banner.setPixelSize(sizes.banner)
-        self.banner.set_text_font(banner)
+        self.banner.set_text_font(self._font(sizes.banner))
         self.header.set_title_pixel_size(sizes.title)
         self.header.text_size.show_percent(percent, textscale.MIN_PERCENT, textscale.MAX_PERCENT)
         self.search.results.doItemsLayout()
         self.settings.text_percent = percent
         self.textScaleChanged.emit(percent)
+
+    def _font(self, px: int) -> QFont:
+        font = QFont(self.family)
+        font.setPixelSize(px)
+        return font
 
     def make_text_larger(self) -> None:
         self.apply_text_scale(textscale.larger(self._percent))

@@ -111,12 +111,6 @@ class NavigatorTree(QTreeWidget):
         finally:
             self._updating = False
 
-    def current_location(self) -> tuple[str, str] | None:
-        item = self.currentItem()
-        if item is None:
-            return None
-        return item.data(0, _SECTION_ROLE), item.data(0, _ANCHOR_ROLE)
-
     def _emit_chosen(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
         if current is not None and not self._updating:
             self.locationChosen.emit(current.data(0, _SECTION_ROLE), current.data(0, _ANCHOR_ROLE))

@@ -6,12 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QUrl, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPalette, QResizeEvent, QTextCharFormat, QTextCursor, QWheelEvent
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPalette, QResizeEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.content.links import EXTERNAL_SCHEMES, PACK_SCHEME, SECTION_SCHEME
 from reader.navigation import anchor_at
-from reader.ui.theme import LIGHT, Palette
+from reader.ui.theme import LIGHT, Palette, reading_css
 
 #: Widest text column, in ems: about 70 characters of Atkinson Hyperlegible.
 MEASURE_EM = 34
@@ -29,8 +29,6 @@ class ReadingPane(QTextBrowser):
     externalLinkClicked = Signal(str)
     #: The subsection at the top of the view changed while scrolling ("" = intro).
     visibleAnchorChanged = Signal(str)
-    #: Ctrl+wheel: +1 larger, -1 smaller.
-    zoomRequested = Signal(int)
     #: Alt+Left / Alt+Right (or Back/Forward keys): -1 back, +1 forward.
     historyStepRequested = Signal(int)
 
@@ -48,6 +46,7 @@ class ReadingPane(QTextBrowser):
         self._pack_root = pack_root.resolve()
         self._palette = palette
         self._pin_colours(palette)
+        self.document().setDefaultStyleSheet(reading_css(palette))
         self._headings: list[tuple[int, str]] = []
         self._visible_anchor = ""
         self._match_cursors: list[QTextCursor] = []
@@ -70,8 +69,7 @@ class ReadingPane(QTextBrowser):
         self.setPalette(colours)
 
     # -- content -----------------------------------------------------------------
-    def show_page(self, html: str, stylesheet: str) -> None:
-        self.document().setDefaultStyleSheet(stylesheet)
+    def show_page(self, html: str) -> None:
         self.setHtml(html)
         self._match_cursors = []
         self._visible_anchor = ""
@@ -176,10 +174,6 @@ class ReadingPane(QTextBrowser):
             self._visible_anchor = anchor
             self.visibleAnchorChanged.emit(anchor)
 
-    @property
-    def visible_anchor(self) -> str:
-        return self._visible_anchor
-
     # -- links and input --------------------------------------------------------------
     def _route_link(self, url: QUrl) -> None:
         scheme = url.scheme().lower()
@@ -201,12 +195,4 @@ class ReadingPane(QTextBrowser):
         else:
             super().keyPressEvent(event)
 
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt API)
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            delta = event.angleDelta().y()
-            if delta:
-                self.zoomRequested.emit(1 if delta > 0 else -1)
-            event.accept()
-            return
-        super().wheelEvent(event)
 

@@ -67,10 +67,6 @@ class SearchPanel(QWidget):
         self.field.installEventFilter(self)
 
     @property
-    def text(self) -> str:
-        return self.field.text()
-
-    @property
     def active(self) -> bool:
         return bool(self.field.text().strip())
 

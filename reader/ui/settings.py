@@ -38,10 +38,6 @@ class Settings:
             if self._store.status() != QSettings.Status.NoError:
                 self._warn(f"settings file {path} could not be read; using defaults")
 
-    @property
-    def persistent(self) -> bool:
-        return self._store is not None
-
     def _warn(self, message: str) -> None:
         if not self._warned:
             print(f"atl-reader: warning: {message}", file=sys.stderr)
