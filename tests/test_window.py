@@ -448,3 +448,15 @@ def test_reading_text_keeps_aaa_contrast_on_a_dark_desktop(qapp, make_window, mo
             assert contrast(colour, base) >= 7, colour
     finally:
         qapp.setPalette(original)
+
+
+@pytest.mark.parametrize(("percent", "size"), [(100, (800, 600)), (200, (1024, 768)), (300, (800, 600)), (100, (1920, 1080))])
+def test_text_never_touches_the_edge_of_the_pane(make_window, qtbot, percent, size):
+    window = make_window(size=size)
+    window.apply_text_scale(percent)
+    qtbot.waitUntil(lambda: window.size().toTuple() == size)
+    layout = window.reading.document().documentLayout()
+    block = window.reading.document().begin()
+    left = layout.blockBoundingRect(block).left()
+    right = window.reading.viewport().width() - layout.blockBoundingRect(block).right()
+    assert left >= 12 and right >= 12, (left, right)

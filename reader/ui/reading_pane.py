@@ -87,13 +87,15 @@ class ReadingPane(QTextBrowser):
     def _fit_measure(self) -> None:
         """Keep lines near 70 characters on wide screens by centring the text column."""
         px = self.document().defaultFont().pixelSize()
-        available = self.viewport().width() - 2 * self.document().documentMargin()
-        spare = max(0.0, available - MEASURE_EM * max(px, 1))
+        margin = self.document().documentMargin()
+        spare = max(0.0, self.viewport().width() - 2 * margin - MEASURE_EM * max(px, 1))
+        # A side margin replaces the document margin on that side, so add to it.
+        side = margin + spare / 2
         frame = self.document().rootFrame()
         fmt = frame.frameFormat()
-        if abs(fmt.leftMargin() - spare / 2) >= 1:
-            fmt.setLeftMargin(spare / 2)
-            fmt.setRightMargin(spare / 2)
+        if abs(fmt.leftMargin() - side) >= 1:
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
             frame.setFrameFormat(fmt)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
