@@ -460,3 +460,27 @@ def test_text_never_touches_the_edge_of_the_pane(make_window, qtbot, percent, si
     left = layout.blockBoundingRect(block).left()
     right = window.reading.viewport().width() - layout.blockBoundingRect(block).right()
     assert left >= 12 and right >= 12, (left, right)
+
+
+def test_a_corrupt_settings_file_is_rewritten_without_a_false_alarm(make_window, tmp_path):
+    path = tmp_path / "corrupt-writable.ini"
+    path.write_bytes(b"\x00\xff[reading\ntext_percent=\xfe\n[[[")
+    window = make_window(path)
+    window.apply_text_scale(150)
+    assert not window.notice.isVisible()
+    window.close()
+    assert make_window(path).text_percent == 150
+
+
+def test_error_window_shows_odd_paths_as_written(qtbot):
+    from reader.ui.app import error_window
+
+    window = error_window("manifest.toml is missing", "/media/<usb> & co/content")
+    qtbot.addWidget(window)
+    label = window.centralWidget()
+    label.setTextFormat(Qt.TextFormat.RichText)
+    from PySide6.QtGui import QTextDocument
+
+    shown = QTextDocument()
+    shown.setHtml(label.text())
+    assert "/media/<usb> & co/content" in shown.toPlainText()

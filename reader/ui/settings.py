@@ -30,18 +30,13 @@ class Settings:
     def __init__(self, path: Path | None) -> None:
         self._memory: dict[str, object] = {}
         self._store: QSettings | None = None
-        self._warned = False
+        self._save_failure_reported = False
         #: Called once with the settings file's path when saving fails, so the window can say so.
         self.on_save_failed: Callable[[str], None] | None = None
         if path is not None:
             self._store = QSettings(str(path), QSettings.Format.IniFormat)
             if self._store.status() != QSettings.Status.NoError:
-                self._warn(f"settings file {path} could not be read; using defaults")
-
-    def _warn(self, message: str) -> None:
-        if not self._warned:
-            print(f"atl-reader: warning: {message}", file=sys.stderr)
-            self._warned = True
+                print(f"atl-reader: warning: settings file {path} could not be read; using defaults", file=sys.stderr)
 
     def _get(self, key: str) -> object:
         if self._store is None:
@@ -59,8 +54,13 @@ class Settings:
             return  # nothing changed: no disk write (start-up opens and sizes the window)
         self._store.setValue(key, value)
         self._store.sync()
-        if self._store.status() != QSettings.Status.NoError and not self._warned:
-            self._warn(f"settings could not be saved to {self._store.fileName()}; they will last until you close the reader")
+        # Only AccessError means the write failed: a corrupt file that was just rewritten
+        # still reports FormatError (sync re-reads it first). The flag is separate from
+        # the read warning, so an unreadable file at start cannot silence a failed save.
+        if self._store.status() == QSettings.Status.AccessError and not self._save_failure_reported:
+            self._save_failure_reported = True
+            print(f"atl-reader: warning: settings could not be saved to {self._store.fileName()}; "
+                  "they will last until you close the reader", file=sys.stderr)
             if self.on_save_failed is not None:
                 self.on_save_failed(self._store.fileName())
 
