@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import html
 import sys
 import time
 from pathlib import Path
@@ -39,7 +40,8 @@ def error_window(message: str, where: str) -> QMainWindow:
     label.setWordWrap(True)
     label.setMargin(32)
     text = QApplication.translate("App", "The summary cannot be shown.")
-    label.setText(f"<h1>{text}</h1><p>{message}</p><p><code>{where}</code></p>")
+    # The message and path come from the disk, so they are text, not markup.
+    label.setText(f"<h1>{html.escape(text)}</h1><p>{html.escape(message)}</p><p><code>{html.escape(where)}</code></p>")
     label.setAccessibleName(text)
     window.setCentralWidget(label)
     window.resize(800, 500)
