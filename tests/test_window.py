@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QDesktopServices, QTextCursor, QWheelEvent
+from PySide6.QtGui import QDesktopServices, QTextCursor, QTextDocument, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from reader.navigation import Location
@@ -273,6 +273,23 @@ def test_out_of_range_stored_size_is_clamped(make_window, tmp_path):
 
 # -- disclaimer banner ------------------------------------------------------------------------------
 
+def shown_text(label_text: str) -> str:
+    """What a rich-text label puts on screen."""
+    document = QTextDocument()
+    document.setHtml(label_text)
+    return document.toPlainText()
+
+
+def test_disclaimer_shows_markup_characters_as_written(qtbot):
+    from reader.ui.banner import DisclaimerBanner
+
+    text = "Not advice <b>for</b> you & yours; ask <your> team."
+    banner = DisclaimerBanner(text)
+    qtbot.addWidget(banner)
+    assert shown_text(banner.label.text()) == text
+    assert banner.label.accessibleName() == text == banner.text
+
+
 @pytest.mark.parametrize(("percent", "size"), [(100, (800, 600)), (300, (800, 600)), (300, (1920, 1080)), (200, (1024, 768))])
 def test_disclaimer_is_fully_visible_at_every_size(make_window, qtbot, pack, percent, size):
     window = make_window(size=size)
@@ -280,7 +297,7 @@ def test_disclaimer_is_fully_visible_at_every_size(make_window, qtbot, pack, per
     qtbot.waitUntil(lambda: window.size().toTuple() == size)
     label = window.banner.label
     qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()))
-    assert label.text() == pack.manifest.disclaimer
+    assert shown_text(label.text()) == pack.manifest.disclaimer
     assert label.isVisible() and label.wordWrap()
     top_left = label.mapTo(window, QPoint(0, 0))
     assert window.rect().contains(top_left)

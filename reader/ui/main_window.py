@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QWheelEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -13,18 +14,18 @@ from reader.content.loader import review_line
 from reader.content.model import Pack
 from reader.content.page import compose_page
 from reader.navigation import History, Location
-from reader.ui.actions import build_actions
 from reader.ui.banner import DisclaimerBanner
 from reader.ui.header import HeaderBar
-from reader.ui.navigator import NavigatorTree
-from reader.ui.notice import NoticeBar
 from reader.ui.reading_pane import ReadingPane
-from reader.ui.search_panel import SearchPanel
 from reader.ui.settings import Settings
 from reader.ui.theme import Typography
 
-if TYPE_CHECKING:  # search is imported on first use, not at start-up
+if TYPE_CHECKING:  # imported on first use, not for the first frame
     from reader.search import SearchIndex, SearchResult
+    from reader.ui.actions import Actions
+    from reader.ui.navigator import NavigatorTree
+    from reader.ui.notice import NoticeBar
+    from reader.ui.search_panel import SearchPanel
 
 
 class MainWindow(QMainWindow):
@@ -37,7 +38,20 @@ class MainWindow(QMainWindow):
     #: Search results were shown: (query, number of sections).
     searchAnswered = Signal(str, int)
 
-    def __init__(self, pack: Pack, settings: Settings, family: str, *, search_debounce_ms: int = 150) -> None:
+    # Built in _finish_start, once the first frame is on screen.
+    actions_: Actions
+    navigator: NavigatorTree
+    search: SearchPanel
+    notice: NoticeBar
+
+    def __init__(self, pack: Pack, settings: Settings, family: str, *, search_debounce_ms: int = 150,
+                 finish_after_first_paint: bool = False) -> None:
+        """Build the window.
+
+        The first frame shows the title, the disclaimer and the text. The rest (see
+        _finish_start) is built after it with finish_after_first_paint, so the reader
+        sees the text sooner; otherwise it is built here, at once.
+        """
         super().__init__()
         self.pack = pack
         self.settings = settings
@@ -48,20 +62,19 @@ class MainWindow(QMainWindow):
         self._shown_section: str | None = None
         self._topics = [(s.id, s.title) for s in pack.sections]
         self._percent = settings.text_percent
+        self._debounce_ms = search_debounce_ms
+        self._finished = False
+        self._pending_notices: list[str] = []
 
-        self.actions_ = build_actions(self)
-        self._build_widgets(search_debounce_ms)
+        self._build_first_frame()
         settings.on_save_failed = self.show_settings_not_saved
-        self._build_menus()
-        self._connect()
         self.apply_text_scale(self._percent)
-
         start = settings.last_section
         located = pack.locate(start) if start else None
         section, anchor = located if located else (pack.home, None)
         self.open_location(Location(section.id, anchor))
         if pack.problems:
-            self.notice.show_message(
+            self.show_notice(
                 self.tr("Some content could not be shown. {detail}").format(
                     detail=" ".join(str(p) + "." for p in pack.problems[:3])
                 )
@@ -69,30 +82,29 @@ class MainWindow(QMainWindow):
         geometry = settings.geometry
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1100, 780)
+        if finish_after_first_paint:
+            self.reading.firstPainted.connect(self._finish_soon)
+        else:
+            self._finish_start()
 
     # -- construction ---------------------------------------------------------------
-    def _build_widgets(self, debounce_ms: int) -> None:
-        a = self.actions_
+    def _build_first_frame(self) -> None:
+        """Header, disclaimer, the text, and room for the rest, so nothing moves later."""
         manifest = self.pack.manifest
-        self.header = HeaderBar(manifest.title, review_line(manifest), a.back, a.forward, a.print_, self)
+        self.header = HeaderBar(manifest.title, review_line(manifest), self)
         self.banner = DisclaimerBanner(manifest.disclaimer, self)
-        self.search = SearchPanel(self, debounce_ms=debounce_ms)
-        self.navigator = NavigatorTree(self)
-        self.navigator.set_pack(self.pack)
         self.reading = ReadingPane(self.pack.root, self)
-        self.notice = NoticeBar(self)
 
         left = QWidget(self)
         self._left_layout = QVBoxLayout(left)
         self._left_layout.setContentsMargins(8, 8, 0, 8)
-        self._left_layout.addWidget(self.search)
-        self._left_layout.addWidget(self.navigator, 1)
         right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 8, 8, 8)
-        right_layout.addWidget(self.notice)
-        right_layout.addWidget(self.reading, 1)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self._right_layout = QVBoxLayout(right)
+        self._right_layout.setContentsMargins(0, 8, 8, 8)
+        self._right_layout.addWidget(self.reading, 1)
+        # By keyword: a positional parent makes PySide check the Orientation overload,
+        # creating the whole Qt namespace (~30 ms) before the first frame.
+        self.splitter = QSplitter(parent=self)  # side by side
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 1)
@@ -108,24 +120,68 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
+        # The menu bar is in the first frame too; its menus are filled in _finish_start.
+        self._menus = [self.menuBar().addMenu(title)
+                       for title in (self.tr("&File"), self.tr("&View"), self.tr("&Go"), self.tr("&Help"))]
 
+    def _finish_soon(self) -> None:
+        QTimer.singleShot(0, self._finish_start)  # once the painted frame is on screen
+
+    def _finish_start(self) -> None:
+        """Build what the first frame does not show: commands, contents, search, notices.
+
+        Their modules, the Qt namespace and the viewports make PySide create some
+        200 enum classes on first use (~60 ms), so the first frame does without them.
+        """
+        if self._finished:
+            return
+        from reader.ui.actions import build_actions
+        from reader.ui.navigator import NavigatorTree
+        from reader.ui.notice import NoticeBar
+        from reader.ui.search_panel import SearchPanel
+
+        self._finished = True
+        self.actions_ = build_actions(self)
+        a = self.actions_
+        self.header.attach_actions(a.back, a.forward, a.print_)
+        self.search = SearchPanel(self, debounce_ms=self._debounce_ms)
+        self.navigator = NavigatorTree(self)
+        self.navigator.set_pack(self.pack)
+        self._left_layout.addWidget(self.search)
+        self._left_layout.addWidget(self.navigator, 1)
+        self.notice = NoticeBar(self)
+        self._right_layout.insertWidget(0, self.notice)
+        self._fill_menus()
+        self._connect()
         chain = [self.header.back, self.header.forward, self.search.field, self.search.results, self.navigator,
                  self.reading, self.header.text_size.smaller, self.header.text_size.reset,
                  self.header.text_size.larger, self.header.print_button, self.notice.close_button]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
+        for widget in (self.reading, self.navigator, self.search, self.banner):
+            widget.finish_setup()
+        # One place turns Ctrl+wheel into text size, wherever the pointer is.
+        for widget in (self.reading.viewport(), self.navigator.viewport(), self.search.results.viewport(),
+                       self.banner, self.header):
+            widget.installEventFilter(self)
+        self.apply_text_scale(self._percent)  # sizes the new widgets' text
+        location = self.current
+        self.navigator.show_location(location.section_id, location.anchor)
+        self._update_history_actions()
+        for text in self._pending_notices:
+            self.notice.show_message(text)
+        self._pending_notices.clear()
 
-    def _build_menus(self) -> None:
+    def _fill_menus(self) -> None:
         a = self.actions_
-        menus = {
-            self.tr("&File"): [a.print_, a.export_pdf, None, a.quit],
-            self.tr("&View"): [a.larger, a.smaller, a.reset_size],
-            self.tr("&Go"): [a.back, a.forward, a.home, None, a.previous_section, a.next_section, None, a.find],
-            self.tr("&Help"): [a.shortcuts, a.about],
-        }
-        for title, entries in menus.items():
-            menu = self.menuBar().addMenu(title)
-            for action in entries:
+        entries = [
+            [a.print_, a.export_pdf, None, a.quit],
+            [a.larger, a.smaller, a.reset_size],
+            [a.back, a.forward, a.home, None, a.previous_section, a.next_section, None, a.find],
+            [a.shortcuts, a.about],
+        ]
+        for menu, actions in zip(self._menus, entries):
+            for action in actions:
                 if action is None:
                     menu.addSeparator()
                 else:
@@ -161,10 +217,6 @@ class MainWindow(QMainWindow):
         self.reading.externalLinkClicked.connect(self.show_external_address)
         self.reading.visibleAnchorChanged.connect(self._track_reading_position)
         self.reading.historyStepRequested.connect(self._step_history)
-        # One place turns Ctrl+wheel into text size, wherever the pointer is.
-        for widget in (self.reading.viewport(), self.navigator.viewport(), self.search.results.viewport(),
-                       self.banner, self.header):
-            widget.installEventFilter(self)
 
     # -- navigation -----------------------------------------------------------------------
     @property
@@ -188,10 +240,11 @@ class MainWindow(QMainWindow):
             self.reading.go_to_anchor(location.anchor)
         if record:
             self.history.visit(Location(section.id, location.anchor, location.scroll))
-        self.navigator.show_location(section.id, location.anchor)
         self.setWindowTitle(f"{section.title} — {self.pack.manifest.title} — {APP_NAME}")
         self.settings.last_section = section.id
-        self._update_history_actions()
+        if self._finished:  # else _finish_start shows the place in the contents
+            self.navigator.show_location(section.id, location.anchor)
+            self._update_history_actions()
         self.locationChanged.emit(section.id, location.anchor or "")
 
     def go_back(self) -> None:
@@ -228,7 +281,7 @@ class MainWindow(QMainWindow):
         self.open_location(Location(section_id, anchor or None))
         if self._result is not None and self.reading.match_count:
             self.reading.scroll_to_first_match()
-        self.reading.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.reading.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
 
     def _follow_internal_link(self, section_id: str, anchor: str) -> None:
         self.open_location(Location(section_id or self.current.section_id, anchor or None))
@@ -242,8 +295,15 @@ class MainWindow(QMainWindow):
         self.actions_.back.setEnabled(self.history.can_go_back)
         self.actions_.forward.setEnabled(self.history.can_go_forward)
 
+    def show_notice(self, text: str) -> None:
+        """Say something in the notice line (kept until the line exists)."""
+        if self._finished:
+            self.notice.show_message(text)
+        else:
+            self._pending_notices.append(text)
+
     def show_settings_not_saved(self, path: str) -> None:
-        self.notice.show_message(
+        self.show_notice(
             self.tr("Your text size and place cannot be saved on this computer ({path} is not writable). "
                     "They will last until you close the reader.").format(path=path)
         )
@@ -251,7 +311,7 @@ class MainWindow(QMainWindow):
     def show_external_address(self, url: str) -> None:
         from reader.content.links import external_address
 
-        self.notice.show_message(
+        self.show_notice(
             self.tr("This reader works offline, so links do not open here. "
                     "To visit this page later on a phone or computer, go to: {address}").format(
                 address=external_address(url))
@@ -302,13 +362,14 @@ class MainWindow(QMainWindow):
         chrome, content = self._font(sizes.chrome), self._font(sizes.content)
         self.centralWidget().setFont(chrome)
         self.menuBar().setFont(chrome)
-        self.navigator.setFont(content)
-        self.search.setFont(content)
         self.reading.set_pixel_size(sizes.reading)
         self.banner.set_text_font(self._font(sizes.banner))
         self.header.set_title_pixel_size(sizes.title)
         self.header.text_size.show_percent(percent, textscale.MIN_PERCENT, textscale.MAX_PERCENT)
-        self.search.results.doItemsLayout()
+        if self._finished:
+            self.navigator.setFont(content)
+            self.search.setFont(content)
+            self.search.results.doItemsLayout()
         self.settings.text_percent = percent
         self.textScaleChanged.emit(percent)
 
@@ -336,7 +397,7 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         """Ctrl+wheel changes the text size over the navigator, results, banner and header too."""
         if event.type() == QEvent.Type.Wheel and isinstance(event, QWheelEvent):
-            if event.modifiers() & Qt.KeyboardModifier.ControlModifier and event.angleDelta().y():
+            if event.modifiers() & QtCore.Qt.KeyboardModifier.ControlModifier and event.angleDelta().y():
                 self._zoom_by_wheel(1 if event.angleDelta().y() > 0 else -1)
                 return True
         return super().eventFilter(watched, event)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Signal
 from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,8 +17,9 @@ from PySide6.QtWidgets import (
 
 from reader.content.model import Pack
 
-_SECTION_ROLE = Qt.ItemDataRole.UserRole
-_ANCHOR_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Qt.TextFlag.TextWordWrap as the int QFontMetrics takes. Rows are measured
+#: before the first frame, when the Qt namespace (~30 ms of enums) is not yet loaded.
+_WORD_WRAP = 0x1000
 
 
 class _WrappingDelegate(QStyledItemDelegate):
@@ -28,7 +30,6 @@ class _WrappingDelegate(QStyledItemDelegate):
         #: The viewport width, set by the tree on resize; 0 until it has one.
         self.width = 0
         self.indentation = tree.indentation()
-        self._flags = int(Qt.TextFlag.TextWordWrap)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         hint = super().sizeHint(option, index)
@@ -38,7 +39,7 @@ class _WrappingDelegate(QStyledItemDelegate):
         while parent.isValid():
             depth, parent = depth + 1, parent.parent()
         width = max(40, self.width - self.indentation * (depth + 1) - 12)
-        rect = QFontMetrics(option.font).boundingRect(QRect(0, 0, width, 100_000), self._flags, str(index.data() or ""))
+        rect = QFontMetrics(option.font).boundingRect(QRect(0, 0, width, 100_000), _WORD_WRAP, str(index.data() or ""))
         return QSize(hint.width(), max(hint.height(), rect.height() + 10))
 
 
@@ -59,37 +60,45 @@ class NavigatorTree(QTreeWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setUniformRowHeights(False)
         self.setWordWrap(True)
-        self.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Wrap long titles at any width instead of eliding them.
         self.header().setStretchLastSection(True)
         self.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self._delegate = _WrappingDelegate(self)
         self.setItemDelegate(self._delegate)
         self._items: dict[tuple[str, str], QTreeWidgetItem] = {}
+        self._locations: dict[QTreeWidgetItem, tuple[str, str]] = {}
         self._updating = False
         self.currentItemChanged.connect(self._emit_chosen)
         self.itemActivated.connect(self._emit_activated)
 
+    def finish_setup(self) -> None:
+        """Settings from the Qt namespace, applied once the first frame is up."""
+        qt = QtCore.Qt
+        self.setTextElideMode(qt.TextElideMode.ElideNone)
+        self.setHorizontalScrollBarPolicy(qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
     def set_pack(self, pack: Pack) -> None:
         self.clear()
         self._items.clear()
+        self._locations.clear()
         for section in pack.sections:
             item = QTreeWidgetItem(self, [section.title])
-            item.setData(0, _SECTION_ROLE, section.id)
-            item.setData(0, _ANCHOR_ROLE, "")
             item.setToolTip(0, section.title)
-            self._items[(section.id, "")] = item
+            self._add(item, section.id, "")
             for sub in section.subsections:
-                child = QTreeWidgetItem(item, [sub.title])
-                child.setData(0, _SECTION_ROLE, section.id)
-                child.setData(0, _ANCHOR_ROLE, sub.id)
-                self._items[(section.id, sub.id)] = child
+                self._add(QTreeWidgetItem(item, [sub.title]), section.id, sub.id)
         self.expandAll()
+
+    def _add(self, item: QTreeWidgetItem, section_id: str, anchor: str) -> None:
+        self._items[(section_id, anchor)] = item
+        self._locations[item] = (section_id, anchor)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
-        width = self.viewport().width()
+        # The viewport's width, without calling viewport(): its first call makes
+        # PySide resolve every widget class (~20 ms before the first frame).
+        scroll_bar = self.verticalScrollBar()
+        width = self.contentsRect().width() - (scroll_bar.width() if scroll_bar.isVisibleTo(self) else 0)
         if width != self._delegate.width:
             self._delegate.width = width
             self.doItemsLayout()  # wrapped rows change height with the width
@@ -113,7 +122,7 @@ class NavigatorTree(QTreeWidget):
 
     def _emit_chosen(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
         if current is not None and not self._updating:
-            self.locationChosen.emit(current.data(0, _SECTION_ROLE), current.data(0, _ANCHOR_ROLE))
+            self.locationChosen.emit(*self._locations[current])
 
     def _emit_activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        self.locationActivated.emit(item.data(0, _SECTION_ROLE), item.data(0, _ANCHOR_ROLE))
+        self.locationActivated.emit(*self._locations[item])

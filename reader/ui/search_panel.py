@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
@@ -16,10 +17,6 @@ if TYPE_CHECKING:
     from reader.search import SearchResult
 
 DEBOUNCE_MS = 150
-_SECTION_ROLE = Qt.ItemDataRole.UserRole
-_ANCHOR_ROLE = Qt.ItemDataRole.UserRole + 1
-#: Item data role holding a result's rich text (title and snippet), drawn by HtmlItemDelegate.
-HTML_ROLE = Qt.ItemDataRole.UserRole + 10
 
 
 class SearchPanel(QWidget):
@@ -45,7 +42,8 @@ class SearchPanel(QWidget):
         self._rich_delegate = False
         self.results.setAccessibleName(self.tr("Search results"))
         self.results.setWordWrap(True)
-        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        #: (section id, anchor) of each row in the results list.
+        self._targets: list[tuple[str, str]] = []
         self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
 
         layout = QVBoxLayout(self)
@@ -66,12 +64,16 @@ class SearchPanel(QWidget):
         self.results.itemClicked.connect(self._emit_chosen)
         self.field.installEventFilter(self)
 
+    def finish_setup(self) -> None:
+        """Settings from the Qt namespace, applied once the first frame is up."""
+        self.results.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
     @property
     def active(self) -> bool:
         return bool(self.field.text().strip())
 
     def focus_field(self) -> None:
-        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
 
     def clear(self) -> None:
@@ -88,7 +90,7 @@ class SearchPanel(QWidget):
 
             self.results.setItemDelegate(HtmlItemDelegate(self.results))
             self._rich_delegate = True
-        self.results.clear()
+        self._clear_results()
         hits = result.hits
         if hits:
             self.status.setText(html.escape(self._count_text(len(hits))))
@@ -112,15 +114,20 @@ class SearchPanel(QWidget):
         return self.tr("1 section matches") if count == 1 else self.tr("{count} sections match").format(count=count)
 
     def _add_item(self, rich: str, plain: str, section_id: str, anchor: str) -> None:
+        from reader.ui.result_delegate import HTML_ROLE
+
         item = QListWidgetItem(plain)
         item.setData(HTML_ROLE, rich)
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, plain)
-        item.setData(_SECTION_ROLE, section_id)
-        item.setData(_ANCHOR_ROLE, anchor)
+        item.setData(QtCore.Qt.ItemDataRole.AccessibleTextRole, plain)
+        self._targets.append((section_id, anchor))
         self.results.addItem(item)
 
-    def hide_results(self) -> None:
+    def _clear_results(self) -> None:
         self.results.clear()
+        self._targets.clear()
+
+    def hide_results(self) -> None:
+        self._clear_results()
         self.status.hide()
         self.results.hide()
 
@@ -141,17 +148,17 @@ class SearchPanel(QWidget):
             self.queryChanged.emit("")
 
     def _emit_chosen(self, item: QListWidgetItem) -> None:
-        self.resultChosen.emit(item.data(_SECTION_ROLE), item.data(_ANCHOR_ROLE))
+        self.resultChosen.emit(*self._targets[self.results.row(item)])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         """Down moves into the results; Enter opens the first one at once."""
         if watched is self.field and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
-            key = event.key()
-            if key == Qt.Key.Key_Down and self.results.isVisible() and self.results.count():
-                self.results.setFocus(Qt.FocusReason.TabFocusReason)
+            key, qt = event.key(), QtCore.Qt
+            if key == qt.Key.Key_Down and self.results.isVisible() and self.results.count():
+                self.results.setFocus(qt.FocusReason.TabFocusReason)
                 return True
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.active:
+            if key in (qt.Key.Key_Return, qt.Key.Key_Enter) and self.active:
                 if self._timer.isActive():
                     self._timer.stop()
                     self._emit_query()
