@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
+import time
+from pathlib import Path
+
 import pytest
 
 from reader.content import PackError, load_pack
@@ -81,31 +86,76 @@ def test_check_finds_duplicates_dangling_lead_ins_and_missing_anchors(make_pack)
     assert any("sections/b.md:1: heading 'A'" in p for p in problems)
 
 
-def test_a_cached_start_shows_exactly_what_a_fresh_render_shows(pack):
+def age(root: Path, seconds: float = 3600) -> None:
+    """Make every file of the pack look last written `seconds` ago, as an installed pack is."""
+    then = time.time() - seconds
+    for path in root.rglob("*"):
+        os.utime(path, (then, then))
+
+
+def cache_entries() -> list[Path]:
     from reader.content import cache
 
-    fresh = load_pack(pack.root, use_cache=False)
-    first = load_pack(pack.root)  # writes the cache
-    assert list(cache.cache_dir().glob("pack-*.json"))
-    again = load_pack(pack.root)  # reads it
-    assert again.sections == fresh.sections == first.sections
-    assert again.problems == fresh.problems
+    return list(cache.cache_dir().glob("pack-*.json"))
+
+
+def test_a_cached_start_shows_exactly_what_a_fresh_render_shows(make_pack):
+    root = make_pack({"a.md": "# A\n\nSome *words* [here](b.md).", "b.md": "# B\n\n## Part\n\nMore."})
+    age(root)
+    fresh = load_pack(root, use_cache=False)
+    first = load_pack(root)  # writes the cache
+    assert cache_entries()
+    again = load_pack(root)  # reads it
+    assert again == fresh == first
 
 
 def test_an_edited_pack_is_never_served_from_a_stale_cache(make_pack):
     root = make_pack({"a.md": "# A\n\nFirst words."})
+    age(root)
     assert "First words." in load_pack(root).sections[0].text
-    (root / "sections" / "a.md").write_text("# A\n\nSecond words.", encoding="utf-8")
-    assert "Second words." in load_pack(root).sections[0].text
+    section = root / "sections" / "a.md"
+    section.write_text("# A\n\nOther words.", encoding="utf-8")  # same size, written just now
+    assert "Other words." in load_pack(root).sections[0].text
+    old = section.stat().st_mtime
+    section.write_text("# A\n\nThird words.", encoding="utf-8")
+    os.utime(section, (old, old))  # same size and modification time, as a careless copy leaves it
+    assert "Third words." in load_pack(root).sections[0].text
+
+
+def test_files_written_moments_ago_are_not_cached(make_pack):
+    # Their time stamps could still be shared by a second edit in the same clock tick.
+    root = make_pack({"a.md": "# A\n\nWords."})
+    assert load_pack(root).sections[0].text == "Words."
+    assert not cache_entries()
+
+
+def test_a_new_or_removed_section_file_is_noticed(make_pack):
+    root = make_pack({"a.md": "# A\n\nWords."}, sections=["a.md", "b.md"])
+    age(root)
+    assert [p.message for p in load_pack(root).problems] == ["section file is missing"]
+    (root / "sections" / "b.md").write_text("# B\n\nNow here.", encoding="utf-8")
+    assert [s.title for s in load_pack(root).sections] == ["A", "B"]
 
 
 def test_a_corrupt_or_unwritable_cache_is_rebuilt_or_skipped(make_pack, monkeypatch, tmp_path):
     from reader.content import cache
 
     root = make_pack({"a.md": "# A\n\nWords."})
+    age(root)
     load_pack(root)
-    for entry in cache.cache_dir().glob("pack-*.json"):
-        entry.write_text('{"key": "x", "sections": [{"id": 1}]', encoding="utf-8")
+    entries = cache_entries()
+    assert entries
+    for entry in entries:
+        entry.write_text('{"version": "x", "sections": [{"id": 1}]', encoding="utf-8")
+    assert load_pack(root).sections[0].text == "Words."
+    for entry in entries:
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        data["sections"][0]["subsections"] = [{"id": 3}]  # right version and stamps, wrong shape
+        entry.write_text(json.dumps(data), encoding="utf-8")
+    assert load_pack(root).sections[0].text == "Words."
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("")
+    monkeypatch.setattr(cache, "cache_dir", lambda: blocker / "cache")
     assert load_pack(root).sections[0].text == "Words."
     blocker = tmp_path / "not-a-dir"
     blocker.write_text("")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from reader.content.render import render_markdown
 
 
@@ -64,3 +66,12 @@ def test_placeholders_fill_in_pack_facts_and_unknown_ones_are_reported():
 def test_entities_and_escapes_read_naturally():
     out = render("# T\n\nA &amp; B \\*not emphasis\\* &copy;")
     assert out.text == "A & B *not emphasis* ©"
+
+
+@pytest.mark.parametrize("text", ["plain", "a & b < c > d", "\"quoted\" and 'single'", "&amp; already", "<script>x</script>"])
+def test_start_up_escaping_matches_the_standard_library(text):
+    import html
+
+    from reader.content.escaping import escape
+
+    assert escape(text) == html.escape(text)

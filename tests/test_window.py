@@ -238,6 +238,28 @@ def test_ctrl_wheel_changes_text_size(window):
     assert window.text_percent == 110
 
 
+def test_window_as_started_shows_text_first_then_everything_else(qtbot, pack, tmp_path, family):
+    settings = Settings(tmp_path / "settings.ini")
+    settings.text_percent = 150
+    settings.last_section = "clinical-trials"
+    window = MainWindow(pack, settings, family, finish_after_first_paint=True)
+    qtbot.addWidget(window)
+    assert page_text(window).startswith("Clinical trials"), "the first frame already has the text"
+    assert window.banner.text == pack.manifest.disclaimer
+    assert not hasattr(window, "navigator"), "built after the first frame"
+    window.show()
+    qtbot.waitUntil(lambda: hasattr(window, "navigator"))
+    # Everything else arrives without the text moving or the reader's place changing.
+    assert window.navigator.currentItem().text(0) == "Clinical trials"
+    assert window.navigator.font().pixelSize() == window.search.font().pixelSize() > 0
+    assert window.header.print_button.isEnabled() and not window.header.back.isEnabled()
+    assert window.header.back.accessibleName() == "Back"
+    file_menu = window.menuBar().actions()[0].menu()
+    assert "&Print…" in [action.text() for action in file_menu.actions()]
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(window.search.field.hasFocus)
+
+
 def test_text_size_is_limited_to_75_and_300(window):
     window.apply_text_scale(1000)
     assert window.text_percent == 300 and not window.header.text_size.larger.isEnabled()

@@ -1,24 +1,40 @@
-"""A cache of rendered sections, keyed by a hash of the pack's files.
+"""A cache of the loaded pack, trusted only while the pack's files are unchanged.
 
-Rendering Markdown is the slowest part of opening a pack, and the pack rarely
-changes, so a start with an unchanged pack never imports Markdown at all. The
-cache is only an accelerator: a missing, stale, corrupt or unwritable cache is
-rebuilt or skipped, never trusted and never an error.
+Parsing the manifest and rendering Markdown are the slow parts of opening a
+pack, and the pack rarely changes, so a start with an unchanged pack reads one
+JSON file: no TOML parser, no Markdown, no section files. The entry records
+each file's size and modification times, as Python's own bytecode cache does,
+and is used only when every stamp still matches.
+
+A file changed within the file system's timestamp granularity of being stamped
+could keep its stamp, so files that are that fresh are never stamped: the
+entry is simply not written, and the next start renders again (Git guards its
+index against such "racy" files the same way).
+
+The cache is only an accelerator: a missing, stale, corrupt or unwritable
+cache is rebuilt or skipped, never trusted and never an error.
 """
 
 from __future__ import annotations
 
-import hashlib
+import datetime as dt
 import json
 import os
 import sys
 import tempfile
+import time
+import zlib
 from pathlib import Path
 
 from reader import APP_ID, __version__
-from reader.content.model import Problem, Section, Subsection
+from reader.content.model import Manifest, Pack, Problem, Section, Subsection
 
-_FORMAT = 1
+#: Bumped whenever what is stored, or how it is rendered, changes.
+_FORMAT = 2
+#: Files modified this recently are too fresh to stamp (coarse file system clocks).
+RACY_SECONDS = 2.0
+
+Stamp = tuple[str, int, int, int] | tuple[str, None, None, None]
 
 
 def cache_dir() -> Path:
@@ -30,50 +46,85 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / APP_ID
 
 
-def pack_key(manifest: bytes, sources: list[tuple[str, bytes]]) -> str:
-    """A hash of everything that decides how the pack renders, the app version included."""
-    digest = hashlib.sha256(f"{APP_ID} {__version__} {_FORMAT}\0".encode())
-    digest.update(manifest)
-    for name, data in sources:
-        digest.update(b"\0" + name.encode() + b"\0" + len(data).to_bytes(8, "big") + data)
-    return digest.hexdigest()
+def _path(root: Path) -> Path:
+    # One entry per pack folder; the entry names its folder, so a clash is only a miss.
+    return cache_dir() / f"pack-{zlib.crc32(str(root).encode()):08x}.json"
 
 
-def _path(key: str) -> Path:
-    return cache_dir() / f"pack-{key[:40]}.json"
+def _version() -> str:
+    return f"{APP_ID} {__version__} {_FORMAT}"
 
 
-def load(key: str) -> tuple[list[Section], list[Problem]] | None:
-    """The cached sections for key, or None if there is no usable entry."""
+def stamp(root: Path, name: str) -> Stamp:
+    """(name, size, mtime_ns, ctime_ns) of root/name, or Nones if it cannot be seen."""
     try:
-        data = json.loads(_path(key).read_text(encoding="utf-8"))
-        if data.get("key") != key:
+        info = (root / name).stat()
+    except OSError:
+        return (name, None, None, None)
+    return (name, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
+def _stamps_hold(root: Path, stamps: list[list[object]]) -> bool:
+    return bool(stamps) and all(tuple(s) == stamp(root, str(s[0])) for s in stamps)
+
+
+def _is_racy(stamps: list[Stamp]) -> bool:
+    # Any later write sets mtime to "now", so only a file whose mtime is already
+    # about "now" could change without its stamp changing.
+    fresh_after = time.time_ns() - int(RACY_SECONDS * 1e9)
+    return any(s[2] is not None and s[2] >= fresh_after for s in stamps)
+
+
+def load(root: Path) -> Pack | None:
+    """The cached pack for root, or None if there is no entry that still holds."""
+    resolved = root.resolve()
+    try:
+        data = json.loads(_path(resolved).read_text(encoding="utf-8"))
+        if data.get("version") != _version() or data.get("root") != str(resolved):
             return None
-        sections = [
+        if not _stamps_hold(root, data["stamps"]):
+            return None
+        m = data["manifest"]
+        manifest = Manifest(
+            title=m["title"], kind=m["kind"], last_updated=dt.date.fromisoformat(m["last_updated"]),
+            language=m["language"], disclaimer=m["disclaimer"], source=m["source"],
+            review_interval_months=m["review_interval_months"],
+        )
+        sections = tuple(
             Section(
                 id=s["id"], title=s["title"], kind=s["kind"], file=s["file"], html=s["html"], text=s["text"],
                 subsections=tuple(Subsection(**sub) for sub in s["subsections"]),
             )
             for s in data["sections"]
-        ]
-        problems = [Problem(**p) for p in data["problems"]]
-        return sections, problems
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        )
+        problems = tuple(Problem(**p) for p in data["problems"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
         return None
+    return Pack(root=root, manifest=manifest, sections=sections, problems=problems)
 
 
-def store(key: str, sections: list[Section], problems: list[Problem]) -> None:
+def store(pack: Pack, stamps: list[Stamp]) -> None:
     """Write the entry atomically; silently give up if the cache folder is unwritable."""
+    if _is_racy(stamps):
+        return
+    manifest = pack.manifest
     payload = {
-        "key": key,
+        "version": _version(),
+        "root": str(pack.root.resolve()),
+        "stamps": stamps,
+        "manifest": {
+            "title": manifest.title, "kind": manifest.kind, "last_updated": manifest.last_updated.isoformat(),
+            "language": manifest.language, "disclaimer": manifest.disclaimer, "source": manifest.source,
+            "review_interval_months": manifest.review_interval_months,
+        },
         "sections": [
             {"id": s.id, "title": s.title, "kind": s.kind, "file": s.file, "html": s.html, "text": s.text,
              "subsections": [vars(sub) for sub in s.subsections]}
-            for s in sections
+            for s in pack.sections
         ],
-        "problems": [{"path": p.path, "message": p.message, "line": p.line} for p in problems],
+        "problems": [{"path": p.path, "message": p.message, "line": p.line} for p in pack.problems],
     }
-    target = _path(key)
+    target = _path(pack.root.resolve())
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".pack-", suffix=".tmp")

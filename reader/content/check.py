@@ -64,7 +64,7 @@ def _check_sources(pack: Pack) -> list[Problem]:
 def check_pack(root: Path) -> list[Problem]:
     """All problems found in the pack at root; empty when it is clean."""
     try:
-        pack = load_pack(Path(root))
+        pack = load_pack(Path(root), use_cache=False)  # a check reads the files as they are now
     except PackError as exc:
         return list(exc.details) or [exc.problem]
     return list(pack.problems) + _check_sources(pack)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.content.dates import long_date
 from reader.content import cache
-from reader.content.manifest import SectionEntry, read_manifest
-from reader.content.model import Manifest, Pack, PackError, Problem, Section
+from reader.content.model import MANIFEST_NAME, Manifest, Pack, PackError, Problem, Section
 from reader import texts
+
+if TYPE_CHECKING:  # the manifest parser (and tomllib) load only when the cache misses
+    from reader.content.manifest import SectionEntry
 
 #: Sections larger than this are refused rather than freezing the reader.
 MAX_SECTION_BYTES = 8 * 1024 * 1024
@@ -114,27 +117,31 @@ def _render_all(
 def load_pack(root: Path, *, use_cache: bool = True) -> Pack:
     """Load the pack at root. Raises PackError if nothing readable remains."""
     root = Path(root)
+    if use_cache:
+        cached = cache.load(root)
+        if cached is not None:
+            return cached
+    from reader.content.manifest import read_manifest
+
+    # Stamped before reading, so a file changed while loading is not cached as read.
+    stamps = [cache.stamp(root, MANIFEST_NAME)]
     manifest, entries, problems = read_manifest(root)
     sources: dict[str, bytes] = {}
     for entry in entries:
+        stamps.append(cache.stamp(root, entry.file))
         raw, problem = _read_section_bytes(root, entry)
         if problem is not None:
             problems.append(problem)
         else:
             assert raw is not None
             sources[entry.file] = raw
-    # The parsed manifest stands for the file: no second read, and comments don't invalidate the cache.
-    key = cache.pack_key(repr((manifest, entries)).encode(), sorted(sources.items()))
-    cached = cache.load(key) if use_cache else None
-    if cached is None:
-        sections, render_problems = _render_all(manifest, entries, sources)
-        if use_cache:
-            cache.store(key, sections, render_problems)
-    else:
-        sections, render_problems = cached
+    sections, render_problems = _render_all(manifest, entries, sources)
     problems.extend(render_problems)
     if not sections:
         first = problems[0] if problems else None
         detail = f" (first problem: {first})" if first else ""
         raise PackError(Problem(str(root), f"the pack has no readable sections{detail}"), tuple(problems))
-    return Pack(root=root, manifest=manifest, sections=tuple(sections), problems=tuple(problems))
+    pack = Pack(root=root, manifest=manifest, sections=tuple(sections), problems=tuple(problems))
+    if use_cache:
+        cache.store(pack, stamps)
+    return pack

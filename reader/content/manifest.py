@@ -8,9 +8,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.content.model import SECTION_KINDS, Manifest, PackError, Problem, REVIEWED
+from reader.content.model import MANIFEST_NAME, SECTION_KINDS, Manifest, PackError, Problem, REVIEWED
 
-MANIFEST_NAME = "manifest.toml"
 REQUIRED_KEYS = ("title", "kind", "last_updated", "language", "disclaimer", "source")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 

@@ -6,6 +6,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+#: The file that makes a folder a content pack.
+MANIFEST_NAME = "manifest.toml"
+
 #: Section kinds. Only "reviewed" sections come from the medically reviewed source.
 REVIEWED = "reviewed"
 ABOUT = "about"

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import html
-
 from reader import texts
+from reader.content.escaping import escape
 from reader.content.loader import review_line
 from reader.content.model import ABOUT, AID, Pack, Section
 from reader.content.links import SECTION_SCHEME
@@ -38,18 +37,18 @@ def compose_page(pack: Pack, section: Section, *, pager: bool = True, review: bo
         line = None
     if line:
         css = "aid" if section.kind == AID else "provenance"
-        body = _insert_after_title(body, f'<p class="{css}">{html.escape(line)}</p>')
+        body = _insert_after_title(body, f'<p class="{css}">{escape(line)}</p>')
     if not pager:
         return body
     index = pack.sections.index(section)
     links = []
     if index > 0:
         prev = pack.sections[index - 1]
-        label = html.escape(texts.PREVIOUS_SECTION.format(title=prev.title))
+        label = escape(texts.PREVIOUS_SECTION.format(title=prev.title))
         links.append(f'<a href="{SECTION_SCHEME}:{prev.id}">← {label}</a>')
     if index + 1 < len(pack.sections):
         nxt = pack.sections[index + 1]
-        label = html.escape(texts.NEXT_SECTION.format(title=nxt.title))
+        label = escape(texts.NEXT_SECTION.format(title=nxt.title))
         links.append(f'<a href="{SECTION_SCHEME}:{nxt.id}">{label} →</a>')
     if links:
         body += '<hr/><p class="pager">' + " &nbsp;·&nbsp; ".join(links) + "</p>"

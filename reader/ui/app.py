@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import html
 import sys
 import time
 from pathlib import Path
@@ -24,6 +23,8 @@ def report_painted() -> None:
 
 def error_window(message: str, where: str) -> QMainWindow:
     """A full-window message for a pack that cannot be shown."""
+    import html  # only on this path: its entity table costs every start
+
     window = QMainWindow()
     window.setWindowTitle(APP_NAME)
     label = QLabel(window)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
@@ -10,6 +9,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from reader.content.escaping import escape
 from reader.ui.theme import LIGHT, Palette
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ class DisclaimerBanner(QFrame):
         self.icon.setAccessibleName(self.tr("Information"))
         # The disclaimer is plain text; escaped inside a span it shows exactly as
         # written without setTextFormat().
-        self.label = QLabel(f"<span>{html.escape(text)}</span>", self)
+        self.label = QLabel(f"<span>{escape(text)}</span>", self)
         self.label.setObjectName("disclaimerText")
         self.label.setWordWrap(True)
         self.label.setAccessibleName(text)
