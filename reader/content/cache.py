@@ -27,10 +27,10 @@ import zlib
 from pathlib import Path
 
 from reader import APP_ID, __version__
-from reader.content.model import Manifest, Pack, Problem, Section, Subsection
+from reader.content.model import GlossaryEntry, Manifest, Pack, Problem, Section, Subsection
 
 #: Bumped whenever what is stored, or how it is rendered, changes.
-_FORMAT = 2
+_FORMAT = 3
 #: Files modified this recently are too fresh to stamp (coarse file system clocks).
 RACY_SECONDS = 2.0
 
@@ -98,9 +98,10 @@ def load(root: Path) -> Pack | None:
             for s in data["sections"]
         )
         problems = tuple(Problem(**p) for p in data["problems"])
+        glossary = tuple(GlossaryEntry(g["term"], g["definition"], tuple(g["also"])) for g in data["glossary"])
     except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
         return None
-    return Pack(root=root, manifest=manifest, sections=sections, problems=problems)
+    return Pack(root=root, manifest=manifest, sections=sections, problems=problems, glossary=glossary)
 
 
 def store(pack: Pack, stamps: list[Stamp]) -> None:
@@ -123,6 +124,7 @@ def store(pack: Pack, stamps: list[Stamp]) -> None:
             for s in pack.sections
         ],
         "problems": [{"path": p.path, "message": p.message, "line": p.line} for p in pack.problems],
+        "glossary": [{"term": g.term, "definition": g.definition, "also": list(g.also)} for g in pack.glossary],
     }
     target = _path(pack.root.resolve())
     try:

@@ -121,11 +121,14 @@ def load_pack(root: Path, *, use_cache: bool = True) -> Pack:
         cached = cache.load(root)
         if cached is not None:
             return cached
+    from reader.content.glossary import GLOSSARY_NAME, read_glossary
     from reader.content.manifest import read_manifest
 
     # Stamped before reading, so a file changed while loading is not cached as read.
-    stamps = [cache.stamp(root, MANIFEST_NAME)]
+    stamps = [cache.stamp(root, MANIFEST_NAME), cache.stamp(root, GLOSSARY_NAME)]
     manifest, entries, problems = read_manifest(root)
+    glossary, glossary_problems = read_glossary(root)
+    problems.extend(glossary_problems)
     sources: dict[str, bytes] = {}
     for entry in entries:
         stamps.append(cache.stamp(root, entry.file))
@@ -141,7 +144,7 @@ def load_pack(root: Path, *, use_cache: bool = True) -> Pack:
         first = problems[0] if problems else None
         detail = f" (first problem: {first})" if first else ""
         raise PackError(Problem(str(root), f"the pack has no readable sections{detail}"), tuple(problems))
-    pack = Pack(root=root, manifest=manifest, sections=tuple(sections), problems=tuple(problems))
+    pack = Pack(root=root, manifest=manifest, sections=tuple(sections), problems=tuple(problems), glossary=glossary)
     if use_cache:
         cache.store(pack, stamps)
     return pack

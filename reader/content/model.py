@@ -78,6 +78,20 @@ class Section:
 
 
 @dataclass(frozen=True)
+class GlossaryEntry:
+    """A plain-language definition: a reading aid, not part of the reviewed summary."""
+
+    term: str
+    definition: str
+    #: Other ways the term is written in the text ("HSCT" for the full name).
+    also: tuple[str, ...] = ()
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.term, *self.also)
+
+
+@dataclass(frozen=True)
 class Manifest:
     """What manifest.toml says about the pack."""
 
@@ -98,6 +112,7 @@ class Pack:
     manifest: Manifest
     sections: tuple[Section, ...]
     problems: tuple[Problem, ...] = field(default=())
+    glossary: tuple[GlossaryEntry, ...] = field(default=())
 
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)

@@ -1,17 +1,25 @@
-"""An in-memory SQLite FTS5 index of a pack, ranked with BM25."""
+"""An in-memory SQLite FTS5 index of a pack: lay words, typos, phrases and definitions."""
 
 from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
 
-from reader.content.model import Pack, Section
-from reader.search.query import Query, fts_expression, parse_query
+from reader.content.model import ABOUT, GlossaryEntry, Pack, Section
+from reader.search.query import Query, Stems, fts_expression, parse_query, stems_of
+from reader.search.ranking import score
 from reader.search.snippets import Snippet, make_snippet, match_spans
-from reader.search.tokens import stems_text, words_text
+from reader.search.spelling import Vocabulary
+from reader.search.synonyms import SynonymTable, phrase_of, read_synonyms
+from reader.search.tokens import stems_text, tokenize, words_text
 
 # BM25 column weights: a word in a title says more than one in passing.
 _WEIGHTS = {"title": 8.0, "headings": 4.0, "body": 1.0, "words": 0.5}
+#: Candidates FTS5 hands to the ranking, at least; enough for every small pack.
+_CANDIDATES = 200
+_ABOUT_WEIGHT = 0.5
+#: Definitions shown above the results, at most.
+MAX_TERMS = 3
 
 
 @dataclass(frozen=True)
@@ -31,13 +39,18 @@ class Hit:
 
 @dataclass(frozen=True)
 class SearchResult:
-    """Hits for one query, best first."""
+    """Hits for one query, best first, and the glossary definitions it asks about."""
 
     query: Query
     hits: tuple[Hit, ...] = field(default=())
+    terms: tuple[GlossaryEntry, ...] = field(default=())
 
     def to_json(self) -> dict[str, object]:
-        return {"query": self.query.text, "sections": [hit.to_json() for hit in self.hits], "terms": []}
+        return {
+            "query": self.query.text,
+            "sections": [hit.to_json() for hit in self.hits],
+            "terms": [{"term": entry.term, "definition": entry.definition} for entry in self.terms],
+        }
 
 
 def _first_anchor(section: Section, query: Query) -> str | None:
@@ -52,41 +65,70 @@ def _first_anchor(section: Section, query: Query) -> str | None:
 class SearchIndex:
     """Build once per pack, then answer queries in a few milliseconds."""
 
-    def __init__(self, pack: Pack) -> None:
+    def __init__(self, pack: Pack, synonyms: SynonymTable | None = None) -> None:
         self._sections = pack.sections
+        self._synonyms = synonyms if synonyms is not None else read_synonyms(pack.root)[0]
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
         self._db.execute(
             "CREATE VIRTUAL TABLE docs USING fts5(title, headings, body, words, "
             "tokenize = 'unicode61 remove_diacritics 2')"
         )
         rows = []
+        #: Per section, its stems and words as space-padded strings, for the ranking.
+        self._stems: list[str] = []
+        self._words: list[str] = []
+        self._titles: list[str] = []
+        # "About this summary" talks about every topic in passing; it answers few questions.
+        self._weight = [_ABOUT_WEIGHT if section.kind == ABOUT else 1.0 for section in pack.sections]
+        documents: list[list[str]] = []
         for rowid, section in enumerate(pack.sections):
             headings = " ".join(sub.title for sub in section.subsections)
             body = section.full_text
-            rows.append(
-                (
-                    rowid,
-                    stems_text(section.title),
-                    stems_text(headings),
-                    stems_text(body),
-                    words_text(f"{section.title} {body}"),
-                )
-            )
+            words = words_text(f"{section.title} {body}")
+            rows.append((rowid, stems_text(section.title), stems_text(headings), stems_text(body), words))
+            self._stems.append(f" {stems_text(f'{section.title} {headings} {body}')} ")
+            self._words.append(f" {words} ")
+            self._titles.append(f" {stems_text(section.title)} ")
+            documents.append(words.split())
         self._db.executemany("INSERT INTO docs(rowid, title, headings, body, words) VALUES (?, ?, ?, ?, ?)", rows)
         self._db.commit()
+        self._glossary = [(entry, {stems_of(phrase_of(form)) for form in entry.forms}) for entry in pack.glossary]
+        glossary_words = {token.norm for entry in pack.glossary for form in entry.forms for token in tokenize(form)}
+        self.vocabulary = Vocabulary(documents, extra=self._synonyms.words | glossary_words)
         weights = ", ".join(str(w) for w in _WEIGHTS.values())
         self._sql = f"SELECT rowid, bm25(docs, {weights}) AS rank FROM docs WHERE docs MATCH ? ORDER BY rank, rowid LIMIT ?"
 
+    def parse(self, text: str, *, prefix: bool = False) -> Query:
+        return parse_query(text, prefix=prefix, vocabulary=self.vocabulary, synonyms=self._synonyms)
+
     def search(self, text: str, *, limit: int = 20, prefix: bool = False) -> SearchResult:
         """Sections answering text, best first. Never raises for any text."""
-        query = parse_query(text, prefix=prefix)
+        query = self.parse(text, prefix=prefix)
         expression = fts_expression(query)
         if expression is None:
             return SearchResult(query)
-        rows = self._db.execute(self._sql, (expression, limit)).fetchall()
+        rows = self._db.execute(self._sql, (expression, max(_CANDIDATES, limit))).fetchall()
+        ranked = sorted(
+            ((score(query, -rank, self._stems[rowid], self._words[rowid], self._titles[rowid]) * self._weight[rowid],
+              rowid) for rowid, rank in rows),
+            key=lambda pair: (-pair[0], pair[1]),
+        )
         hits = []
-        for rowid, rank in rows:
+        for final, rowid in ranked[:limit]:
             section = self._sections[rowid]
             snippet = make_snippet(section.full_text or section.title, query)
-            hits.append(Hit(section.id, section.title, snippet, round(-rank, 4), _first_anchor(section, query)))
-        return SearchResult(query, tuple(hits))
+            hits.append(Hit(section.id, section.title, snippet, round(final, 4), _first_anchor(section, query)))
+        return SearchResult(query, tuple(hits), self._terms_for(query))
+
+    def _terms_for(self, query: Query) -> tuple[GlossaryEntry, ...]:
+        """Glossary entries the query names, by its own words or their synonyms, in query order."""
+        asked = [concept.phrases for concept in query.concepts]
+        typed = f" {' '.join(query.sequence)} "
+        found: list[tuple[int, int, GlossaryEntry]] = []
+        for order, (entry, forms) in enumerate(self._glossary):
+            places = [i for i, phrases in enumerate(asked) if forms.intersection(phrases)]
+            # A term typed as words of the query ("targeted therapies") counts where it starts.
+            places += [typed.index(f" {' '.join(form)} ") for form in forms if f" {' '.join(form)} " in typed and not places]
+            if places:
+                found.append((min(places), order, entry))
+        return tuple(entry for _, _, entry in sorted(found)[:MAX_TERMS])

@@ -18,11 +18,25 @@ class Snippet:
     spans: tuple[Span, ...]
 
 
+def matched(tokens: list[Token], query: Query) -> list[int]:
+    """Indexes of the tokens that answer the query: matching words, and whole phrases."""
+    found = {i for i, t in enumerate(tokens) if query.matches(t.norm)}
+    if query.phrases:
+        stems = [stem(t.norm) for t in tokens]
+        for phrase in query.phrases:
+            size = len(phrase)
+            for i in range(len(stems) - size + 1):
+                if tuple(stems[i:i + size]) == phrase:
+                    found.update(range(i, i + size))
+    return sorted(found)
+
+
 def match_spans(text: str, query: Query) -> list[Span]:
     """Every (start, end) in text of a word that answers the query."""
     if query.is_empty:
         return []
-    return [(t.start, t.end) for t in tokenize(text) if query.matches(t.norm)]
+    tokens = tokenize(text)
+    return [(tokens[i].start, tokens[i].end) for i in matched(tokens, query)]
 
 
 def _best_window(tokens: list[Token], hits: list[int], size: int) -> int:
@@ -42,7 +56,8 @@ def _best_block(text: str, query: Query) -> str:
     blocks = [block for block in text.split("\n") if block.strip()] or [text]
     best, best_score = blocks[0], 0
     for block in blocks:
-        stems = {stem(t.norm) for t in tokenize(block) if query.matches(t.norm)}
+        tokens = tokenize(block)
+        stems = {stem(tokens[i].norm) for i in matched(tokens, query)}
         if len(stems) > best_score:
             best, best_score = block, len(stems)
     return best
@@ -54,7 +69,7 @@ def make_snippet(text: str, query: Query, max_words: int = 28) -> Snippet:
     tokens = tokenize(block)
     if not tokens:
         return Snippet("", ())
-    hits = [i for i, t in enumerate(tokens) if query.matches(t.norm)]
+    hits = matched(tokens, query)
     start = _best_window(tokens, hits, max_words) if hits else 0
     end = min(len(tokens), start + max_words)
     begin_char = tokens[start].start

@@ -1,0 +1,53 @@
+"""Reading glossary.toml: plain-language definitions, a reading aid beside the summary."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from reader.content.model import GlossaryEntry, Problem
+
+GLOSSARY_NAME = "glossary.toml"
+#: Longer definitions stop being a quick aid; the editor is told to shorten them.
+MAX_DEFINITION_CHARS = 400
+
+
+def read_glossary(root: Path) -> tuple[tuple[GlossaryEntry, ...], list[Problem]]:
+    """The pack's glossary (empty if it has none) and any problems with it."""
+    path = root / GLOSSARY_NAME
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return (), []
+    except (OSError, UnicodeDecodeError) as exc:
+        return (), [Problem(GLOSSARY_NAME, f"cannot read the glossary ({exc})")]
+    except tomllib.TOMLDecodeError as exc:
+        return (), [Problem(GLOSSARY_NAME, f"invalid TOML: {exc}")]
+    raw_terms = data.get("term", [])
+    if not isinstance(raw_terms, list):
+        return (), [Problem(GLOSSARY_NAME, "write each entry as a [[term]] table")]
+    entries: list[GlossaryEntry] = []
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for number, raw in enumerate(raw_terms, start=1):
+        where = f"[[term]] number {number}"
+        term = raw.get("term") if isinstance(raw, dict) else None
+        definition = raw.get("definition") if isinstance(raw, dict) else None
+        also = raw.get("also", []) if isinstance(raw, dict) else []
+        if not isinstance(term, str) or not term.strip():
+            problems.append(Problem(GLOSSARY_NAME, f"{where} has no 'term'"))
+            continue
+        if not isinstance(definition, str) or not definition.strip():
+            problems.append(Problem(GLOSSARY_NAME, f"'{term}' has no 'definition'"))
+            continue
+        if len(definition) > MAX_DEFINITION_CHARS:
+            problems.append(Problem(GLOSSARY_NAME, f"'{term}': keep the definition under {MAX_DEFINITION_CHARS} characters"))
+        if not isinstance(also, list) or not all(isinstance(a, str) and a.strip() for a in also):
+            problems.append(Problem(GLOSSARY_NAME, f"'{term}': 'also' must be a list of words"))
+            also = []
+        if term.strip().casefold() in seen:
+            problems.append(Problem(GLOSSARY_NAME, f"'{term}' is defined twice"))
+            continue
+        seen.add(term.strip().casefold())
+        entries.append(GlossaryEntry(term.strip(), " ".join(definition.split()), tuple(a.strip() for a in also)))
+    return tuple(entries), problems

@@ -1,0 +1,36 @@
+"""Ordering FTS5's candidates the way a reader would: all of the question, then its words.
+
+BM25 scores each matched phrase; on top of it a section is preferred when it
+answers more of the query's concepts, when its title names them, when it uses
+the reader's own words rather than only their synonyms, and when the words
+stand together as typed.
+"""
+
+from __future__ import annotations
+
+from reader.search.query import Query, Stems
+
+
+def contains(document: str, phrase: Stems) -> bool:
+    """Does the space-padded stem string hold phrase as whole words in a row?"""
+    return bool(phrase) and f" {' '.join(phrase)} " in document
+
+
+def score(query: Query, bm25: float, stems_doc: str, words_doc: str, stems_title: str) -> float:
+    """The final score of one candidate; higher is better."""
+    concepts = query.concepts
+    if not concepts:
+        return bm25
+    matched = literal = titled = 0
+    for concept in concepts:
+        as_typed = contains(stems_doc, concept.literal) or bool(
+            concept.prefix and f" {concept.prefix}" in words_doc
+        )
+        if as_typed or any(contains(stems_doc, p) for p in concept.alternatives):
+            matched += 1
+        literal += as_typed
+        titled += any(contains(stems_title, p) for p in concept.phrases)
+    count = len(concepts)
+    together = len(query.sequence) >= 2 and contains(stems_doc, query.sequence)
+    return (bm25 * (0.2 + 0.8 * matched / count) * (1 + 0.5 * literal / count) * (1 + titled / count)
+            * (1.5 if together else 1.0))
