@@ -95,3 +95,43 @@ def test_match_spans_use_the_same_stemming_as_the_index():
     text = "Transplantation and transplants; TRANSPLANT."
     spans = match_spans(text, parse_query("transplant"))
     assert [text[a:b] for a, b in spans] == ["Transplantation", "transplants", "TRANSPLANT"]
+
+
+def test_lay_words_and_spellings_find_the_summarys_words(index):
+    result = index.search("bone marrow transplant")
+    assert result.hits[0].section_id == "treatment-options"
+    assert "transplantation" in result.hits[0].snippet.text
+
+
+def test_misspellings_are_corrected_but_short_words_are_left_alone(index):
+    assert index.parse("transplnt").corrections == (("transplnt", "transplant"),)
+    assert index.parse("remision").corrections == (("remision", "remission"),)
+    assert index.parse("cur").corrections == ()  # three letters: too short to guess
+    assert index.parse("remissions").corrections == ()  # a known word's other form
+
+
+def test_definitions_come_with_results_in_json(index):
+    data = index.search("chemo").to_json()
+    assert data["terms"][0]["term"] == "chemotherapy"
+    assert data["terms"][0]["definition"].startswith("Medicines that kill cancer cells")
+    assert index.search("xqzv").to_json() == {"query": "xqzv", "sections": [], "terms": []}
+
+
+def test_a_broken_synonyms_file_is_reported_and_search_still_works(make_pack):
+    from reader.content import load_pack
+    from reader.content.check import check_pack
+
+    root = make_pack({"a.md": "# A\n\nWords here."})
+    (root / "synonyms.toml").write_text('[[synonyms]]\npatients_say = "oops"\n', encoding="utf-8")
+    assert any(p.path == "synonyms.toml" for p in check_pack(root))
+    assert SearchIndex(load_pack(root)).search("words").hits[0].section_id == "a"
+
+
+def test_a_phrase_ranks_above_scattered_words(make_pack):
+    from reader.content import load_pack
+
+    root = make_pack({
+        "scattered.md": "# One\n\nLife goes on. The quality of the food is good.",
+        "phrase.md": "# Two\n\nTreatment aims at quality of life for everyone here today.",
+    })
+    assert SearchIndex(load_pack(root)).search("quality of life").hits[0].section_id == "phrase"

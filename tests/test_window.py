@@ -525,3 +525,23 @@ def test_error_window_shows_odd_paths_as_written(qtbot):
     shown = QTextDocument()
     shown.setHtml(label.text())
     assert "/media/<usb> & co/content" in shown.toPlainText()
+
+
+def test_search_shows_plain_definitions_marked_as_an_aid(window, qtbot):
+    type_search(window, qtbot, "chemo")
+    definitions = window.search.definitions
+    assert definitions.isVisible()
+    shown = shown_text(definitions.text())
+    assert "chemotherapy: Medicines that kill cancer cells" in shown
+    assert "not part of the medically reviewed summary" in shown
+    assert "chemotherapy" in definitions.accessibleDescription()
+    window.search.field.clear()
+    type_search(window, qtbot, "xqzv")
+    qtbot.waitUntil(lambda: not definitions.isVisible())
+    assert "No results" in window.search.status.accessibleName()
+
+
+def test_a_misspelt_search_says_what_it_searched_for(window, qtbot):
+    type_search(window, qtbot, "transplnt")
+    assert "Showing results for “transplant”" in window.search.status.accessibleName()
+    assert window.search.results.item(0).text().startswith("Treatment options")

@@ -67,4 +67,6 @@ def check_pack(root: Path) -> list[Problem]:
         pack = load_pack(Path(root), use_cache=False)  # a check reads the files as they are now
     except PackError as exc:
         return list(exc.details) or [exc.problem]
-    return list(pack.problems) + _check_sources(pack)
+    from reader.search.synonyms import read_synonyms  # the search words are checked like the rest
+
+    return list(pack.problems) + _check_sources(pack) + read_synonyms(Path(root))[1]

@@ -6,12 +6,13 @@ import html
 
 from PySide6 import QtCore
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from typing import TYPE_CHECKING
 
 from reader import texts
+from reader.ui.theme import LIGHT
 
 if TYPE_CHECKING:
     from reader.search import SearchResult
@@ -37,6 +38,18 @@ class SearchPanel(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("searchStatus")
         self.status.setWordWrap(True)
+        # Glossary definitions the query names, above the results: a reading aid.
+        self.definitions = QLabel(self)
+        self.definitions.setObjectName("searchDefinitions")
+        self.definitions.setWordWrap(True)
+        # Set apart from the results, as the glossary is apart from the reviewed text.
+        # A palette, not a style sheet: a style sheet would stop the text size reaching it.
+        colours = self.definitions.palette()
+        colours.setColor(QPalette.ColorRole.Window, QColor(LIGHT.panel))
+        colours.setColor(QPalette.ColorRole.WindowText, QColor(LIGHT.text))
+        self.definitions.setPalette(colours)
+        self.definitions.setAutoFillBackground(True)
+        self.definitions.setMargin(8)
         self.results = QListWidget(self)
         self.results.setObjectName("searchResults")
         self._rich_delegate = False
@@ -49,8 +62,10 @@ class SearchPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.field)
+        layout.addWidget(self.definitions)
         layout.addWidget(self.status)
         layout.addWidget(self.results, 1)
+        self.definitions.hide()
         self.status.hide()
         self.results.hide()
 
@@ -91,9 +106,12 @@ class SearchPanel(QWidget):
             self.results.setItemDelegate(HtmlItemDelegate(self.results))
             self._rich_delegate = True
         self._clear_results()
+        self._show_definitions(result)
         hits = result.hits
+        corrected = " ".join(fixed for _typed, fixed in result.query.corrections)
+        lead = html.escape(texts.SHOWING_RESULTS_FOR.format(corrected=corrected)) + "<br/>" if corrected else ""
         if hits:
-            self.status.setText(html.escape(self._count_text(len(hits))))
+            self.status.setText(lead + html.escape(self._count_text(len(hits))))
             for hit in hits:
                 title = html.escape(hit.title)
                 snippet = emphasised_html(hit.snippet.text, hit.snippet.spans)
@@ -109,6 +127,19 @@ class SearchPanel(QWidget):
         self.results.show()
         if self.results.count():
             self.results.setCurrentRow(0)
+
+    def _show_definitions(self, result: SearchResult) -> None:
+        if not result.terms:
+            self.definitions.hide()
+            return
+        rows = "".join(f"<p><b>{html.escape(entry.term)}</b>: {html.escape(entry.definition)}</p>"
+                       for entry in result.terms)
+        note = html.escape(texts.AID_LINE)
+        self.definitions.setText(f"<p><b>{html.escape(texts.DEFINITIONS_HEADING)}</b><br/><i>{note}</i></p>{rows}")
+        plain = " ".join(f"{entry.term}: {entry.definition}" for entry in result.terms)
+        self.definitions.setAccessibleName(texts.DEFINITIONS_HEADING)
+        self.definitions.setAccessibleDescription(f"{texts.AID_LINE}. {plain}")
+        self.definitions.show()
 
     def _count_text(self, count: int) -> str:
         return self.tr("1 section matches") if count == 1 else self.tr("{count} sections match").format(count=count)
@@ -128,6 +159,7 @@ class SearchPanel(QWidget):
 
     def hide_results(self) -> None:
         self._clear_results()
+        self.definitions.hide()
         self.status.hide()
         self.results.hide()
 
