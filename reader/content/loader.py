@@ -74,10 +74,10 @@ def _render_all(
     manifest: Manifest, entries: list[SectionEntry], sources: dict[str, bytes]
 ) -> tuple[list[Section], list[Problem]]:
     # Imported here, not at the top: a start from the cache never loads Markdown.
-    from reader.content.render import render_markdown
+    from reader.content.render import Renderer
 
     files_to_ids = {entry.file: entry.id for entry in entries}
-    values = placeholders_for(manifest)
+    renderer = Renderer(files_to_ids, placeholders_for(manifest))
     sections: list[Section] = []
     problems: list[Problem] = []
     seen_ids: set[str] = set()
@@ -89,7 +89,7 @@ def _render_all(
             problems.append(problem)
             continue
         assert source is not None
-        rendered = render_markdown(source, file=entry.file, files_to_ids=files_to_ids, placeholders=values)
+        rendered = renderer.render(source, entry.file)
         problems.extend(rendered.problems)
         if rendered.title is None:
             problems.append(Problem(entry.file, "no '# Title' heading: the section id is used as its title", 1))

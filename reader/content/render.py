@@ -183,6 +183,34 @@ def fill_placeholders(source: str, values: dict[str, str], file: str, problems: 
     return _PLACEHOLDER_RE.sub(replace, source)
 
 
+class Renderer:
+    """Renders the section files of one pack with a single Markdown instance.
+
+    Building a Markdown instance with its extensions costs more than converting a
+    short section, so a pack of thousands of sections reuses one, reset each time.
+    """
+
+    def __init__(self, files_to_ids: dict[str, str] | None = None, placeholders: dict[str, str] | None = None) -> None:
+        self._placeholders = placeholders
+        self._sink: list[etree.Element] = []
+        self._context = _LinkContext("", files_to_ids or {}, [])
+        self._md = markdown.Markdown(
+            extensions=["toc", "tables", "sane_lists", "attr_list", _SafePack(self._context, self._sink)],
+            output_format="html",
+        )
+
+    def render(self, source: str, file: str) -> RenderedSection:
+        """Render one section file. Never raises for odd Markdown; problems are returned."""
+        problems: list[Problem] = []
+        if self._placeholders is not None:
+            source = fill_placeholders(source, self._placeholders, file, problems)
+        self._sink.clear()
+        self._context.file, self._context.problems = file, problems
+        self._md.reset()
+        body = self._md.convert(source)
+        return _split_sections(self._sink[0] if self._sink else etree.Element("div"), body, problems)
+
+
 def render_markdown(
     source: str,
     *,
@@ -190,19 +218,12 @@ def render_markdown(
     files_to_ids: dict[str, str] | None = None,
     placeholders: dict[str, str] | None = None,
 ) -> RenderedSection:
-    """Render one section file. Never raises for odd Markdown; problems are returned."""
-    problems: list[Problem] = []
-    if placeholders is not None:
-        source = fill_placeholders(source, placeholders, file, problems)
-    sink: list[etree.Element] = []
-    context = _LinkContext(file, files_to_ids or {}, problems)
-    md = markdown.Markdown(
-        extensions=["toc", "tables", "sane_lists", "attr_list", _SafePack(context, sink)],
-        output_format="html",
-    )
-    body = md.convert(source)
-    root = sink[0] if sink else etree.Element("div")
+    """Render one section file on its own (a pack uses one Renderer for all)."""
+    return Renderer(files_to_ids, placeholders).render(source, file)
 
+
+def _split_sections(root: etree.Element, body: str, problems: list[Problem]) -> RenderedSection:
+    """Title, intro text and "##" subsections, from the element tree that was shown."""
     title: str | None = None
     intro: list[str] = []
     subsections: list[Subsection] = []

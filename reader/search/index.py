@@ -11,7 +11,7 @@ from reader.search.ranking import score
 from reader.search.snippets import Snippet, make_snippet, match_spans
 from reader.search.spelling import Vocabulary
 from reader.search.synonyms import SynonymTable, phrase_of, read_synonyms
-from reader.search.tokens import stems_text, tokenize, words_text
+from reader.search.tokens import stem, tokenize, words
 
 # BM25 column weights: a word in a title says more than one in passing.
 _WEIGHTS = {"title": 8.0, "headings": 4.0, "body": 1.0, "words": 0.5}
@@ -82,14 +82,14 @@ class SearchIndex:
         self._weight = [_ABOUT_WEIGHT if section.kind == ABOUT else 1.0 for section in pack.sections]
         documents: list[list[str]] = []
         for rowid, section in enumerate(pack.sections):
-            headings = " ".join(sub.title for sub in section.subsections)
-            body = section.full_text
-            words = words_text(f"{section.title} {body}")
-            rows.append((rowid, stems_text(section.title), stems_text(headings), stems_text(body), words))
-            self._stems.append(f" {stems_text(f'{section.title} {headings} {body}')} ")
-            self._words.append(f" {words} ")
-            self._titles.append(f" {stems_text(section.title)} ")
-            documents.append(words.split())
+            title, headings, body = (words(text) for text in (
+                section.title, " ".join(sub.title for sub in section.subsections), section.full_text))
+            title_stems, heading_stems, body_stems = (" ".join(stem(w) for w in ws) for ws in (title, headings, body))
+            rows.append((rowid, title_stems, heading_stems, body_stems, " ".join(title + body)))
+            self._stems.append(f" {title_stems} {heading_stems} {body_stems} ")
+            self._words.append(f" {' '.join(title + body)} ")
+            self._titles.append(f" {title_stems} ")
+            documents.append(title + body)
         self._db.executemany("INSERT INTO docs(rowid, title, headings, body, words) VALUES (?, ?, ?, ?, ?)", rows)
         self._db.commit()
         self._glossary = [(entry, {stems_of(phrase_of(form)) for form in entry.forms}) for entry in pack.glossary]
