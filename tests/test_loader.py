@@ -161,3 +161,24 @@ def test_a_corrupt_or_unwritable_cache_is_rebuilt_or_skipped(make_pack, monkeypa
     blocker.write_text("")
     monkeypatch.setattr(cache, "cache_dir", lambda: blocker / "cache")
     assert load_pack(root).sections[0].text == "Words."
+
+
+def test_glossary_terms_are_found_once_each_as_whole_words():
+    from reader.content.glossary import TermFinder
+    from reader.content.model import GlossaryEntry
+
+    finder = TermFinder((GlossaryEntry("remission", "r."), GlossaryEntry("complete remission", "c."),
+                         GlossaryEntry("ATL", "a.")))
+    seen: set[int] = set()
+    text = "ATLAS is not ATL. A complete remission, then another remission, and ATL again."
+    found = [(text[start:end], index) for start, end, index in finder.find(text, seen)]
+    assert found == [("ATL", 2), ("complete remission", 1), ("remission", 0)]
+    assert finder.find("ATL and remission again", seen) == []  # once per page
+
+
+def test_a_broken_glossary_is_reported_and_the_pack_still_opens(make_pack):
+    root = make_pack({"a.md": "# A\n\nWords."})
+    (root / "glossary.toml").write_text('[[term]]\nterm = "x"\n', encoding="utf-8")
+    pack = load_pack(root)
+    assert pack.sections[0].text == "Words." and pack.glossary == ()
+    assert [str(p) for p in pack.problems] == ["glossary.toml: 'x' has no 'definition'"]

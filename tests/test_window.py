@@ -545,3 +545,40 @@ def test_a_misspelt_search_says_what_it_searched_for(window, qtbot):
     type_search(window, qtbot, "transplnt")
     assert "Showing results for “transplant”" in window.search.status.accessibleName()
     assert window.search.results.item(0).text().startswith("Treatment options")
+
+
+def test_glossary_terms_are_marked_and_open_their_definition(window, qtbot):
+    from PySide6.QtCore import QTimer, QUrl
+    from PySide6.QtWidgets import QDialog
+
+    window.open_location(Location("treatment-options"))
+    marked = []
+    block = window.reading.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.charFormat().anchorHref().startswith("term:"):
+                marked.append(fragment.text())
+            it += 1
+        block = block.next()
+    assert "chemotherapy" in marked and "watch and wait" in marked
+    assert "Aggressive ATL" not in marked, "headings are left alone"
+    assert window.reading.toPlainText().count("chemotherapy") == 1, "the words themselves never change"
+
+    seen = {}
+
+    def read_and_close() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QDialog)
+        seen["title"] = dialog.windowTitle()
+        seen["text"] = dialog.browser.toPlainText()
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    index = [e.term for e in window.pack.glossary].index("chemotherapy")
+    QTimer.singleShot(0, read_and_close)
+    window.reading.anchorClicked.emit(QUrl(f"term:{index}"))
+    assert seen["title"] == "chemotherapy"
+    assert "Medicines that kill cancer cells" in seen["text"]
+    assert "not part of the medically reviewed summary" in seen["text"]
+    assert QApplication.activeModalWidget() is None

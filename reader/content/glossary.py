@@ -51,3 +51,33 @@ def read_glossary(root: Path) -> tuple[tuple[GlossaryEntry, ...], list[Problem]]
         seen.add(term.strip().casefold())
         entries.append(GlossaryEntry(term.strip(), " ".join(definition.split()), tuple(a.strip() for a in also)))
     return tuple(entries), problems
+
+
+class TermFinder:
+    """Finds glossary terms in running text, each term once per page.
+
+    Matching ignores case; a term must stand as whole words ("ATL" is not found
+    inside "ATLAS"), and the longest form wins ("complete remission" over
+    "remission").
+    """
+
+    def __init__(self, glossary: tuple[GlossaryEntry, ...]) -> None:
+        import re
+
+        forms = sorted(((form, index) for index, entry in enumerate(glossary) for form in entry.forms),
+                       key=lambda pair: -len(pair[0]))
+        self._index_of = {form.casefold(): index for form, index in forms}
+        alternatives = "|".join(re.escape(form) for form, _ in forms)
+        self._pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE) if forms else None
+
+    def find(self, text: str, seen: set[int]) -> list[tuple[int, int, int]]:
+        """(start, end, entry index) of each term in text not in seen; adds them to seen."""
+        found: list[tuple[int, int, int]] = []
+        if self._pattern is None:
+            return found
+        for match in self._pattern.finditer(text):
+            index = self._index_of[match.group().casefold()]
+            if index not in seen:
+                seen.add(index)
+                found.append((match.start(), match.end(), index))
+        return found

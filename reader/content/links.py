@@ -6,6 +6,8 @@ from __future__ import annotations
 SECTION_SCHEME = "section"
 #: Image scheme served by the reading pane from inside the pack only.
 PACK_SCHEME = "pack"
+#: A glossary term marked in the reading pane: term:<index in the pack's glossary>.
+TERM_SCHEME = "term"
 #: Addresses that are shown to the reader but never opened.
 EXTERNAL_SCHEMES = ("http", "https", "mailto", "tel")
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from reader.content.model import ABOUT, GlossaryEntry, Pack, Section
 from reader.search.query import Query, Stems, fts_expression, parse_query, stems_of
 from reader.search.ranking import score
-from reader.search.snippets import Snippet, make_snippet, match_spans
+from reader.search.snippets import Snippet, make_snippet, matched_stems
 from reader.search.spelling import Vocabulary
 from reader.search.synonyms import SynonymTable, phrase_of, read_synonyms
 from reader.search.tokens import stem, tokenize, words
@@ -16,7 +16,7 @@ from reader.search.tokens import stem, tokenize, words
 # BM25 column weights: a word in a title says more than one in passing.
 _WEIGHTS = {"title": 8.0, "headings": 4.0, "body": 1.0, "words": 0.5}
 #: Candidates FTS5 hands to the ranking, at least; enough for every small pack.
-_CANDIDATES = 200
+_CANDIDATES = 100
 _ABOUT_WEIGHT = 0.5
 #: Definitions shown above the results, at most.
 MAX_TERMS = 3
@@ -54,10 +54,10 @@ class SearchResult:
 
 
 def _first_anchor(section: Section, query: Query) -> str | None:
-    if match_spans(section.text, query):
+    if matched_stems(section.text, query):
         return None
     for sub in section.subsections:
-        if match_spans(sub.title, query) or match_spans(sub.text, query):
+        if matched_stems(sub.title, query) or matched_stems(sub.text, query):
             return sub.id
     return None
 
@@ -101,7 +101,7 @@ class SearchIndex:
     def parse(self, text: str, *, prefix: bool = False) -> Query:
         return parse_query(text, prefix=prefix, vocabulary=self.vocabulary, synonyms=self._synonyms)
 
-    def search(self, text: str, *, limit: int = 20, prefix: bool = False) -> SearchResult:
+    def search(self, text: str, *, limit: int = 10, prefix: bool = False) -> SearchResult:
         """Sections answering text, best first. Never raises for any text."""
         query = self.parse(text, prefix=prefix)
         expression = fts_expression(query)

@@ -62,10 +62,8 @@ class Query:
     phrases: tuple[Stems, ...] = ()
     #: All the words in typed order, stopwords too, stemmed: the query as a phrase.
     sequence: Stems = ()
-
-    @property
-    def prefix(self) -> str | None:
-        return next((c.prefix for c in self.concepts if c.prefix), None)
+    #: The last word while it is still being typed, matched as a word prefix.
+    prefix: str | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -118,7 +116,8 @@ def parse_query(text: str, *, prefix: bool = False, vocabulary: Vocabulary | Non
     terms = frozenset(p[0] for p in all_phrases if len(p) == 1 and p[0] not in STOPWORDS)
     phrases = tuple(dict.fromkeys(p for p in all_phrases if len(p) > 1))
     return Query(text=text, concepts=tuple(concepts), corrections=tuple(corrections), terms=terms,
-                 phrases=phrases, sequence=stems_of(words))
+                 phrases=phrases, sequence=stems_of(words),
+                 prefix=next((c.prefix for c in concepts if c.prefix), None))
 
 
 def _join_numbers(words: list[str], vocabulary: Vocabulary) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader.search.query import Query
-from reader.search.tokens import Token, stem, tokenize
+from reader.search.tokens import Token, stem, tokenize, words
 
 Span = tuple[int, int]
 
@@ -29,6 +29,18 @@ def matched(tokens: list[Token], query: Query) -> list[int]:
                 if tuple(stems[i:i + size]) == phrase:
                     found.update(range(i, i + size))
     return sorted(found)
+
+
+def matched_stems(text: str, query: Query) -> set[str]:
+    """The distinct stems of text that answer the query (fast: no word positions)."""
+    norms = words(text)
+    stems = [stem(norm) for norm in norms]
+    prefix = query.prefix
+    found = {s for norm, s in zip(norms, stems) if s in query.terms or (prefix and norm.startswith(prefix))}
+    if query.phrases:
+        padded = f" {' '.join(stems)} "
+        found.update(s for phrase in query.phrases if f" {' '.join(phrase)} " in padded for s in phrase)
+    return found
 
 
 def match_spans(text: str, query: Query) -> list[Span]:
@@ -56,8 +68,7 @@ def _best_block(text: str, query: Query) -> str:
     blocks = [block for block in text.split("\n") if block.strip()] or [text]
     best, best_score = blocks[0], 0
     for block in blocks:
-        tokens = tokenize(block)
-        stems = {stem(tokens[i].norm) for i in matched(tokens, query)}
+        stems = matched_stems(block, query)
         if len(stems) > best_score:
             best, best_score = block, len(stems)
     return best

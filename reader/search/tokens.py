@@ -27,7 +27,7 @@ STOPWORDS = frozenset(
 _stemmer = Stemmer.Stemmer("english")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: snippets make thousands, and frozen init is slow
 class Token:
     """One word: its normalised form and its place in the original text."""
 

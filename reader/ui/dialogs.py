@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 
 from reader import APP_NAME, __version__
 from reader.content.loader import review_line
-from reader.content.model import Pack
+from reader import texts
+from reader.content.model import GlossaryEntry, Pack
 from reader.ui.actions import Actions
 
 
@@ -84,3 +85,9 @@ def about_html(pack: Pack, heading: str, offline_note: str) -> str:
         f"<p>{html.escape(offline_note)}</p>"
         "<p>Atkinson Hyperlegible font: SIL Open Font License 1.1.</p>"
     )
+
+
+def term_html(entry: GlossaryEntry) -> str:
+    """A glossary definition, labelled as an aid rather than reviewed text."""
+    return (f"<h2>{html.escape(entry.term)}</h2><p>{html.escape(entry.definition)}</p>"
+            f"<p><i>{html.escape(texts.AID_LINE)}.</i></p>")

@@ -22,6 +22,7 @@ from reader.ui.theme import Typography
 
 if TYPE_CHECKING:  # imported on first use, not for the first frame
     from reader.search import SearchIndex, SearchResult
+    from reader.content.glossary import TermFinder
     from reader.ui.actions import Actions
     from reader.ui.navigator import NavigatorTree
     from reader.ui.notice import NoticeBar
@@ -43,6 +44,7 @@ class MainWindow(QMainWindow):
     navigator: NavigatorTree
     search: SearchPanel
     notice: NoticeBar
+    _terms: TermFinder
 
     def __init__(self, pack: Pack, settings: Settings, family: str, *, search_debounce_ms: int = 150,
                  finish_after_first_paint: bool = False) -> None:
@@ -165,6 +167,10 @@ class MainWindow(QMainWindow):
                        self.banner, self.header):
             widget.installEventFilter(self)
         self.apply_text_scale(self._percent)  # sizes the new widgets' text
+        from reader.content.glossary import TermFinder
+
+        self._terms = TermFinder(self.pack.glossary)
+        self.reading.mark_terms(self._terms)
         location = self.current
         self.navigator.show_location(location.section_id, location.anchor)
         self._update_history_actions()
@@ -217,6 +223,7 @@ class MainWindow(QMainWindow):
         self.reading.externalLinkClicked.connect(self.show_external_address)
         self.reading.visibleAnchorChanged.connect(self._track_reading_position)
         self.reading.historyStepRequested.connect(self._step_history)
+        self.reading.termActivated.connect(self.show_term)
 
     # -- navigation -----------------------------------------------------------------------
     @property
@@ -233,6 +240,8 @@ class MainWindow(QMainWindow):
         if self._shown_section != section.id:
             self.reading.show_page(compose_page(self.pack, section))
             self._shown_section = section.id
+            if self._finished:  # else _finish_start marks them
+                self.reading.mark_terms(self._terms)
             self._highlight_matches()
         if location.scroll and not location.anchor:
             self.reading.verticalScrollBar().setValue(location.scroll)
@@ -418,6 +427,16 @@ class MainWindow(QMainWindow):
         from reader.ui.dialogs import InfoDialog, shortcuts_html
 
         InfoDialog(self.tr("Keyboard shortcuts"), shortcuts_html(self.actions_, self.tr("Keyboard shortcuts")), self).exec()
+
+    def show_term(self, index: int) -> None:
+        """The plain-language definition of a marked term, in a dialog Esc closes."""
+        from reader.ui.dialogs import InfoDialog, term_html
+
+        if 0 <= index < len(self.pack.glossary):
+            entry = self.pack.glossary[index]
+            dialog = InfoDialog(entry.term, term_html(entry), self)
+            dialog.resize(480, 260)
+            dialog.exec()
 
     def show_about(self) -> None:
         from reader.ui.dialogs import InfoDialog, about_html

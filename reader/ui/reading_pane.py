@@ -12,12 +12,14 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
-from reader.content.links import EXTERNAL_SCHEMES, PACK_SCHEME, SECTION_SCHEME
+from reader.content.links import EXTERNAL_SCHEMES, PACK_SCHEME, SECTION_SCHEME, TERM_SCHEME
 from reader.navigation import anchor_at
 from reader.ui.theme import LIGHT, Palette, reading_css
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
+
+    from reader.content.glossary import TermFinder
     from PySide6.QtGui import QKeyEvent, QPaintEvent, QResizeEvent, QTextCursor
 
 # Classes only used after the first frame are reached through QtGui when needed:
@@ -41,6 +43,8 @@ class ReadingPane(QTextBrowser):
     visibleAnchorChanged = Signal(str)
     #: Alt+Left / Alt+Right (or Back/Forward keys): -1 back, +1 forward.
     historyStepRequested = Signal(int)
+    #: A marked glossary term was clicked, tapped or activated with Enter: its glossary index.
+    termActivated = Signal(int)
     #: The page has been painted for the first time: the window is on screen with text.
     firstPainted = Signal()
 
@@ -146,6 +150,31 @@ class ReadingPane(QTextBrowser):
             return None
         return target.read_bytes()
 
+    def mark_terms(self, finder: TermFinder) -> None:
+        """Mark each glossary term's first use on the page with a dotted underline.
+
+        Marks are link formats over the text as shown, so the words themselves
+        never change; headings and links are left alone.
+        """
+        seen: set[int] = set()
+        block = self.document().begin()
+        while block.isValid():
+            if block.blockFormat().headingLevel() == 0:
+                for start, end, index in finder.find(block.text(), seen):
+                    cursor = QtGui.QTextCursor(self.document())
+                    cursor.setPosition(block.position() + start + 1)
+                    if cursor.charFormat().isAnchor():
+                        continue  # already a link
+                    cursor.setPosition(block.position() + start)
+                    cursor.setPosition(block.position() + end, QtGui.QTextCursor.MoveMode.KeepAnchor)
+                    mark = QtGui.QTextCharFormat()
+                    mark.setAnchor(True)
+                    mark.setAnchorHref(f"{TERM_SCHEME}:{index}")
+                    mark.setFontUnderline(True)
+                    mark.setUnderlineStyle(QtGui.QTextCharFormat.UnderlineStyle.DotLine)
+                    cursor.mergeCharFormat(mark)
+            block = block.next()
+
     # -- highlighting ---------------------------------------------------------------
     def highlight(self, find_spans: SpanFinder | None) -> int:
         """Highlight every match in the page; return how many there are."""
@@ -215,6 +244,8 @@ class ReadingPane(QTextBrowser):
             self.internalLinkClicked.emit(url.path(), url.fragment())
         elif not scheme and url.hasFragment():
             self.internalLinkClicked.emit("", url.fragment())
+        elif scheme == TERM_SCHEME and url.path().isdigit():
+            self.termActivated.emit(int(url.path()))
         elif scheme in EXTERNAL_SCHEMES:
             self.externalLinkClicked.emit(url.toString())
         # Anything else was already refused when rendering; ignore it.
