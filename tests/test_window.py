@@ -582,3 +582,22 @@ def test_glossary_terms_are_marked_and_open_their_definition(window, qtbot):
     assert "Medicines that kill cancer cells" in seen["text"]
     assert "not part of the medically reviewed summary" in seen["text"]
     assert QApplication.activeModalWidget() is None
+
+
+def test_f3_steps_through_the_matches_with_a_counter(window, qtbot):
+    window.open_location(Location("overview"))
+    type_search(window, qtbot, "aggressive")
+    bar = window.match_bar
+    count = window.reading.match_count
+    assert count >= 1 and bar.isVisible()
+    assert bar.label.text() == ("1 match on this page" if count == 1 else f"{count} matches on this page")
+    window.reading.setFocus()
+    qtbot.keyClick(window.reading, Qt.Key.Key_F3)
+    assert bar.label.text() == f"Match 1 of {count} on this page"
+    current = [s for s in window.reading.extraSelections()
+               if s.format.background().color().name() == "#ff9f1c"]
+    assert [s.cursor.selectedText().lower() for s in current] == ["aggressive"]
+    qtbot.mouseClick(bar.previous, Qt.MouseButton.LeftButton)
+    assert bar.label.text() == f"Match {count} of {count} on this page"  # wraps round
+    window.search.field.clear()
+    qtbot.waitUntil(lambda: not bar.isVisible())

@@ -32,7 +32,7 @@ def main() -> int:
     window.show()
     window.open_location(Location("treatment-options"))
     window.search.field.setText("transplant")
-    window.run_search("transplant")
+    window.searching.run_search("transplant")
     settle(app)
     window.grab().save(str(out))
     print(f"wrote {out}")

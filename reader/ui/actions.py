@@ -22,6 +22,8 @@ class Actions:
     find: QAction
     find_slash: QAction
     clear_search: QAction
+    next_match: QAction
+    previous_match: QAction
     larger: QAction
     smaller: QAction
     reset_size: QAction
@@ -53,6 +55,8 @@ def build_actions(parent: QWidget) -> Actions:
         find=_action(parent, "&Search", ["Ctrl+F"]),
         find_slash=_action(parent, "Search (slash)", ["/"]),
         clear_search=_action(parent, "&Clear search", ["Esc"]),
+        next_match=_action(parent, "Ne&xt match", ["F3"]),
+        previous_match=_action(parent, "Pre&vious match", ["Shift+F3"]),
         larger=_action(parent, "&Larger text", ["Ctrl+=", "Ctrl++"]),
         smaller=_action(parent, "&Smaller text", ["Ctrl+-"]),
         reset_size=_action(parent, "&Normal text size", ["Ctrl+0"]),

@@ -21,11 +21,12 @@ from reader.ui.settings import Settings
 from reader.ui.theme import Typography
 
 if TYPE_CHECKING:  # imported on first use, not for the first frame
-    from reader.search import SearchIndex, SearchResult
     from reader.content.glossary import TermFinder
     from reader.ui.actions import Actions
     from reader.ui.navigator import NavigatorTree
+    from reader.ui.match_bar import MatchBar
     from reader.ui.notice import NoticeBar
+    from reader.ui.search_controller import SearchController
     from reader.ui.search_panel import SearchPanel
 
 
@@ -36,14 +37,14 @@ class MainWindow(QMainWindow):
     locationChanged = Signal(str, str)
     #: The text size changed, in percent.
     textScaleChanged = Signal(int)
-    #: Search results were shown: (query, number of sections).
-    searchAnswered = Signal(str, int)
 
     # Built in _finish_start, once the first frame is on screen.
     actions_: Actions
     navigator: NavigatorTree
     search: SearchPanel
     notice: NoticeBar
+    match_bar: MatchBar
+    searching: SearchController
     _terms: TermFinder
 
     def __init__(self, pack: Pack, settings: Settings, family: str, *, search_debounce_ms: int = 150,
@@ -59,10 +60,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.family = family
         self.history = History()
-        self._index: SearchIndex | None = None
-        self._result: SearchResult | None = None
         self._shown_section: str | None = None
-        self._topics = [(s.id, s.title) for s in pack.sections]
         self._percent = settings.text_percent
         self._debounce_ms = search_debounce_ms
         self._finished = False
@@ -140,6 +138,8 @@ class MainWindow(QMainWindow):
         from reader.ui.actions import build_actions
         from reader.ui.navigator import NavigatorTree
         from reader.ui.notice import NoticeBar
+        from reader.ui.match_bar import MatchBar
+        from reader.ui.search_controller import SearchController
         from reader.ui.search_panel import SearchPanel
 
         self._finished = True
@@ -153,10 +153,13 @@ class MainWindow(QMainWindow):
         self._left_layout.addWidget(self.navigator, 1)
         self.notice = NoticeBar(self)
         self._right_layout.insertWidget(0, self.notice)
+        self.match_bar = MatchBar(self)
+        self._right_layout.insertWidget(1, self.match_bar)
+        self.searching = SearchController(self.pack, self.search, self.reading, self.match_bar, self)
         self._fill_menus()
         self._connect()
         chain = [self.header.back, self.header.forward, self.search.field, self.search.results, self.navigator,
-                 self.reading, self.header.text_size.smaller, self.header.text_size.reset,
+                 self.match_bar.previous, self.match_bar.next, self.reading, self.header.text_size.smaller, self.header.text_size.reset,
                  self.header.text_size.larger, self.header.print_button, self.notice.close_button]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
@@ -183,7 +186,8 @@ class MainWindow(QMainWindow):
         entries = [
             [a.print_, a.export_pdf, None, a.quit],
             [a.larger, a.smaller, a.reset_size],
-            [a.back, a.forward, a.home, None, a.previous_section, a.next_section, None, a.find],
+            [a.back, a.forward, a.home, None, a.previous_section, a.next_section, None, a.find,
+             a.next_match, a.previous_match],
             [a.shortcuts, a.about],
         ]
         for menu, actions in zip(self._menus, entries):
@@ -217,7 +221,9 @@ class MainWindow(QMainWindow):
         text_size.resetRequested.connect(a.reset_size.trigger)
         self.navigator.locationChosen.connect(self._open_from_navigator)
         self.navigator.locationActivated.connect(self._open_and_read)
-        self.search.queryChanged.connect(self.run_search)
+        self.searching.searchingChanged.connect(self._show_search_results)
+        a.next_match.triggered.connect(self.searching.show_next_match)
+        a.previous_match.triggered.connect(self.searching.show_previous_match)
         self.search.resultChosen.connect(self._open_and_read)
         self.reading.internalLinkClicked.connect(self._follow_internal_link)
         self.reading.externalLinkClicked.connect(self.show_external_address)
@@ -242,7 +248,7 @@ class MainWindow(QMainWindow):
             self._shown_section = section.id
             if self._finished:  # else _finish_start marks them
                 self.reading.mark_terms(self._terms)
-            self._highlight_matches()
+                self.searching.highlight_page()
         if location.scroll and not location.anchor:
             self.reading.verticalScrollBar().setValue(location.scroll)
         else:
@@ -288,8 +294,7 @@ class MainWindow(QMainWindow):
 
     def _open_and_read(self, section_id: str, anchor: str) -> None:
         self.open_location(Location(section_id, anchor or None))
-        if self._result is not None and self.reading.match_count:
-            self.reading.scroll_to_first_match()
+        self.searching.show_first_match()
         self.reading.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
 
     def _follow_internal_link(self, section_id: str, anchor: str) -> None:
@@ -327,41 +332,13 @@ class MainWindow(QMainWindow):
         )
 
     # -- search ---------------------------------------------------------------------------
-    @property
-    def index(self) -> SearchIndex:
-        if self._index is None:  # built on first use: start-up does not pay for it
-            from reader.search import SearchIndex
-
-            self._index = SearchIndex(self.pack)
-        return self._index
-
-    def run_search(self, text: str) -> None:
-        searching = bool(text.strip())
+    def _show_search_results(self, searching: bool) -> None:
         # The results list replaces the contents tree while a search is on.
         self.navigator.setVisible(not searching)
         self._left_layout.setStretchFactor(self.search, 1 if searching else 0)
-        if not searching:
-            self._result = None
-            self._highlight_matches()
-            return
-        self._result = self.index.search(text, prefix=True)
-        self.search.show_result(self._result, self._topics)
-        self._highlight_matches()
-        self.searchAnswered.emit(text, len(self._result.hits))
 
     def clear_search(self) -> None:
-        if self.search.active or self._result is not None:
-            self.search.clear()
-            self.search.focus_field()
-
-    def _highlight_matches(self) -> None:
-        result = self._result
-        if result is None or result.query.is_empty:
-            self.reading.highlight(None)
-        else:
-            from reader.search.snippets import match_spans
-
-            self.reading.highlight(lambda text: match_spans(text, result.query))
+        self.searching.clear()
 
     # -- text size ---------------------------------------------------------------------------
     def apply_text_scale(self, percent: int) -> None:

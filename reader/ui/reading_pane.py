@@ -63,6 +63,7 @@ class ReadingPane(QTextBrowser):
         self._headings: list[tuple[int, str]] = []
         self._visible_anchor = ""
         self._match_cursors: list[QTextCursor] = []
+        self._current_match = -1
         self.anchorClicked.connect(self._route_link)
         self.verticalScrollBar().valueChanged.connect(self._track_visible_anchor)
         self.document().documentLayout().documentSizeChanged.connect(self._measure_headings)
@@ -179,6 +180,7 @@ class ReadingPane(QTextBrowser):
     def highlight(self, find_spans: SpanFinder | None) -> int:
         """Highlight every match in the page; return how many there are."""
         self._match_cursors = []
+        self._current_match = -1
         if find_spans is not None:
             block = self.document().begin()
             while block.isValid():
@@ -188,31 +190,51 @@ class ReadingPane(QTextBrowser):
                     cursor.setPosition(block.position() + end, QtGui.QTextCursor.MoveMode.KeepAnchor)
                     self._match_cursors.append(cursor)
                 block = block.next()
+        self._paint_matches()
+        return len(self._match_cursors)
+
+    def _paint_matches(self) -> None:
         if not self._match_cursors:
             self.setExtraSelections([])
-            return 0
-        fmt = QtGui.QTextCharFormat()
-        fmt.setBackground(QColor(self._palette.highlight_background))
-        fmt.setForeground(QColor(self._palette.highlight_text))
+            return
         selections = []
-        for cursor in self._match_cursors:
+        for number, cursor in enumerate(self._match_cursors):
+            current = number == self._current_match
+            fmt = QtGui.QTextCharFormat()
+            fmt.setBackground(QColor(self._palette.current_highlight_background if current
+                                     else self._palette.highlight_background))
+            fmt.setForeground(QColor(self._palette.highlight_text))
             selection = QTextEdit.ExtraSelection()
             selection.cursor = cursor
             selection.format = fmt
             selections.append(selection)
         self.setExtraSelections(selections)
-        return len(self._match_cursors)
 
     @property
     def match_count(self) -> int:
         return len(self._match_cursors)
 
+    @property
+    def current_match(self) -> int:
+        """1-based number of the match last stepped to; 0 before the first step."""
+        return self._current_match + 1
+
+    def step_match(self, step: int) -> int:
+        """Move to the next (+1) or previous (-1) match, wrapping; return its 1-based number."""
+        if not self._match_cursors:
+            return 0
+        self._current_match = (self._current_match + step) % len(self._match_cursors)
+        self._paint_matches()
+        cursor = QtGui.QTextCursor(self._match_cursors[self._current_match])
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        return self._current_match + 1
+
     def scroll_to_first_match(self) -> None:
         if self._match_cursors:
-            cursor = QtGui.QTextCursor(self._match_cursors[0])
-            cursor.clearSelection()
-            self.setTextCursor(cursor)
-            self.ensureCursorVisible()
+            self._current_match = -1
+            self.step_match(1)
 
     # -- scroll-spy -------------------------------------------------------------------
     def _measure_headings(self) -> None:

@@ -1,0 +1,104 @@
+"""Runs the window's searches: results, highlights on the page, stepping through matches."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from reader.content.model import Pack
+from reader.ui.announce import announce
+from reader.ui.match_bar import MatchBar
+from reader.ui.reading_pane import ReadingPane
+from reader.ui.search_panel import SearchPanel
+
+if TYPE_CHECKING:  # search is imported on first use
+    from reader.search import SearchIndex, SearchResult
+
+
+class SearchController(QObject):
+    """Owns the index and the current result; the widgets only show what it gives them."""
+
+    #: A search started (True) or was cleared (False).
+    searchingChanged = Signal(bool)
+    #: Results were shown: (query, number of sections).
+    searchAnswered = Signal(str, int)
+
+    def __init__(self, pack: Pack, panel: SearchPanel, reading: ReadingPane, match_bar: MatchBar,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pack = pack
+        self._panel = panel
+        self._reading = reading
+        self._match_bar = match_bar
+        self._index: SearchIndex | None = None
+        self._result: SearchResult | None = None
+        self._topics = [(s.id, s.title) for s in pack.sections]
+        panel.queryChanged.connect(self.run_search)
+        match_bar.previousRequested.connect(self.show_previous_match)
+        match_bar.nextRequested.connect(self.show_next_match)
+
+    @property
+    def index(self) -> SearchIndex:
+        if self._index is None:  # built on first use: start-up does not pay for it
+            from reader.search import SearchIndex
+
+            self._index = SearchIndex(self._pack)
+        return self._index
+
+    @property
+    def result(self) -> SearchResult | None:
+        return self._result
+
+    def run_search(self, text: str) -> None:
+        searching = bool(text.strip())
+        self.searchingChanged.emit(searching)
+        if not searching:
+            self._result = None
+            self.highlight_page()
+            return
+        self._result = self.index.search(text, prefix=True)
+        self._panel.show_result(self._result, self._topics)
+        self.highlight_page()
+        # Screen readers hear the outcome without leaving the search field.
+        announce(self._panel.status, self._panel.status.accessibleName())
+        self.searchAnswered.emit(text, len(self._result.hits))
+
+    def clear(self) -> bool:
+        """Clear the search; False if there was none."""
+        if not (self._panel.active or self._result is not None):
+            return False
+        self._panel.clear()
+        self._panel.focus_field()
+        return True
+
+    def highlight_page(self) -> None:
+        """Highlight the current result's matches on the page now shown."""
+        result = self._result
+        if result is None or result.query.is_empty:
+            self._reading.highlight(None)
+        else:
+            from reader.search.snippets import match_spans
+
+            self._reading.highlight(lambda text: match_spans(text, result.query))
+        self._match_bar.show_position(0, self._reading.match_count)
+
+    def show_first_match(self) -> None:
+        if self._result is not None and self._reading.match_count:
+            self._step(1, from_start=True)
+
+    def show_next_match(self) -> None:
+        self._step(1)
+
+    def show_previous_match(self) -> None:
+        self._step(-1)
+
+    def _step(self, step: int, *, from_start: bool = False) -> None:
+        if from_start:
+            self._reading.scroll_to_first_match()
+            current = self._reading.current_match
+        else:
+            current = self._reading.step_match(step)
+        self._match_bar.show_position(current, self._reading.match_count)
+        if current:
+            announce(self._match_bar.label, self._match_bar.label.text())
