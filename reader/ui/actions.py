@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Actions", text)
@@ -66,3 +66,20 @@ def build_actions(parent: QWidget) -> Actions:
         shortcuts=_action(parent, "&Keyboard shortcuts", ["F1"]),
         about=_action(parent, "&About ATL Reader", []),
     )
+
+
+def fill_menus(menus: list[QMenu], a: Actions) -> None:
+    """File, View, Go and Help, in that order; None is a separator."""
+    entries: list[list[QAction | None]] = [
+        [a.print_, a.export_pdf, None, a.quit],
+        [a.larger, a.smaller, a.reset_size],
+        [a.back, a.forward, a.home, None, a.previous_section, a.next_section, None, a.find,
+         a.next_match, a.previous_match],
+        [a.shortcuts, a.about],
+    ]
+    for menu, actions in zip(menus, entries):
+        for action in actions:
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
@@ -91,3 +92,20 @@ def term_html(entry: GlossaryEntry) -> str:
     """A glossary definition, labelled as an aid rather than reviewed text."""
     return (f"<h2>{html.escape(entry.term)}</h2><p>{html.escape(entry.definition)}</p>"
             f"<p><i>{html.escape(texts.AID_LINE)}.</i></p>")
+
+
+def show_definition(parent: QWidget, entry: GlossaryEntry) -> None:
+    dialog = InfoDialog(entry.term, term_html(entry), parent)
+    dialog.resize(480, 260)
+    dialog.exec()
+
+
+def show_shortcuts(parent: QWidget, actions: Actions) -> None:
+    title = QApplication.translate("Dialogs", "Keyboard shortcuts")
+    InfoDialog(title, shortcuts_html(actions, title), parent).exec()
+
+
+def show_about(parent: QWidget, pack: Pack) -> None:
+    title = QApplication.translate("Dialogs", "About ATL Reader")
+    note = QApplication.translate("Dialogs", "This reader works without the internet and never opens websites.")
+    InfoDialog(title, about_html(pack, title, note), parent).exec()

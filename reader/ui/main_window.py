@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
-from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QWheelEvent
+from PySide6.QtCore import QByteArray, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from reader import APP_NAME, textscale
@@ -135,12 +135,13 @@ class MainWindow(QMainWindow):
         """
         if self._finished:
             return
-        from reader.ui.actions import build_actions
+        from reader.ui.actions import build_actions, fill_menus
         from reader.ui.navigator import NavigatorTree
         from reader.ui.notice import NoticeBar
         from reader.ui.match_bar import MatchBar
         from reader.ui.search_controller import SearchController
         from reader.ui.search_panel import SearchPanel
+        from reader.ui.wheel_zoom import WheelZoom
 
         self._finished = True
         self.actions_ = build_actions(self)
@@ -156,7 +157,7 @@ class MainWindow(QMainWindow):
         self.match_bar = MatchBar(self)
         self._right_layout.insertWidget(1, self.match_bar)
         self.searching = SearchController(self.pack, self.search, self.reading, self.match_bar, self)
-        self._fill_menus()
+        fill_menus(self._menus, self.actions_)
         self._connect()
         chain = [self.header.back, self.header.forward, self.search.field, self.search.results, self.navigator,
                  self.match_bar.previous, self.match_bar.next, self.reading, self.header.text_size.smaller, self.header.text_size.reset,
@@ -166,9 +167,10 @@ class MainWindow(QMainWindow):
         for widget in (self.reading, self.navigator, self.search, self.banner):
             widget.finish_setup()
         # One place turns Ctrl+wheel into text size, wherever the pointer is.
-        for widget in (self.reading.viewport(), self.navigator.viewport(), self.search.results.viewport(),
-                       self.banner, self.header):
-            widget.installEventFilter(self)
+        self._wheel_zoom = WheelZoom(self)
+        self._wheel_zoom.watch(self.reading.viewport(), self.navigator.viewport(), self.search.results.viewport(),
+                               self.banner, self.header)
+        self._wheel_zoom.zoomRequested.connect(self._zoom_by_wheel)
         self.apply_text_scale(self._percent)  # sizes the new widgets' text
         from reader.content.glossary import TermFinder
 
@@ -180,22 +182,6 @@ class MainWindow(QMainWindow):
         for text in self._pending_notices:
             self.notice.show_message(text)
         self._pending_notices.clear()
-
-    def _fill_menus(self) -> None:
-        a = self.actions_
-        entries = [
-            [a.print_, a.export_pdf, None, a.quit],
-            [a.larger, a.smaller, a.reset_size],
-            [a.back, a.forward, a.home, None, a.previous_section, a.next_section, None, a.find,
-             a.next_match, a.previous_match],
-            [a.shortcuts, a.about],
-        ]
-        for menu, actions in zip(self._menus, entries):
-            for action in actions:
-                if action is None:
-                    menu.addSeparator()
-                else:
-                    menu.addAction(action)
 
     def _connect(self) -> None:
         a = self.actions_
@@ -380,14 +366,6 @@ class MainWindow(QMainWindow):
     def _zoom_by_wheel(self, direction: int) -> None:
         (self.actions_.larger if direction > 0 else self.actions_.smaller).trigger()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        """Ctrl+wheel changes the text size over the navigator, results, banner and header too."""
-        if event.type() == QEvent.Type.Wheel and isinstance(event, QWheelEvent):
-            if event.modifiers() & QtCore.Qt.KeyboardModifier.ControlModifier and event.angleDelta().y():
-                self._zoom_by_wheel(1 if event.angleDelta().y() > 0 else -1)
-                return True
-        return super().eventFilter(watched, event)
-
     # -- printing and dialogs ---------------------------------------------------------------
     def print_handout(self) -> None:
         from reader.ui.printing import print_with_preview
@@ -401,25 +379,21 @@ class MainWindow(QMainWindow):
         export_with_dialog(self, self.pack, self.notice)
 
     def show_shortcuts(self) -> None:
-        from reader.ui.dialogs import InfoDialog, shortcuts_html
+        from reader.ui.dialogs import show_shortcuts
 
-        InfoDialog(self.tr("Keyboard shortcuts"), shortcuts_html(self.actions_, self.tr("Keyboard shortcuts")), self).exec()
+        show_shortcuts(self, self.actions_)
 
     def show_term(self, index: int) -> None:
         """The plain-language definition of a marked term, in a dialog Esc closes."""
-        from reader.ui.dialogs import InfoDialog, term_html
+        from reader.ui.dialogs import show_definition
 
         if 0 <= index < len(self.pack.glossary):
-            entry = self.pack.glossary[index]
-            dialog = InfoDialog(entry.term, term_html(entry), self)
-            dialog.resize(480, 260)
-            dialog.exec()
+            show_definition(self, self.pack.glossary[index])
 
     def show_about(self) -> None:
-        from reader.ui.dialogs import InfoDialog, about_html
+        from reader.ui.dialogs import show_about
 
-        note = self.tr("This reader works without the internet and never opens websites.")
-        InfoDialog(self.tr("About ATL Reader"), about_html(self.pack, self.tr("About ATL Reader"), note), self).exec()
+        show_about(self, self.pack)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         self.settings.geometry = QByteArray(self.saveGeometry())
