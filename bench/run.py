@@ -7,6 +7,7 @@ interleaved so their ratio holds on a noisy machine. Nothing here is asserted.
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import statistics
@@ -205,6 +206,8 @@ def main() -> int:
     window.close()
     window.deleteLater()
     app.processEvents()
+    del window, switch, step
+    gc.collect()  # while Qt is still up: PySide's own clean-up at exit has crashed here
     width = max(len(r[0]) for r in rows)
     print(f"\n{'figure'.ljust(width)}  {'ATL Reader':>34}  {'floor (bare QTextBrowser)':>34}")
     for name, ours_text, floor_text in rows:

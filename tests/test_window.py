@@ -601,3 +601,17 @@ def test_f3_steps_through_the_matches_with_a_counter(window, qtbot):
     assert bar.label.text() == f"Match {count} of {count} on this page"  # wraps round
     window.search.field.clear()
     qtbot.waitUntil(lambda: not bar.isVisible())
+
+
+def test_a_long_session_keeps_the_interpreter_sound(window, qtbot):
+    # PySide6 6.12.0 on Python 3.11 dropped a reference to None on every call into a
+    # Python override such as paintEvent; a kiosk would abort after some hours.
+    import sys
+
+    ids = [s.id for s in window.pack.sections]
+    before = sys.getrefcount(None)
+    for step in range(60):
+        window.open_location(Location(ids[step % len(ids)]))
+        window.apply_text_scale(110 if step % 2 else 100)
+        window.reading.viewport().repaint()
+    assert sys.getrefcount(None) >= before - 10
