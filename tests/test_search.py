@@ -135,3 +135,9 @@ def test_a_phrase_ranks_above_scattered_words(make_pack):
         "phrase.md": "# Two\n\nTreatment aims at quality of life for everyone here today.",
     })
     assert SearchIndex(load_pack(root)).search("quality of life").hits[0].section_id == "phrase"
+
+
+def test_a_query_too_far_off_to_correct_gets_did_you_mean(index):
+    result = index.search("remishun")
+    assert result.hits == () and result.suggestions[0] == "remission"
+    assert index.search("xqzv").suggestions == ()

@@ -539,6 +539,9 @@ def test_search_shows_plain_definitions_marked_as_an_aid(window, qtbot):
     type_search(window, qtbot, "xqzv")
     qtbot.waitUntil(lambda: not definitions.isVisible())
     assert "No results" in window.search.status.accessibleName()
+    window.search.field.clear()
+    type_search(window, qtbot, "remishun")
+    qtbot.waitUntil(lambda: "Did you mean: “remission”?" in window.search.status.accessibleName())
 
 
 def test_a_misspelt_search_says_what_it_searched_for(window, qtbot):

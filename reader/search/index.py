@@ -44,6 +44,8 @@ class SearchResult:
     query: Query
     hits: tuple[Hit, ...] = field(default=())
     terms: tuple[GlossaryEntry, ...] = field(default=())
+    #: When nothing matched: known words close to what was typed ("Did you mean").
+    suggestions: tuple[str, ...] = field(default=())
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -118,7 +120,12 @@ class SearchIndex:
             section = self._sections[rowid]
             snippet = make_snippet(section.full_text or section.title, query)
             hits.append(Hit(section.id, section.title, snippet, round(final, 4), _first_anchor(section, query)))
-        return SearchResult(query, tuple(hits), self._terms_for(query))
+        suggestions = () if hits else self._suggest(text)
+        return SearchResult(query, tuple(hits), self._terms_for(query), suggestions)
+
+    def _suggest(self, text: str) -> tuple[str, ...]:
+        unknown = [t.norm for t in tokenize(text) if not self.vocabulary.knows(t.norm)]
+        return tuple(dict.fromkeys(s for word in unknown for s in self.vocabulary.suggest(word)))[:3]
 
     def _terms_for(self, query: Query) -> tuple[GlossaryEntry, ...]:
         """Glossary entries the query names, by its own words or their synonyms, in query order."""

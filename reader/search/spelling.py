@@ -51,3 +51,14 @@ class Vocabulary:
         # Fewest edits, then the word most sections use, then one starting the same way.
         best = min(found, key=lambda f: (f[1], -self._counts[f[0]], f[0][0] != word[0], f[0]))
         return best[0]
+
+    def suggest(self, word: str, limit: int = 3) -> list[str]:
+        """Known words a little further from an unknown one, for "Did you mean": best first."""
+        if self.knows(word) or len(word) < MIN_LENGTH or not word.isalpha():
+            return []
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        found = process.extract(word, self._choices, scorer=OSA.distance, score_cutoff=max_edits(word) + 1, limit=20)
+        ranked = sorted(found, key=lambda f: (f[1], -self._counts[f[0]], f[0]))
+        return [choice for choice, _distance, _index in ranked[:limit]]

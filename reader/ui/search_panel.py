@@ -117,8 +117,11 @@ class SearchPanel(QWidget):
                 snippet = emphasised_html(hit.snippet.text, hit.snippet.spans)
                 self._add_item(f"<b>{title}</b><br/>{snippet}", hit.title + ". " + hit.snippet.text, hit.section_id, hit.anchor or "")
         else:
+            maybe = ", ".join(f"“{word}”" for word in result.suggestions)
+            hint = html.escape(texts.DID_YOU_MEAN.format(words=maybe)) + "<br/>" if maybe else ""
             self.status.setText(
-                html.escape(texts.NO_RESULTS.format(query=result.query.text.strip())) + "<br/>" + html.escape(texts.TRY_TOPICS)
+                html.escape(texts.NO_RESULTS.format(query=result.query.text.strip())) + "<br/>" + hint
+                + html.escape(texts.TRY_TOPICS)
             )
             for section_id, title in topics:
                 self._add_item(f"{html.escape(title)}", title, section_id, "")
