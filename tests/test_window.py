@@ -618,3 +618,29 @@ def test_a_long_session_keeps_the_interpreter_sound(window, qtbot):
         window.apply_text_scale(110 if step % 2 else 100)
         window.reading.viewport().repaint()
     assert sys.getrefcount(None) >= before - 10
+
+
+def test_a_glossary_term_opens_from_the_keyboard(window, qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialog
+
+    window.open_location(Location("new-treatments"))
+    window.reading.setFocus()
+    opened = []
+
+    def read_and_close() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QDialog):
+            opened.append(dialog.windowTitle())
+            qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    # Tab walks the page's links; the first marked term on this page is a glossary term.
+    for _ in range(10):
+        qtbot.keyClick(window.reading, Qt.Key.Key_Tab)
+        href = window.reading.textCursor().charFormat().anchorHref()
+        if href.startswith("term:"):
+            break
+    assert href.startswith("term:")
+    QTimer.singleShot(0, read_and_close)
+    qtbot.keyClick(window.reading, Qt.Key.Key_Return)
+    assert opened and opened[0] in {entry.term for entry in window.pack.glossary}
