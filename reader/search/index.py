@@ -11,7 +11,7 @@ from reader.search.ranking import score
 from reader.search.snippets import Snippet, make_snippet, matched_stems
 from reader.search.spelling import Vocabulary
 from reader.search.synonyms import SynonymTable, phrase_of, read_synonyms
-from reader.search.tokens import stem, tokenize, words
+from reader.search.tokens import stem_all, tokenize, words
 
 # BM25 column weights: a word in a title says more than one in passing.
 _WEIGHTS = {"title": 8.0, "headings": 4.0, "body": 1.0, "words": 0.5}
@@ -86,7 +86,7 @@ class SearchIndex:
         for rowid, section in enumerate(pack.sections):
             title, headings, body = (words(text) for text in (
                 section.title, " ".join(sub.title for sub in section.subsections), section.full_text))
-            title_stems, heading_stems, body_stems = (" ".join(stem(w) for w in ws) for ws in (title, headings, body))
+            title_stems, heading_stems, body_stems = (" ".join(stem_all(ws)) for ws in (title, headings, body))
             rows.append((rowid, title_stems, heading_stems, body_stems, " ".join(title + body)))
             self._stems.append(f" {title_stems} {heading_stems} {body_stems} ")
             self._words.append(f" {' '.join(title + body)} ")

@@ -55,6 +55,11 @@ def stem(norm: str) -> str:
     return _stemmer.stemWord(norm)
 
 
+def stem_all(norms: list[str]) -> list[str]:
+    """stem() of each word, in one call into the C stemmer (for indexing whole sections)."""
+    return _stemmer.stemWords(norms)
+
+
 def tokenize(text: str) -> list[Token]:
     return [Token(normalize(m.group()), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
 
