@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from reader.content.model import ABOUT, GlossaryEntry, Pack, Section
 from reader.search.query import Query, Stems, fts_expression, parse_query, stems_of
-from reader.search.ranking import score
+from reader.search.ranking import contains, score
 from reader.search.snippets import Snippet, make_snippet, matched_stems
 from reader.search.spelling import Vocabulary
 from reader.search.synonyms import SynonymTable, phrase_of, read_synonyms
@@ -18,6 +18,7 @@ _WEIGHTS = {"title": 8.0, "headings": 4.0, "body": 1.0, "words": 0.5}
 #: Candidates FTS5 hands to the ranking, at least; enough for every small pack.
 _CANDIDATES = 100
 _ABOUT_WEIGHT = 0.5
+_HOME_WEIGHT = 3.0
 #: Definitions shown above the results, at most.
 MAX_TERMS = 3
 
@@ -95,6 +96,9 @@ class SearchIndex:
         self._db.executemany("INSERT INTO docs(rowid, title, headings, body, words) VALUES (?, ?, ?, ?, ?)", rows)
         self._db.commit()
         self._glossary = [(entry, {stems_of(phrase_of(form)) for form in entry.forms}) for entry in pack.glossary]
+        # A query that only names the pack's subject ("adult T-cell leukaemia") is
+        # answered by its first page, as a library's search for a book's title is.
+        self._subject = f" {' '.join(stem_all(words(pack.manifest.title)))} "
         glossary_words = {token.norm for entry in pack.glossary for form in entry.forms for token in tokenize(form)}
         self.vocabulary = Vocabulary(documents, extra=self._synonyms.words | glossary_words)
         weights = ", ".join(str(w) for w in _WEIGHTS.values())
@@ -110,9 +114,10 @@ class SearchIndex:
         if expression is None:
             return SearchResult(query)
         rows = self._db.execute(self._sql, (expression, max(_CANDIDATES, limit))).fetchall()
+        names_subject = self._names_subject(query)
         ranked = sorted(
-            ((score(query, -rank, self._stems[rowid], self._words[rowid], self._titles[rowid]) * self._weight[rowid],
-              rowid) for rowid, rank in rows),
+            ((score(query, -rank, self._stems[rowid], self._words[rowid], self._titles[rowid]) * self._weight[rowid]
+              * (_HOME_WEIGHT if names_subject and rowid == 0 else 1.0), rowid) for rowid, rank in rows),
             key=lambda pair: (-pair[0], pair[1]),
         )
         hits = []
@@ -126,6 +131,11 @@ class SearchIndex:
     def _suggest(self, text: str) -> tuple[str, ...]:
         unknown = [t.norm for t in tokenize(text) if not self.vocabulary.knows(t.norm)]
         return tuple(dict.fromkeys(s for word in unknown for s in self.vocabulary.suggest(word)))[:3]
+
+    def _names_subject(self, query: Query) -> bool:
+        return bool(query.concepts) and all(
+            any(contains(self._subject, phrase) for phrase in concept.phrases) for concept in query.concepts
+        )
 
     def _terms_for(self, query: Query) -> tuple[GlossaryEntry, ...]:
         """Glossary entries the query names, by its own words or their synonyms, in query order."""

@@ -21,7 +21,8 @@ _HYPHENS = str.maketrans("", "", "-\u2010\u2011\u2012\u2013\u2212")
 STOPWORDS = frozenset(
     """a about after also am an and any are as at be been but by can could did do does for from had has
     have how if in into is it its me my no not of on or our so than that the their them then there these
-    they this those to was we were what when where which who whom why will with would you your""".split()
+    they this those to was we were what when where which who whom why will with would you your
+    actually completely fully please really totally""".split()
 )
 
 _stemmer = Stemmer.Stemmer("english")
