@@ -155,7 +155,7 @@ def test_ctrl_f_and_slash_put_the_cursor_in_search(window, qtbot):
 def test_results_update_as_you_type_and_open_with_highlights(window, qtbot):
     type_search(window, qtbot, "transplant")
     results = window.search.results
-    assert results.item(0).text().startswith("Treatment options")
+    assert results.currentItem().text().startswith("Treatment options")
     assert not window.navigator.isVisible()
     qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
     assert page_text(window).startswith("Treatment options")
@@ -529,15 +529,16 @@ def test_error_window_shows_odd_paths_as_written(qtbot):
 
 def test_search_shows_plain_definitions_marked_as_an_aid(window, qtbot):
     type_search(window, qtbot, "chemo")
-    definitions = window.search.definitions
-    assert definitions.isVisible()
-    shown = shown_text(definitions.text())
-    assert "chemotherapy: Medicines that kill cancer cells" in shown
-    assert "not part of the medically reviewed summary" in shown
-    assert "chemotherapy" in definitions.accessibleDescription()
+    results = window.search.results
+    rows = [results.item(i).text() for i in range(results.count())]
+    assert rows[0] == "What the words mean. Plain-language aid, not part of the medically reviewed summary."
+    assert rows[1].startswith("chemotherapy: Medicines that kill cancer cells")
+    assert results.currentItem().text().startswith("Treatment options"), "the first result, not a definition"
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
+    assert page_text(window).startswith("Treatment options")
     window.search.field.clear()
     type_search(window, qtbot, "xqzv")
-    qtbot.waitUntil(lambda: not definitions.isVisible())
+    qtbot.waitUntil(lambda: not results.item(0).text().startswith("What the words mean"))
     assert "No results" in window.search.status.accessibleName()
     window.search.field.clear()
     type_search(window, qtbot, "remishun")
@@ -547,7 +548,7 @@ def test_search_shows_plain_definitions_marked_as_an_aid(window, qtbot):
 def test_a_misspelt_search_says_what_it_searched_for(window, qtbot):
     type_search(window, qtbot, "transplnt")
     assert "Showing results for “transplant”" in window.search.status.accessibleName()
-    assert window.search.results.item(0).text().startswith("Treatment options")
+    assert window.search.results.currentItem().text().startswith("Treatment options")
 
 
 def test_glossary_terms_are_marked_and_open_their_definition(window, qtbot):

@@ -6,7 +6,7 @@ import html
 
 from PySide6 import QtCore
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPalette
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from typing import TYPE_CHECKING
@@ -38,34 +38,20 @@ class SearchPanel(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("searchStatus")
         self.status.setWordWrap(True)
-        # Glossary definitions the query names, above the results: a reading aid.
-        self.definitions = QLabel(self)
-        self.definitions.setObjectName("searchDefinitions")
-        self.definitions.setWordWrap(True)
-        # Set apart from the results, as the glossary is apart from the reviewed text.
-        # A palette, not a style sheet: a style sheet would stop the text size reaching it.
-        colours = self.definitions.palette()
-        colours.setColor(QPalette.ColorRole.Window, QColor(LIGHT.panel))
-        colours.setColor(QPalette.ColorRole.WindowText, QColor(LIGHT.text))
-        self.definitions.setPalette(colours)
-        self.definitions.setAutoFillBackground(True)
-        self.definitions.setMargin(8)
         self.results = QListWidget(self)
         self.results.setObjectName("searchResults")
         self._rich_delegate = False
         self.results.setAccessibleName(self.tr("Search results"))
         self.results.setWordWrap(True)
-        #: (section id, anchor) of each row in the results list.
-        self._targets: list[tuple[str, str]] = []
+        #: (section id, anchor) of each row in the results list; None for a definition.
+        self._targets: list[tuple[str, str] | None] = []
         self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.field)
-        layout.addWidget(self.definitions)
         layout.addWidget(self.status)
         layout.addWidget(self.results, 1)
-        self.definitions.hide()
         self.status.hide()
         self.results.hide()
 
@@ -106,7 +92,8 @@ class SearchPanel(QWidget):
             self.results.setItemDelegate(HtmlItemDelegate(self.results))
             self._rich_delegate = True
         self._clear_results()
-        self._show_definitions(result)
+        self._add_definitions(result)
+        first_hit = self.results.count()
         hits = result.hits
         corrected = " ".join(fixed for _typed, fixed in result.query.corrections)
         lead = html.escape(texts.SHOWING_RESULTS_FOR.format(corrected=corrected)) + "<br/>" if corrected else ""
@@ -128,21 +115,27 @@ class SearchPanel(QWidget):
         self.status.setAccessibleName(self.status.text().replace("<br/>", " "))
         self.status.show()
         self.results.show()
-        if self.results.count():
-            self.results.setCurrentRow(0)
+        if self.results.count() > first_hit:
+            self.results.setCurrentRow(first_hit)
 
-    def _show_definitions(self, result: SearchResult) -> None:
+    def _add_definitions(self, result: SearchResult) -> None:
+        """Glossary definitions the query names, first in the list and set apart: a reading aid."""
         if not result.terms:
-            self.definitions.hide()
             return
-        rows = "".join(f"<p><b>{html.escape(entry.term)}</b>: {html.escape(entry.definition)}</p>"
-                       for entry in result.terms)
-        note = html.escape(texts.AID_LINE)
-        self.definitions.setText(f"<p><b>{html.escape(texts.DEFINITIONS_HEADING)}</b><br/><i>{note}</i></p>{rows}")
-        plain = " ".join(f"{entry.term}: {entry.definition}" for entry in result.terms)
-        self.definitions.setAccessibleName(texts.DEFINITIONS_HEADING)
-        self.definitions.setAccessibleDescription(f"{texts.AID_LINE}. {plain}")
-        self.definitions.show()
+        from reader.ui.result_delegate import HTML_ROLE
+
+        heading, note = html.escape(texts.DEFINITIONS_HEADING), html.escape(texts.AID_LINE)
+        rows = [(f"<b>{heading}</b><br/><i>{note}</i>", f"{texts.DEFINITIONS_HEADING}. {texts.AID_LINE}.")]
+        rows += [(f"<b>{html.escape(e.term)}</b>: {html.escape(e.definition)}", f"{e.term}: {e.definition}")
+                 for e in result.terms]
+        for rich, plain in rows:
+            item = QListWidgetItem(plain)
+            item.setData(HTML_ROLE, rich)
+            item.setData(QtCore.Qt.ItemDataRole.AccessibleTextRole, plain)
+            item.setBackground(QColor(LIGHT.panel))
+            item.setFlags(QtCore.Qt.ItemFlag.ItemIsEnabled)  # read, not opened
+            self._targets.append(None)
+            self.results.addItem(item)
 
     def _count_text(self, count: int) -> str:
         return self.tr("1 section matches") if count == 1 else self.tr("{count} sections match").format(count=count)
@@ -162,7 +155,6 @@ class SearchPanel(QWidget):
 
     def hide_results(self) -> None:
         self._clear_results()
-        self.definitions.hide()
         self.status.hide()
         self.results.hide()
 
@@ -183,7 +175,9 @@ class SearchPanel(QWidget):
             self.queryChanged.emit("")
 
     def _emit_chosen(self, item: QListWidgetItem) -> None:
-        self.resultChosen.emit(*self._targets[self.results.row(item)])
+        target = self._targets[self.results.row(item)]
+        if target is not None:
+            self.resultChosen.emit(*target)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         """Down moves into the results; Enter opens the first one at once."""
@@ -197,7 +191,8 @@ class SearchPanel(QWidget):
                 if self._timer.isActive():
                     self._timer.stop()
                     self._emit_query()
-                item = self.results.currentItem() or self.results.item(0)
+                first = next((row for row, target in enumerate(self._targets) if target is not None), 0)
+                item = self.results.currentItem() or self.results.item(first)
                 if item is not None:
                     self._emit_chosen(item)
                 return True
