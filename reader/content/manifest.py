@@ -31,7 +31,13 @@ def _line_of(text: str, pattern: str, start: int = 0) -> int | None:
 
 
 def _section_lines(text: str) -> list[int]:
-    return [text.count("\n", 0, m.start()) + 1 for m in re.finditer(r"^\s*\[\[\s*sections\s*\]\]", text, re.MULTILINE)]
+    """1-based line of each [[sections]] header, counting lines once through the text."""
+    lines, line, position = [], 1, 0
+    for match in re.finditer(r"^\s*\[\[\s*sections\s*\]\]", text, re.MULTILINE):
+        line += text.count("\n", position, match.start())
+        position = match.start()
+        lines.append(line)
+    return lines
 
 
 def read_manifest(root: Path) -> tuple[Manifest, list[SectionEntry], list[Problem]]:
