@@ -1,0 +1,1 @@
+"""Kiosk mode for waiting rooms: its settings and session rules (no Qt)."""
