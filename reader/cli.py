@@ -43,7 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     gui = sub.add_parser("gui", help="open the reader window (the default)")
     _content_arg(gui)
-    gui.add_argument("--kiosk", action="store_true", help="full screen, nothing personal is kept")
+    gui.add_argument("--kiosk", action="store_true", help="waiting-room kiosk: locked full screen, resets when idle")
+    gui.add_argument("--config", metavar="FILE", type=Path,
+                     help="kiosk settings (TOML; default /etc/atl-reader/kiosk.toml)")
+    gui.add_argument("--idle-timeout", metavar="SECONDS", type=int,
+                     help="kiosk: seconds without use before 'Still reading?' (30-1800, default 120)")
     gui.add_argument("--section", metavar="ID", help="open at this section")
     gui.add_argument("--bench", action="store_true", help=argparse.SUPPRESS)
 
@@ -168,6 +172,12 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    if args.idle_timeout is not None:
+        from reader.kiosk.config import check_idle_timeout
+
+        problem = check_idle_timeout(args.idle_timeout)
+        if problem:
+            raise UsageError(f"--idle-timeout: {problem}")
     from reader.ui.app import run
 
     return run(args)

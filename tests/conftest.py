@@ -76,3 +76,11 @@ def make_pack(tmp_path: Path):
         return root
 
     return make
+
+
+@pytest.fixture
+def family(qapp) -> str:
+    """The bundled typeface, registered (windows need it)."""
+    from reader.ui.fonts import register_fonts
+
+    return register_fonts()

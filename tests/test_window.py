@@ -16,11 +16,6 @@ from reader.ui.settings import Settings
 
 
 @pytest.fixture
-def family(qapp) -> str:
-    return register_fonts()
-
-
-@pytest.fixture
 def make_window(qtbot, pack, tmp_path, family):
     def make(settings_path: Path | None = None, the_pack=None, size=(1100, 780)) -> MainWindow:
         settings = Settings(settings_path or tmp_path / "settings.ini")

@@ -61,7 +61,9 @@ def run(args: argparse.Namespace) -> int:
         return 1
     from reader.ui.main_window import MainWindow
 
-    settings = Settings(None if args.kiosk else default_settings_path())
+    if args.kiosk:
+        return run_kiosk(args, pack, family)
+    settings = Settings(default_settings_path())
     window = MainWindow(pack, settings, family, finish_after_first_paint=True)
     if args.section:
         located = pack.locate(args.section)
@@ -73,8 +75,24 @@ def run(args: argparse.Namespace) -> int:
             window.open_location(Location(located[0].id, located[1]))
     if args.bench:
         window.reading.firstPainted.connect(report_painted)
-    if args.kiosk:
-        window.showFullScreen()
-    else:
-        window.show()
+    window.show()
     return app.exec()
+
+
+def run_kiosk(args: argparse.Namespace, pack: Pack, family: str) -> int:
+    """The waiting-room kiosk: nothing is stored, and the window locks itself down."""
+    from reader.kiosk.config import default_config_path, load_kiosk_config
+    from reader.ui.kiosk import KioskController
+    from reader.ui.main_window import MainWindow
+
+    config, problems = load_kiosk_config(args.config or default_config_path())
+    for problem in problems:
+        print(f"{APP_ID}: warning: {problem}", file=sys.stderr)
+    config = config.with_idle_timeout(getattr(args, "idle_timeout", None))
+    window = MainWindow(pack, Settings(None), family)
+    kiosk = KioskController(window, config)
+    if args.bench:
+        window.reading.firstPainted.connect(report_painted)
+    window.showFullScreen()
+    kiosk.start()
+    return QApplication.instance().exec()  # type: ignore[union-attr]

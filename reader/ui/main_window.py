@@ -326,6 +326,19 @@ class MainWindow(QMainWindow):
     def clear_search(self) -> None:
         self.searching.clear()
 
+    def reset_session(self, text_percent: int) -> None:
+        """A fresh start for the next person: nothing of this session stays on screen."""
+        from PySide6.QtWidgets import QApplication
+
+        self.search.clear()
+        self.notice.hide()
+        self.history = History()
+        self._shown_section = None  # shown again from the top
+        self.apply_text_scale(text_percent)
+        self.open_location(Location(self.pack.home.id))
+        self.reading.verticalScrollBar().setValue(0)
+        QApplication.clipboard().clear()
+
     # -- text size ---------------------------------------------------------------------------
     def apply_text_scale(self, percent: int) -> None:
         percent = textscale.clamp(percent)

@@ -1,0 +1,117 @@
+"""Kiosk mode: locks the window down and resets it between patients."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QLineEdit, QWidget
+
+from reader.kiosk.config import KioskConfig
+from reader.ui.idle import IdleWatcher
+from reader.ui.kiosk_screens import TOUCH_PX, AttractScreen, CornerHold, PinDialog, StillReadingPrompt
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+
+def close_dialogs() -> None:
+    """Close every open dialog (a definition, the shortcuts...)."""
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.reject()
+
+
+class KioskController(QObject):
+    """Idle → "Still reading?" → reset → attract screen → tap → home, and the staff exit."""
+
+    #: The session was reset for the next person.
+    sessionReset = Signal()
+    #: Staff typed the right PIN: the kiosk may close.
+    exitAuthorised = Signal()
+
+    def __init__(self, window: MainWindow, config: KioskConfig, *, idle_ms: int | None = None,
+                 prompt_seconds: int | None = None, tick_ms: int = 1000, hold_ms: int = 3000) -> None:
+        super().__init__(window)
+        self.window = window
+        self.config = config
+        self._may_close = False
+        self.watcher = IdleWatcher(idle_ms if idle_ms is not None else config.idle_timeout * 1000, self)
+        self.prompt = StillReadingPrompt(window, prompt_seconds or config.prompt_seconds, tick_ms)
+        self.attract = AttractScreen(window, window.pack.manifest.title)
+        self.corner = CornerHold(window, hold_ms)
+        self.watcher.idleReached.connect(self.ask_if_still_reading)
+        self.watcher.activityNoticed.connect(self._keep_reading_if_asked)
+        self.prompt.keepReadingChosen.connect(self.keep_reading)
+        self.prompt.timedOut.connect(self.reset_for_next_person)
+        self.attract.tapped.connect(self.start_reading)
+        self.corner.held.connect(self.ask_for_pin)
+        window.installEventFilter(self)
+        self.lock_down()
+
+    # -- lockdown ---------------------------------------------------------------------
+    def lock_down(self) -> None:
+        """No way out to the desktop, files or other programs, and targets big enough for a finger."""
+        window, qt = self.window, QtCore.Qt
+        window.setWindowFlag(qt.WindowType.FramelessWindowHint, True)
+        window.menuBar().hide()
+        actions = window.actions_
+        for action in (actions.quit, actions.export_pdf, actions.print_):
+            action.setEnabled(False)  # a file or printer dialog is a way out to the file system
+        window.header.print_button.hide()
+        # Links stay usable; selecting or dragging text out is not possible.
+        window.reading.setTextInteractionFlags(
+            qt.TextInteractionFlag.LinksAccessibleByMouse | qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        for widget in window.findChildren(QWidget):
+            widget.setContextMenuPolicy(qt.ContextMenuPolicy.NoContextMenu)
+            widget.setAcceptDrops(False)
+        for button in window.findChildren(QAbstractButton):
+            button.setMinimumSize(max(TOUCH_PX, button.minimumWidth()), max(TOUCH_PX, button.minimumHeight()))
+        for field in window.findChildren(QLineEdit):
+            field.setMinimumHeight(TOUCH_PX)
+        window.apply_text_scale(self.config.text_percent)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if watched is self.window and event.type() == QEvent.Type.Close and not self._may_close:
+            event.ignore()  # Alt+F4 and window-manager closes do nothing in a kiosk
+            return True
+        return False
+
+    # -- the session ------------------------------------------------------------------
+    def start(self) -> None:
+        self.watcher.restart()
+
+    def ask_if_still_reading(self) -> None:
+        close_dialogs()
+        self.prompt.start()
+
+    def _keep_reading_if_asked(self) -> None:
+        if self.prompt.isVisible():
+            self.keep_reading()
+
+    def keep_reading(self) -> None:
+        self.prompt.stop()
+        self.watcher.restart()
+
+    def reset_for_next_person(self) -> None:
+        self.watcher.stop()
+        self.window.reset_session(self.config.text_percent)
+        self.attract.present()
+        self.attract.setFocus()
+        self.sessionReset.emit()
+
+    def start_reading(self) -> None:
+        self.attract.hide()
+        self.window.go_home()
+        self.watcher.restart()
+
+    # -- staff exit -------------------------------------------------------------------
+    def ask_for_pin(self) -> None:
+        """Without a configured PIN there is no way out from inside the kiosk."""
+        if not self.config.exit_pin:
+            return
+        if PinDialog(self.config.exit_pin, self.window).exec() == QDialog.DialogCode.Accepted:
+            self._may_close = True
+            self.exitAuthorised.emit()
+            self.window.close()

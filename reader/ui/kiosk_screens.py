@@ -1,0 +1,214 @@
+"""The kiosk's own screens: "Still reading?", the attract screen, and the staff PIN pad."""
+
+from __future__ import annotations
+
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.ui.theme import LIGHT
+
+#: The smallest touch target, in pixels (WCAG 2.5.5 / platform guidelines).
+TOUCH_PX = 48
+
+
+class Overlay(QWidget):
+    """A panel covering its parent window, kept to the window's size."""
+
+    def __init__(self, parent: QWidget, background: str) -> None:
+        super().__init__(parent)
+        colours = self.palette()
+        colours.setColor(QPalette.ColorRole.Window, QColor(background))
+        colours.setColor(QPalette.ColorRole.WindowText, QColor(LIGHT.text))
+        self.setPalette(colours)
+        self.setAutoFillBackground(True)
+        parent.installEventFilter(self)
+        self.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if watched is self.parent() and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self.parentWidget().rect())
+        return False
+
+    def present(self) -> None:
+        self.setGeometry(self.parentWidget().rect())
+        self.show()
+        self.raise_()
+
+
+def _big_label(text: str, parent: QWidget, px: int, bold: bool = False) -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+    font = QFont(label.font())
+    font.setPixelSize(px)
+    font.setBold(bold)
+    label.setFont(font)
+    return label
+
+
+class StillReadingPrompt(Overlay):
+    """Counts down; "Keep reading" ends it. Emits timedOut when nobody answers."""
+
+    keepReadingChosen = Signal()
+    timedOut = Signal()
+
+    def __init__(self, parent: QWidget, seconds: int, tick_ms: int = 1000) -> None:
+        super().__init__(parent, LIGHT.panel)
+        self.setAccessibleName(self.tr("Still reading?"))
+        self._seconds = seconds
+        self._left = seconds
+        self.title = _big_label(self.tr("Still reading?"), self, 40, bold=True)
+        self.countdown = _big_label("", self, 26)
+        self.keep = QPushButton(self.tr("Keep reading"), self)
+        self.keep.setMinimumSize(320, 96)
+        font = QFont(self.keep.font())
+        font.setPixelSize(32)
+        self.keep.setFont(font)
+        self.keep.clicked.connect(self.keepReadingChosen)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.title)
+        layout.addWidget(self.countdown)
+        layout.addSpacing(24)
+        layout.addWidget(self.keep, 0, QtCore.Qt.AlignmentFlag.AlignCenter)
+        layout.addStretch(1)
+        self._tick = QTimer(self)
+        self._tick.setInterval(tick_ms)  # a second; tests pass less
+        self._tick.timeout.connect(self._count_down)
+
+    def start(self) -> None:
+        self._left = self._seconds
+        self._show_left()
+        self.present()
+        self.keep.setFocus()
+        self._tick.start()
+
+    def stop(self) -> None:
+        self._tick.stop()
+        self.hide()
+
+    @property
+    def seconds_left(self) -> int:
+        return self._left
+
+    def _count_down(self) -> None:
+        self._left -= 1
+        if self._left <= 0:
+            self.stop()
+            self.timedOut.emit()
+        else:
+            self._show_left()
+
+    def _show_left(self) -> None:
+        text = self.tr("The screen will start again for the next person in {seconds} seconds.").format(
+            seconds=self._left)
+        self.countdown.setText(text)
+        self.countdown.setAccessibleName(text)
+
+
+class AttractScreen(Overlay):
+    """Shown between patients; a tap anywhere emits tapped."""
+
+    tapped = Signal()
+
+    def __init__(self, parent: QWidget, title: str) -> None:
+        super().__init__(parent, LIGHT.banner_background)
+        self.setAccessibleName(self.tr("Tap anywhere to start reading about ATL"))
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(_big_label(title, self, 44, bold=True))
+        layout.addSpacing(24)
+        layout.addWidget(_big_label(self.tr("Tap anywhere to start reading about ATL"), self, 32))
+        layout.addStretch(1)
+        self.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
+
+    def mousePressEvent(self, event: object) -> None:  # noqa: N802 (Qt API)
+        self.tapped.emit()
+
+    def keyPressEvent(self, event: object) -> None:  # noqa: N802 (Qt API)
+        self.tapped.emit()
+
+
+class PinDialog(QDialog):
+    """A touch keypad for the staff PIN; accepted only when the digits match."""
+
+    def __init__(self, pin: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pin = pin
+        self.setWindowTitle(self.tr("Staff exit"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Enter the staff PIN to leave kiosk mode."), self))
+        self.field = QLineEdit(self)
+        self.field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.field.setAccessibleName(self.tr("Staff PIN"))
+        self.field.setMinimumHeight(TOUCH_PX)
+        layout.addWidget(self.field)
+        self.message = QLabel("", self)
+        layout.addWidget(self.message)
+        keys = QGridLayout()
+        keys.setSpacing(8)
+        labels = ["1", "2", "3", "4", "5", "6", "7", "8", "9", self.tr("Clear"), "0", self.tr("OK")]
+        for position, text in enumerate(labels):
+            button = QPushButton(text, self)
+            button.setMinimumSize(72, 64)
+            button.clicked.connect(lambda _checked=False, key=text: self._press(key))
+            keys.addWidget(button, position // 3, position % 3)
+        layout.addLayout(keys)
+        cancel = QPushButton(self.tr("Cancel"), self)
+        cancel.setMinimumHeight(TOUCH_PX)
+        cancel.clicked.connect(self.reject)
+        layout.addWidget(cancel)
+        self.field.returnPressed.connect(self.try_pin)
+
+    def _press(self, key: str) -> None:
+        if key.isdigit():
+            self.field.insert(key)
+        elif key == self.tr("Clear"):
+            self.field.clear()
+        else:
+            self.try_pin()
+
+    def try_pin(self) -> None:
+        if self.field.text() == self._pin:
+            self.accept()
+        else:
+            self.field.clear()
+            self.message.setText(self.tr("That PIN is not right."))
+
+
+class CornerHold(QWidget):
+    """An invisible corner: pressing and holding it for hold_ms emits held (the staff exit)."""
+
+    held = Signal()
+
+    def __init__(self, parent: QWidget, hold_ms: int) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Staff exit: press and hold"))
+        self.resize(TOUCH_PX, TOUCH_PX)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(hold_ms)
+        self._timer.timeout.connect(self.held)
+        parent.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if watched is self.parent() and event.type() == QEvent.Type.Resize:
+            self.move(self.parentWidget().width() - self.width(), 0)  # the top right corner
+            self.raise_()
+        return False
+
+    def mousePressEvent(self, event: object) -> None:  # noqa: N802 (Qt API)
+        self._timer.start()
+
+    def mouseReleaseEvent(self, event: object) -> None:  # noqa: N802 (Qt API)
+        self._timer.stop()

@@ -1,0 +1,151 @@
+"""Kiosk mode: locked down, resets itself between patients, staff exit only with the PIN."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QFileDialog
+
+from reader.kiosk.config import KioskConfig
+from reader.navigation import Location
+from reader.ui.kiosk import KioskController
+from reader.ui.main_window import MainWindow
+from reader.ui.settings import Settings
+
+
+@pytest.fixture
+def make_kiosk(qtbot, pack, family):
+    def make(config: KioskConfig = KioskConfig(), idle_ms: int = 60_000) -> KioskController:
+        window = MainWindow(pack, Settings(None), family, search_debounce_ms=10)
+        qtbot.addWidget(window)
+        kiosk = KioskController(window, config, idle_ms=idle_ms, prompt_seconds=2, tick_ms=20, hold_ms=30)
+        window.resize(1280, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        kiosk.start()
+        return kiosk
+
+    return make
+
+
+def session_state(window: MainWindow) -> dict[str, object]:
+    """Everything a next patient could see of the last one."""
+    return {
+        "search text": window.search.field.text(),
+        "results shown": window.search.results.isVisible(),
+        "highlights": window.reading.match_count,
+        "match bar": window.match_bar.isVisible(),
+        "can go back": window.history.can_go_back,
+        "can go forward": window.history.can_go_forward,
+        "section": window.current.section_id,
+        "scroll": window.reading.verticalScrollBar().value(),
+        "text size": window.text_percent,
+        "clipboard": QApplication.clipboard().text(),
+        "dialogs": [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()],
+        "notice": window.notice.isVisible(),
+    }
+
+
+def test_an_idle_kiosk_resets_to_exactly_a_fresh_start(make_kiosk, qtbot):
+    fresh = session_state(make_kiosk().window)
+    kiosk = make_kiosk(idle_ms=300)
+    window = kiosk.window
+    qtbot.keyClicks(window.search.field, "transplant")
+    qtbot.waitUntil(lambda: window.search.results.isVisible())
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
+    window.searching.show_next_match()
+    window.make_text_larger()
+    window.open_location(Location("clinical-trials"))
+    window.reading.anchorClicked.emit(QUrl("https://clinicaltrials.gov/"))
+    QApplication.clipboard().setText("my private note")
+    used = session_state(window)
+    assert used != fresh
+    with qtbot.waitSignal(kiosk.sessionReset, timeout=5000):
+        pass  # idle, then the prompt counts down unanswered
+    assert kiosk.attract.isVisible()
+    assert session_state(window) == fresh, "nothing of the last session is left"
+    qtbot.mouseClick(kiosk.attract, Qt.MouseButton.LeftButton)
+    assert not kiosk.attract.isVisible()
+    assert window.current.section_id == window.pack.home.id
+
+
+def test_the_prompt_is_extended_by_a_tap_as_often_as_needed(make_kiosk, qtbot):
+    kiosk = make_kiosk(idle_ms=100)
+    resets = []
+    kiosk.sessionReset.connect(lambda: resets.append(True))
+    for _ in range(2):
+        qtbot.waitUntil(kiosk.prompt.isVisible, timeout=3000)
+        assert "seconds" in kiosk.prompt.countdown.text()
+        qtbot.mouseClick(kiosk.prompt.keep, Qt.MouseButton.LeftButton)
+        assert not kiosk.prompt.isVisible() and kiosk.watcher.counting
+    assert resets == []
+
+
+def test_links_never_open_anything(make_kiosk, qtbot, monkeypatch):
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    kiosk = make_kiosk()
+    kiosk.window.reading.anchorClicked.emit(QUrl("https://clinicaltrials.gov/"))
+    assert opened == []
+    assert "clinicaltrials.gov" in kiosk.window.notice.label.text()
+
+
+def test_no_file_or_printer_dialog_and_no_way_out(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    window = kiosk.window
+    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window.reading, Qt.Key.Key_E, ctrl | shift)
+    qtbot.keyClick(window.reading, Qt.Key.Key_P, ctrl)
+    qtbot.keyClick(window.reading, Qt.Key.Key_Q, ctrl)
+    for action in (window.actions_.export_pdf, window.actions_.print_, window.actions_.quit):
+        action.trigger()
+        assert not action.isEnabled()
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog | QDialog) and w.isVisible()]
+    assert not window.menuBar().isVisible() and not window.header.print_button.isVisible()
+    window.close()
+    assert window.isVisible(), "closing the window does nothing in a kiosk"
+    assert window.reading.contextMenuPolicy() == Qt.ContextMenuPolicy.NoContextMenu
+
+
+def test_every_button_is_a_finger_sized_target(make_kiosk, qtbot):
+    window = make_kiosk().window
+    buttons = [b for b in window.findChildren(QAbstractButton) if b.isVisible()]
+    assert len(buttons) >= 5  # Back, Forward and the three text-size buttons at least
+    small = [(b.accessibleName() or b.text(), b.width(), b.height()) for b in buttons
+             if b.width() < 48 or b.height() < 48]
+    assert small == []
+
+
+def test_staff_exit_needs_the_pin(make_kiosk, qtbot):
+    kiosk = make_kiosk(KioskConfig(exit_pin="2468"))
+    window = kiosk.window
+    attempts = iter(["1111", "2468"])
+    seen = []
+
+    def type_pin() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            return
+        pin = next(attempts)
+        seen.append(pin)
+        dialog.field.setText(pin)
+        dialog.try_pin()
+        if dialog.isVisible():  # wrong: still asking
+            type_pin()
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(100, type_pin)
+    with qtbot.waitSignal(kiosk.exitAuthorised, timeout=3000):
+        qtbot.mousePress(kiosk.corner, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    assert seen == ["1111", "2468"]
+    assert not window.isVisible()
+
+
+def test_without_a_pin_there_is_no_exit(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    exits = []
+    kiosk.exitAuthorised.connect(lambda: exits.append(True))
+    kiosk.ask_for_pin()
+    assert QApplication.activeModalWidget() is None and exits == []
