@@ -64,6 +64,8 @@ def test_an_idle_kiosk_resets_to_exactly_a_fresh_start(make_kiosk, qtbot):
     with qtbot.waitSignal(kiosk.sessionReset, timeout=5000):
         pass  # idle, then the prompt counts down unanswered
     assert kiosk.attract.isVisible()
+    banner_bottom = window.banner.mapTo(window, window.banner.rect().bottomLeft()).y()
+    assert kiosk.attract.geometry().top() > banner_bottom, "the disclaimer stays in view"
     assert session_state(window) == fresh, "nothing of the last session is left"
     qtbot.mouseClick(kiosk.attract, Qt.MouseButton.LeftButton)
     assert not kiosk.attract.isVisible()

@@ -38,8 +38,10 @@ class KioskController(QObject):
         self.config = config
         self._may_close = False
         self.watcher = IdleWatcher(idle_ms if idle_ms is not None else config.idle_timeout * 1000, self)
-        self.prompt = StillReadingPrompt(window, prompt_seconds or config.prompt_seconds, tick_ms)
-        self.attract = AttractScreen(window, window.pack.manifest.title)
+        # Both leave the header and the disclaimer in view.
+        self.prompt = StillReadingPrompt(window, window.banner, window.family,
+                                         prompt_seconds or config.prompt_seconds, tick_ms)
+        self.attract = AttractScreen(window, window.banner, window.family, window.pack.manifest.title)
         self.corner = CornerHold(window, hold_ms)
         self.watcher.idleReached.connect(self.ask_if_still_reading)
         self.watcher.activityNoticed.connect(self._keep_reading_if_asked)
@@ -60,6 +62,9 @@ class KioskController(QObject):
         for action in (actions.quit, actions.export_pdf, actions.print_):
             action.setEnabled(False)  # a file or printer dialog is a way out to the file system
         window.header.print_button.hide()
+        margins = window.header.layout().contentsMargins()
+        # Keep the top right corner free for the staff long-press.
+        window.header.layout().setContentsMargins(margins.left(), margins.top(), TOUCH_PX + 8, margins.bottom())
         # Links stay usable; selecting or dragging text out is not possible.
         window.reading.setTextInteractionFlags(
             qt.TextInteractionFlag.LinksAccessibleByMouse | qt.TextInteractionFlag.LinksAccessibleByKeyboard)

@@ -22,25 +22,32 @@ TOUCH_PX = 48
 
 
 class Overlay(QWidget):
-    """A panel covering its parent window, kept to the window's size."""
+    """A panel over its window below the disclaimer, which stays in view; kept to the window's size."""
 
-    def __init__(self, parent: QWidget, background: str) -> None:
+    def __init__(self, parent: QWidget, background: str, below: QWidget, family: str) -> None:
         super().__init__(parent)
+        self._below = below
         colours = self.palette()
         colours.setColor(QPalette.ColorRole.Window, QColor(background))
         colours.setColor(QPalette.ColorRole.WindowText, QColor(LIGHT.text))
         self.setPalette(colours)
         self.setAutoFillBackground(True)
+        self.setFont(QFont(family))
         parent.installEventFilter(self)
         self.hide()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         if watched is self.parent() and event.type() == QEvent.Type.Resize:
-            self.setGeometry(self.parentWidget().rect())
+            self._fit()
         return False
 
+    def _fit(self) -> None:
+        window = self.parentWidget()
+        top = self._below.mapTo(window, self._below.rect().bottomLeft()).y() + 1
+        self.setGeometry(0, top, window.width(), window.height() - top)
+
     def present(self) -> None:
-        self.setGeometry(self.parentWidget().rect())
+        self._fit()
         self.show()
         self.raise_()
 
@@ -62,8 +69,8 @@ class StillReadingPrompt(Overlay):
     keepReadingChosen = Signal()
     timedOut = Signal()
 
-    def __init__(self, parent: QWidget, seconds: int, tick_ms: int = 1000) -> None:
-        super().__init__(parent, LIGHT.panel)
+    def __init__(self, parent: QWidget, below: QWidget, family: str, seconds: int, tick_ms: int = 1000) -> None:
+        super().__init__(parent, LIGHT.panel, below, family)
         self.setAccessibleName(self.tr("Still reading?"))
         self._seconds = seconds
         self._left = seconds
@@ -121,8 +128,8 @@ class AttractScreen(Overlay):
 
     tapped = Signal()
 
-    def __init__(self, parent: QWidget, title: str) -> None:
-        super().__init__(parent, LIGHT.banner_background)
+    def __init__(self, parent: QWidget, below: QWidget, family: str, title: str) -> None:
+        super().__init__(parent, LIGHT.background, below, family)
         self.setAccessibleName(self.tr("Tap anywhere to start reading about ATL"))
         layout = QVBoxLayout(self)
         layout.addStretch(1)
