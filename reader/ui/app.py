@@ -93,6 +93,8 @@ def run_kiosk(args: argparse.Namespace, pack: Pack, family: str) -> int:
     kiosk = KioskController(window, config)
     if args.bench:
         window.reading.firstPainted.connect(report_painted)
+    # The whole screen even where no window manager honours "full screen" (cage, bare X).
+    window.setGeometry(window.screen().geometry())
     window.showFullScreen()
     kiosk.start()
     return QApplication.instance().exec()  # type: ignore[union-attr]
