@@ -124,6 +124,13 @@ def test_web_links_show_their_address_and_never_open(window, qtbot, monkeypatch)
     click_link_text(window, qtbot, "ClinicalTrials.gov")
     qtbot.waitUntil(window.notice.isVisible)
     assert "https://clinicaltrials.gov/" in window.notice.label.text()
+    # A QR code to open it on a phone: a square image of dark and light modules.
+    code = window.notice.code
+    assert code.isVisible() and code.accessibleName() == "QR code for https://clinicaltrials.gov/"
+    image = code.pixmap().toImage()
+    assert image.width() == image.height() >= 100
+    colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)}
+    assert colours == {"#000000", "#ffffff"}
     assert page_text(window).startswith("Clinical trials")
     assert opened == []
 
@@ -640,3 +647,11 @@ def test_a_glossary_term_opens_from_the_keyboard(window, qtbot):
     QTimer.singleShot(0, read_and_close)
     qtbot.keyClick(window.reading, Qt.Key.Key_Return)
     assert opened and opened[0] in {entry.term for entry in window.pack.glossary}
+
+
+def test_the_notice_line_grows_with_the_text(window):
+    from reader.ui.theme import Typography
+
+    window.show_notice("Some notice")
+    window.apply_text_scale(150)
+    assert window.notice.label.font().pixelSize() == Typography(150).chrome > Typography(100).chrome

@@ -310,11 +310,14 @@ class MainWindow(QMainWindow):
 
     def show_external_address(self, url: str) -> None:
         from reader.content.links import external_address
+        from reader.qr import qr_png
 
-        self.show_notice(
+        address = external_address(url)
+        self.notice.show_message(
             self.tr("This reader works offline, so links do not open here. "
-                    "To visit this page later on a phone or computer, go to: {address}").format(
-                address=external_address(url))
+                    "To visit this page later on a phone or computer, go to: {address}").format(address=address)
+            + "\n" + self.tr("Or point a phone's camera at the code."),
+            qr_png(url), self.tr("QR code for {address}").format(address=address),
         )
 
     # -- search ---------------------------------------------------------------------------
@@ -354,6 +357,7 @@ class MainWindow(QMainWindow):
         if self._finished:
             self.navigator.setFont(content)
             self.search.setFont(content)
+            self.notice.set_text_font(chrome)
             self.search.results.doItemsLayout()
         self.settings.text_percent = percent
         self.textScaleChanged.emit(percent)
