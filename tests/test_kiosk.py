@@ -151,3 +151,31 @@ def test_without_a_pin_there_is_no_exit(make_kiosk, qtbot):
     kiosk.exitAuthorised.connect(lambda: exits.append(True))
     kiosk.ask_for_pin()
     assert QApplication.activeModalWidget() is None and exits == []
+
+
+def test_an_error_in_a_slot_is_logged_and_the_kiosk_keeps_running(make_kiosk, qtbot, tmp_path):
+    import sys
+
+    from PySide6.QtCore import QObject, Signal
+
+    from reader.error_log import install_error_log
+
+    class Source(QObject):
+        fired = Signal()
+
+    def broken() -> None:
+        raise RuntimeError("a bug in a slot")
+
+    log = tmp_path / "kiosk.log"
+    kept = sys.excepthook
+    try:
+        install_error_log(log)
+        kiosk = make_kiosk()
+        source = Source()
+        source.fired.connect(broken)
+        source.fired.emit()
+        assert "RuntimeError: a bug in a slot" in log.read_text(encoding="utf-8")
+        kiosk.window.go_home()  # still answering
+        assert kiosk.window.isVisible()
+    finally:
+        sys.excepthook = kept

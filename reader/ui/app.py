@@ -89,6 +89,9 @@ def run_kiosk(args: argparse.Namespace, pack: Pack, family: str) -> int:
     for problem in problems:
         print(f"{APP_ID}: warning: {problem}", file=sys.stderr)
     config = config.with_idle_timeout(getattr(args, "idle_timeout", None))
+    from reader.error_log import install_error_log
+
+    install_error_log(config.log_file)
     window = MainWindow(pack, Settings(None), family)
     kiosk = KioskController(window, config)
     if args.bench:
