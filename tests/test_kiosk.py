@@ -179,3 +179,56 @@ def test_an_error_in_a_slot_is_logged_and_the_kiosk_keeps_running(make_kiosk, qt
         assert kiosk.window.isVisible()
     finally:
         sys.excepthook = kept
+
+
+def test_the_on_screen_keyboard_types_into_search(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    window = kiosk.window
+    window.search.field.setFocus()
+    qtbot.waitUntil(kiosk.keyboard.isVisible)
+    assert kiosk.keyboard.geometry().bottom() == window.height() - 1
+    for letter in "chemx":
+        qtbot.mouseClick(kiosk.keyboard.keys[letter], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(kiosk.keyboard.keys["⌫"], Qt.MouseButton.LeftButton)
+    assert window.search.field.text() == "chem"
+    qtbot.mouseClick(kiosk.keyboard.keys["o"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.search.results.isVisible())
+    assert window.search.results.currentItem().text().startswith("Treatment options")
+    small = [k for k in kiosk.keyboard.keys.values() if k.width() < 48 or k.height() < 48]
+    assert small == []
+    qtbot.mouseClick(kiosk.keyboard.keys["Hide keyboard"], Qt.MouseButton.LeftButton)
+    assert not kiosk.keyboard.isVisible()
+
+
+def test_quick_topic_buttons_search_with_one_tap(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    buttons = kiosk.topics.findChildren(QAbstractButton)
+    assert [b.text() for b in buttons] == ["Treatment", "Transplant", "Clinical trials"]
+    qtbot.mouseClick(buttons[2], Qt.MouseButton.LeftButton)
+    assert kiosk.window.search.field.text() == "Clinical trials"
+    assert kiosk.window.search.results.currentItem().text().startswith("Clinical trials")
+
+
+def test_a_finger_drag_scrolls_the_text(make_kiosk, qtbot):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtWidgets import QScroller
+
+    kiosk = make_kiosk()
+    window = kiosk.window
+    window.resize(800, 500)
+    window.apply_text_scale(300)
+    window.open_location(Location("treatment-options"))
+    bar = window.reading.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    assert bar.value() == 0
+    viewport = window.reading.viewport()
+    assert QScroller.hasScroller(viewport), "the text follows a finger"
+    # The drag as the gesture recogniser hands it over, at a finger's pace (16 ms a step).
+    scroller = QScroller.scroller(viewport)
+    centre = QPointF(viewport.rect().center())
+    scroller.handleInput(QScroller.Input.InputPress, centre, 0)
+    for step in range(1, 11):
+        scroller.handleInput(QScroller.Input.InputMove, QPointF(centre.x(), centre.y() - step * 20), step * 16)
+    scroller.handleInput(QScroller.Input.InputRelease, QPointF(centre.x(), centre.y() - 200), 11 * 16)
+    qtbot.waitUntil(lambda: bar.value() > 0, timeout=3000)
+    assert not window.reading.textCursor().hasSelection()

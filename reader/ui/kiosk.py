@@ -6,11 +6,23 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QLineEdit, QWidget
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QBoxLayout,
+    QDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QScroller,
+    QWidget,
+)
 
 from reader.kiosk.config import KioskConfig
 from reader.ui.idle import IdleWatcher
 from reader.ui.kiosk_screens import TOUCH_PX, AttractScreen, CornerHold, PinDialog, StillReadingPrompt
+from reader.ui.touch_keyboard import KeyboardDock, TouchKeyboard
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -50,6 +62,14 @@ class KioskController(QObject):
         self.attract.tapped.connect(self.start_reading)
         self.corner.held.connect(self.ask_for_pin)
         window.installEventFilter(self)
+        self.keyboard = TouchKeyboard(window)
+        self._dock = KeyboardDock(self.keyboard, window)
+        self.keyboard.textTyped.connect(self.type_into_search)
+        self.keyboard.backspacePressed.connect(self.delete_in_search)
+        self.keyboard.clearPressed.connect(window.search.clear)
+        self.keyboard.hideRequested.connect(self.hide_keyboard)
+        QApplication.instance().focusChanged.connect(self._show_keyboard_for_search)  # type: ignore[union-attr]
+        self.topics = self._quick_topics()
         self.lock_down()
 
     # -- lockdown ---------------------------------------------------------------------
@@ -76,12 +96,60 @@ class KioskController(QObject):
         for field in window.findChildren(QLineEdit):
             field.setMinimumHeight(TOUCH_PX)
         window.apply_text_scale(self.config.text_percent)
+        # A finger drags the text, the contents and the results, as on a phone.
+        for view in (window.reading, window.navigator, window.search.results):
+            QScroller.grabGesture(view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         if watched is self.window and event.type() == QEvent.Type.Close and not self._may_close:
             event.ignore()  # Alt+F4 and window-manager closes do nothing in a kiosk
             return True
         return False
+
+    # -- touch ----------------------------------------------------------------------------
+    def _quick_topics(self) -> QWidget:
+        """Buttons for what most people look for, under the search field."""
+        row = QWidget(self.window.search)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.setSpacing(8)
+        for label in (self.tr("Treatment"), self.tr("Transplant"), self.tr("Clinical trials")):
+            button = QPushButton(label, row)
+            button.setAccessibleName(self.tr("Search for {topic}").format(topic=label))
+            button.clicked.connect(self._search_topic)
+            layout.addWidget(button)
+        search_layout = self.window.search.layout()
+        assert isinstance(search_layout, QBoxLayout)
+        search_layout.insertWidget(1, row)
+        return row
+
+    def _search_topic(self) -> None:
+        button = self.sender()
+        if isinstance(button, QPushButton):
+            self.hide_keyboard()
+            self.window.search.field.setText(button.text())
+            self.window.searching.run_search(button.text())
+
+    def _show_keyboard_for_search(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is self.window.search.field and not self.keyboard.isVisible():
+            self.keyboard.show()
+            self._dock.place()
+
+    def type_into_search(self, text: str) -> None:
+        """As if typed: the search runs as it would for a real keyboard."""
+        field = self.window.search.field
+        field.setFocus()
+        for character in text:
+            QApplication.sendEvent(field, QKeyEvent(QEvent.Type.KeyPress, 0, QtCore.Qt.KeyboardModifier.NoModifier,
+                                                    character))
+
+    def delete_in_search(self) -> None:
+        field = self.window.search.field
+        QApplication.sendEvent(field, QKeyEvent(QEvent.Type.KeyPress, QtCore.Qt.Key.Key_Backspace,
+                                                QtCore.Qt.KeyboardModifier.NoModifier))
+
+    def hide_keyboard(self) -> None:
+        self.keyboard.hide()
 
     # -- the session ------------------------------------------------------------------
     def start(self) -> None:
@@ -101,6 +169,7 @@ class KioskController(QObject):
 
     def reset_for_next_person(self) -> None:
         self.watcher.stop()
+        self.hide_keyboard()
         self.window.reset_session(self.config.text_percent)
         self.attract.present()
         self.attract.setFocus()

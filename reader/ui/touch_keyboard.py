@@ -1,0 +1,102 @@
+"""A compact on-screen keyboard for searching at a kiosk with no physical keyboard."""
+
+from __future__ import annotations
+
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from reader.ui.theme import LIGHT
+
+_ROWS = ("qwertyuiop", "asdfghjkl-", "zxcvbnm")
+#: Keys are at least this big, with KEY_GAP between them (touch targets).
+KEY_PX = 56
+KEY_GAP = 8
+
+
+class TouchKeyboard(QWidget):
+    """Letter keys, space, backspace, clear and hide; it only reports what was pressed."""
+
+    textTyped = Signal(str)
+    backspacePressed = Signal()
+    clearPressed = Signal()
+    hideRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("touchKeyboard")
+        self.setAccessibleName(self.tr("On-screen keyboard"))
+        colours = self.palette()
+        colours.setColor(QPalette.ColorRole.Window, QColor(LIGHT.panel))
+        self.setPalette(colours)
+        self.setAutoFillBackground(True)
+        # Keys never take focus, so the search field keeps its cursor.
+        self.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(KEY_GAP, KEY_GAP, KEY_GAP, KEY_GAP)
+        outer.setSpacing(KEY_GAP)
+        grid = QGridLayout()
+        grid.setSpacing(KEY_GAP)
+        self.keys: dict[str, QPushButton] = {}
+        for row, letters in enumerate(_ROWS):
+            for column, letter in enumerate(letters):
+                button = self._key(letter, letter)
+                button.clicked.connect(self._type_key)
+                grid.addWidget(button, row, column)
+        outer.addLayout(grid)
+        bottom = QHBoxLayout()
+        bottom.setSpacing(KEY_GAP)
+        space = self._key(self.tr("space"), " ")
+        space.clicked.connect(self._type_key)
+        back = self._key("⌫", "")
+        back.setAccessibleName(self.tr("Delete the last letter"))
+        back.setAutoRepeat(True)  # held down, it keeps deleting
+        back.clicked.connect(self.backspacePressed)
+        clear = self._key(self.tr("Clear"), "")
+        clear.setAccessibleName(self.tr("Clear the search"))
+        clear.clicked.connect(self.clearPressed)
+        done = self._key(self.tr("Hide keyboard"), "")
+        done.clicked.connect(self.hideRequested)
+        bottom.addWidget(space, 3)
+        for button in (back, clear, done):
+            bottom.addWidget(button, 1)
+        outer.addLayout(bottom)
+        self.hide()
+
+    def _key(self, label: str, typed: str) -> QPushButton:
+        button = QPushButton(label, self)
+        button.setMinimumSize(KEY_PX, KEY_PX)
+        button.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
+        button.setProperty("typed", typed)
+        if typed and typed != " ":
+            button.setAccessibleName(label)
+        elif typed == " ":
+            button.setAccessibleName(self.tr("Space"))
+        self.keys[typed or label] = button
+        return button
+
+    def _type_key(self) -> None:
+        button = self.sender()
+        if isinstance(button, QPushButton):
+            self.textTyped.emit(str(button.property("typed")))
+
+
+class KeyboardDock(QObject):
+    """Keeps a TouchKeyboard along the bottom of its window, full width."""
+
+    def __init__(self, keyboard: TouchKeyboard, window: QWidget) -> None:
+        super().__init__(keyboard)
+        self._keyboard = keyboard
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.Resize and self._keyboard.isVisible():
+            self.place()
+        return False
+
+    def place(self) -> None:
+        window = self._keyboard.parentWidget()
+        height = self._keyboard.sizeHint().height()
+        self._keyboard.setGeometry(0, window.height() - height, window.width(), height)
+        self._keyboard.raise_()
