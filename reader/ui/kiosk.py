@@ -68,7 +68,7 @@ class KioskController(QObject):
         self.keyboard.backspacePressed.connect(self.delete_in_search)
         self.keyboard.clearPressed.connect(window.search.clear)
         self.keyboard.hideRequested.connect(self.hide_keyboard)
-        QApplication.instance().focusChanged.connect(self._show_keyboard_for_search)  # type: ignore[union-attr]
+        window.search.field.installEventFilter(self)  # focus in: the keyboard comes up
         self.topics = self._quick_topics()
         self.lock_down()
 
@@ -101,9 +101,12 @@ class KioskController(QObject):
             QScroller.grabGesture(view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if watched is self.window and event.type() == QEvent.Type.Close and not self._may_close:
+        kind = event.type()  # checked first: during teardown only the event is safe to read
+        if kind == QEvent.Type.Close and watched is self.window and not self._may_close:
             event.ignore()  # Alt+F4 and window-manager closes do nothing in a kiosk
             return True
+        if kind == QEvent.Type.FocusIn and watched is self.window.search.field:
+            self.show_keyboard()
         return False
 
     # -- touch ----------------------------------------------------------------------------
@@ -130,8 +133,8 @@ class KioskController(QObject):
             self.window.search.field.setText(button.text())
             self.window.searching.run_search(button.text())
 
-    def _show_keyboard_for_search(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is self.window.search.field and not self.keyboard.isVisible():
+    def show_keyboard(self) -> None:
+        if not self.keyboard.isVisible():
             self.keyboard.show()
             self._dock.place()
 

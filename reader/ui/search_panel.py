@@ -181,7 +181,7 @@ class SearchPanel(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         """Down moves into the results; Enter opens the first one at once."""
-        if watched is self.field and event.type() == QEvent.Type.KeyPress:
+        if event.type() == QEvent.Type.KeyPress and watched is self.field:
             assert isinstance(event, QKeyEvent)
             key, qt = event.key(), QtCore.Qt
             if key == qt.Key.Key_Down and self.results.isVisible() and self.results.count():
