@@ -213,6 +213,10 @@ def main() -> int:
     app.processEvents()
     del window, switch, step
     gc.collect()  # while Qt is still up: PySide's own clean-up at exit has crashed here
+    soak = subprocess.run([sys.executable, str(ROOT / "bench" / "soak.py")], capture_output=True, text=True,
+                          cwd=ROOT, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    line = next((l for l in soak.stdout.splitlines() if l.startswith("soak:")), f"soak failed: {soak.stderr[-200:]}")
+    rows.append(("soak, kiosk actions and idle resets (RSS growth ≤ 10 MB)", line.removeprefix("soak: "), ""))
     width = max(len(r[0]) for r in rows)
     print(f"\n{'figure'.ljust(width)}  {'ATL Reader':>34}  {'floor (bare QTextBrowser)':>34}")
     for name, ours_text, floor_text in rows:
