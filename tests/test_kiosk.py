@@ -232,3 +232,34 @@ def test_a_finger_drag_scrolls_the_text(make_kiosk, qtbot):
     scroller.handleInput(QScroller.Input.InputRelease, QPointF(centre.x(), centre.y() - 200), 11 * 16)
     qtbot.waitUntil(lambda: bar.value() > 0, timeout=3000)
     assert not window.reading.textCursor().hasSelection()
+
+
+def test_kiosk_printing_is_off_unless_configured_and_never_opens_a_dialog(make_kiosk, qtbot, monkeypatch):
+    kiosk = make_kiosk()
+    assert not kiosk.window.header.print_button.isVisible() and not kiosk.window.actions_.print_.isEnabled()
+
+    printed = []
+    monkeypatch.setattr("reader.ui.printing.paint_handout", lambda printer, plan, family: printed.append(plan))
+    kiosk = make_kiosk(KioskConfig(print_enabled=True, printer="No such printer"))
+    window = kiosk.window
+    assert window.header.print_button.isVisible()
+    qtbot.mouseClick(window.header.print_button, Qt.MouseButton.LeftButton)
+    assert "not available" in window.notice.label.text()
+    assert printed == [] and QApplication.activeModalWidget() is None
+    assert not window.actions_.print_.isEnabled(), "a second tap does not print twice"
+
+
+def test_kiosk_prints_the_section_on_screen_straight_to_its_printer(make_kiosk, qtbot, monkeypatch):
+    from PySide6.QtPrintSupport import QPrinter
+
+    printed = []
+    monkeypatch.setattr(QPrinter, "isValid", lambda self: True)
+    monkeypatch.setattr(QPrinter, "printerName", lambda self: "Front desk")
+    monkeypatch.setattr("reader.ui.printing.paint_handout", lambda printer, plan, family: printed.append(plan))
+    kiosk = make_kiosk(KioskConfig(print_enabled=True, printer="Front desk"))
+    window = kiosk.window
+    window.open_location(Location("clinical-trials"))
+    qtbot.mouseClick(window.header.print_button, Qt.MouseButton.LeftButton)
+    assert [s.id for s in printed[0].sections] == ["clinical-trials"]
+    assert "is printing" in window.notice.label.text()
+    assert QApplication.activeModalWidget() is None

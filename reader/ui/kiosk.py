@@ -27,6 +27,9 @@ from reader.ui.touch_keyboard import KeyboardDock, TouchKeyboard
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
 
+#: After printing, the print button rests this long, so repeated taps print once.
+_PRINT_PAUSE_MS = 20_000
+
 
 def close_dialogs() -> None:
     """Close every open dialog (a definition, the shortcuts...)."""
@@ -81,7 +84,13 @@ class KioskController(QObject):
         actions = window.actions_
         for action in (actions.quit, actions.export_pdf, actions.print_):
             action.setEnabled(False)  # a file or printer dialog is a way out to the file system
-        window.header.print_button.hide()
+        actions.print_.triggered.disconnect(window.print_handout)
+        if self.config.print_enabled and self.config.printer:
+            # Straight to the configured printer, never through a dialog.
+            actions.print_.triggered.connect(self.print_section)
+            actions.print_.setEnabled(True)
+        else:
+            window.header.print_button.hide()
         margins = window.header.layout().contentsMargins()
         # Keep the top right corner free for the staff long-press.
         window.header.layout().setContentsMargins(margins.left(), margins.top(), TOUCH_PX + 8, margins.bottom())
@@ -108,6 +117,19 @@ class KioskController(QObject):
         if kind == QEvent.Type.FocusIn and watched is self.window.search.field:
             self.show_keyboard()
         return False
+
+    def print_section(self) -> None:
+        """The section on screen, on the configured printer; then a pause, so one tap prints once."""
+        from PySide6.QtCore import QTimer
+
+        from reader.ui.printing import print_direct
+
+        window = self.window
+        section = window.pack.section(window.current.section_id) or window.pack.home
+        assert self.config.printer is not None
+        window.actions_.print_.setEnabled(False)
+        window.show_notice(print_direct(window.pack, section, window.family, self.config.printer))
+        QTimer.singleShot(_PRINT_PAUSE_MS, lambda: window.actions_.print_.setEnabled(True))
 
     # -- touch ----------------------------------------------------------------------------
     def _quick_topics(self) -> QWidget:

@@ -51,3 +51,16 @@ def export_with_dialog(parent: QWidget, pack: Pack, notice: NoticeBar) -> None:
                             _tr("The PDF could not be saved to {path}: {reason}").format(path=name, reason=exc.strerror or exc))
         return
     notice.show_message(_tr("Saved {pages} page(s) to {path}").format(pages=pages, path=name))
+
+
+def print_direct(pack: Pack, section: Section, family: str, printer_name: str) -> str:
+    """Print section on the named printer with no dialog (a kiosk); return what to tell the reader."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPrinterName(printer_name)
+    if not printer.isValid() or printer.printerName() != printer_name:
+        return _tr("Printing is not available right now. Please ask at the front desk.")
+    setup_page(printer)
+    paint_handout(printer, HandoutPlan(pack, (section,)), family)
+    return _tr("“{title}” is printing. Please collect it from the printer.").format(title=section.title)
