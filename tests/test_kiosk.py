@@ -117,6 +117,12 @@ def test_every_button_is_a_finger_sized_target(make_kiosk, qtbot):
     small = [(b.accessibleName() or b.text(), b.width(), b.height()) for b in buttons
              if b.width() < 48 or b.height() < 48]
     assert small == []
+    corners = [(b.mapTo(window, QPoint(0, 0)), b.size()) for b in buttons]
+    rects = sorted((p.x(), p.y(), p.x() + s.width(), p.y() + s.height()) for p, s in corners)
+    for a in rects:
+        for b in rects:
+            if a < b and not (a[2] + 8 <= b[0] or b[2] + 8 <= a[0] or a[3] + 8 <= b[1] or b[3] + 8 <= a[1]):
+                raise AssertionError(f"targets closer than 8 px: {a} {b}")
 
 
 def test_staff_exit_needs_the_pin(make_kiosk, qtbot):

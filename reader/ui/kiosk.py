@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from reader.kiosk.config import KioskConfig
 from reader.ui.idle import IdleWatcher
-from reader.ui.kiosk_screens import TOUCH_PX, AttractScreen, CornerHold, PinDialog, StillReadingPrompt
+from reader.ui.kiosk_screens import TOUCH_GAP, TOUCH_PX, AttractScreen, CornerHold, PinDialog, StillReadingPrompt
 from reader.ui.touch_keyboard import KeyboardDock, TouchKeyboard
 
 if TYPE_CHECKING:
@@ -102,6 +102,8 @@ class KioskController(QObject):
             widget.setAcceptDrops(False)
         for button in window.findChildren(QAbstractButton):
             button.setMinimumSize(max(TOUCH_PX, button.minimumWidth()), max(TOUCH_PX, button.minimumHeight()))
+        for layout in window.findChildren(QBoxLayout):
+            layout.setSpacing(max(TOUCH_GAP, layout.spacing()))  # room between targets for a finger
         for field in window.findChildren(QLineEdit):
             field.setMinimumHeight(TOUCH_PX)
         window.apply_text_scale(self.config.text_percent)

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 
 from reader.ui.theme import LIGHT
 
-#: The smallest touch target, in pixels (WCAG 2.5.5 / platform guidelines).
+#: The smallest touch target, in pixels (WCAG 2.5.5 / platform guidelines), and the gap between targets.
 TOUCH_PX = 48
+TOUCH_GAP = 8
 
 
 class Overlay(QWidget):
