@@ -6,13 +6,13 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QBoxLayout,
     QDialog,
-    QHBoxLayout,
+    QGridLayout,
     QLineEdit,
     QPushButton,
     QScroller,
@@ -66,6 +66,9 @@ class KioskController(QObject):
         self.corner.held.connect(self.ask_for_pin)
         window.installEventFilter(self)
         self.keyboard = TouchKeyboard(window)
+        key_font = QFont(window.family)
+        key_font.setPixelSize(24)
+        self.keyboard.setFont(key_font)
         self._dock = KeyboardDock(self.keyboard, window)
         self.keyboard.textTyped.connect(self.type_into_search)
         self.keyboard.backspacePressed.connect(self.delete_in_search)
@@ -137,14 +140,14 @@ class KioskController(QObject):
     def _quick_topics(self) -> QWidget:
         """Buttons for what most people look for, under the search field."""
         row = QWidget(self.window.search)
-        layout = QHBoxLayout(row)
+        layout = QGridLayout(row)  # two to a row: the contents column is narrow
         layout.setContentsMargins(0, 4, 0, 4)
-        layout.setSpacing(8)
-        for label in (self.tr("Treatment"), self.tr("Transplant"), self.tr("Clinical trials")):
+        layout.setSpacing(TOUCH_GAP)
+        for number, label in enumerate((self.tr("Treatment"), self.tr("Transplant"), self.tr("Clinical trials"))):
             button = QPushButton(label, row)
             button.setAccessibleName(self.tr("Search for {topic}").format(topic=label))
             button.clicked.connect(self._search_topic)
-            layout.addWidget(button)
+            layout.addWidget(button, number // 2, number % 2)
         search_layout = self.window.search.layout()
         assert isinstance(search_layout, QBoxLayout)
         search_layout.insertWidget(1, row)
