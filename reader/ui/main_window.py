@@ -14,6 +14,7 @@ from reader.content.loader import review_line
 from reader.content.model import Pack
 from reader.content.page import compose_page
 from reader.navigation import History, Location
+from reader.ui.announce import announce
 from reader.ui.banner import DisclaimerBanner
 from reader.ui.header import HeaderBar
 from reader.ui.reading_pane import ReadingPane
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self._debounce_ms = search_debounce_ms
         self._finished = False
         self._pending_notices: list[str] = []
+        self._announced_section: str | None = None
 
         self._build_first_frame()
         settings.on_save_failed = self.show_settings_not_saved
@@ -159,7 +161,8 @@ class MainWindow(QMainWindow):
         self.searching = SearchController(self.pack, self.search, self.reading, self.match_bar, self)
         fill_menus(self._menus, self.actions_)
         self._connect()
-        chain = [self.header.back, self.header.forward, self.search.field, self.search.results, self.navigator,
+        chain = [self.header.back, self.header.forward, self.search.field, self.search.clear_button,
+                 self.search.results, self.navigator,
                  self.match_bar.previous, self.match_bar.next, self.reading, self.header.text_size.smaller, self.header.text_size.reset,
                  self.header.text_size.larger, self.header.print_button, self.notice.close_button]
         for first, second in zip(chain, chain[1:]):
@@ -246,6 +249,9 @@ class MainWindow(QMainWindow):
         if self._finished:  # else _finish_start shows the place in the contents
             self.navigator.show_location(section.id, location.anchor)
             self._update_history_actions()
+            if self._announced_section != section.id:
+                self._announced_section = section.id
+                announce(self.reading, section.title)  # a screen reader hears where it is
         self.locationChanged.emit(section.id, location.anchor or "")
 
     def go_back(self) -> None:
@@ -345,6 +351,7 @@ class MainWindow(QMainWindow):
     # -- text size ---------------------------------------------------------------------------
     def apply_text_scale(self, percent: int) -> None:
         percent = textscale.clamp(percent)
+        changed = percent != self._percent
         self._percent = percent
         sizes = Typography(percent)
         chrome, content = self._font(sizes.chrome), self._font(sizes.content)
@@ -359,6 +366,8 @@ class MainWindow(QMainWindow):
             self.search.setFont(content)
             self.notice.set_text_font(chrome)
             self.search.results.doItemsLayout()
+            if changed:
+                announce(self.header.text_size.reset, self.header.text_size.reset.accessibleName())
         self.settings.text_percent = percent
         self.textScaleChanged.emit(percent)
 

@@ -31,6 +31,7 @@ class NoticeBar(QFrame):
         self.close_button.setText("✕")
         self.close_button.setAccessibleName(self.tr("Close notice"))
         self.close_button.setToolTip(self.tr("Close notice"))
+        self.close_button.setMinimumSize(32, 32)  # above WCAG's 24 px
         self.close_button.clicked.connect(self.hide)
         self._layout.addWidget(self.label, 1)
         self._layout.addWidget(self.code)

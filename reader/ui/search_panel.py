@@ -7,7 +7,16 @@ import html
 from PySide6 import QtCore
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from typing import TYPE_CHECKING
 
@@ -35,6 +44,13 @@ class SearchPanel(QWidget):
         self.field.setPlaceholderText(self.tr("Search the summary"))
         self.field.setAccessibleName(self.tr("Search the summary"))
         self.field.setMaxLength(500)
+        # Our own button, not QLineEdit's built-in one: that is 22×18 px and has no name.
+        self.clear_button = QToolButton(self)
+        self.clear_button.setText("✕")
+        self.clear_button.setAccessibleName(self.tr("Clear the search"))
+        self.clear_button.setToolTip(self.tr("Clear the search (Esc)"))
+        self.clear_button.setMinimumSize(32, 32)
+        self.clear_button.hide()
         self.status = QLabel(self)
         self.status.setObjectName("searchStatus")
         self.status.setWordWrap(True)
@@ -49,7 +65,11 @@ class SearchPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.field)
+        row = QHBoxLayout()
+        row.setSpacing(4)
+        row.addWidget(self.field, 1)
+        row.addWidget(self.clear_button)
+        layout.addLayout(row)
         layout.addWidget(self.status)
         layout.addWidget(self.results, 1)
         self.status.hide()
@@ -64,6 +84,7 @@ class SearchPanel(QWidget):
         self.results.itemActivated.connect(self._emit_chosen)
         self.results.itemClicked.connect(self._emit_chosen)
         self.field.installEventFilter(self)
+        self.clear_button.clicked.connect(self.clear)
 
     def finish_setup(self) -> None:
         """Settings from the Qt namespace, applied once the first frame is up."""
@@ -159,16 +180,13 @@ class SearchPanel(QWidget):
         self.results.hide()
 
     def _schedule(self, _text: str) -> None:
-        # The clear button only shows with text in the field; creating it costs a
-        # theme-icon lookup, so start-up leaves it for the first keystroke.
-        if not self.field.isClearButtonEnabled():
-            self.field.setClearButtonEnabled(True)
         self._timer.start()
 
     def _emit_query(self) -> None:
         self.queryChanged.emit(self.field.text())
 
     def _clear_if_empty(self, text: str) -> None:
+        self.clear_button.setVisible(bool(text))
         if not text.strip():
             self._timer.stop()
             self.hide_results()

@@ -1,0 +1,111 @@
+"""Screen readers, keyboard-only use and target sizes, checked on the real window."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+
+from reader.navigation import Location
+from reader.ui.main_window import MainWindow
+from reader.ui.settings import Settings
+
+
+@pytest.fixture
+def window(qtbot, pack, family, tmp_path) -> MainWindow:
+    window = MainWindow(pack, Settings(tmp_path / "settings.ini"), family, search_debounce_ms=10)
+    qtbot.addWidget(window)
+    window.resize(1100, 780)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def focusable_without_a_name(interface) -> list[str]:
+    """Every control a screen reader can land on that it could not name, found by walking the tree."""
+    missing: list[str] = []
+    if interface is None or not interface.isValid():
+        return missing
+    state = interface.state()
+    if state.focusable and not state.invisible and not interface.text(QAccessible.Text.Name).strip():
+        missing.append(f"{interface.role().name} {interface.object()}")
+    for index in range(interface.childCount()):
+        missing.extend(focusable_without_a_name(interface.child(index)))
+    return missing
+
+
+def test_every_focusable_control_has_a_name(window, qtbot):
+    window.open_location(Location("clinical-trials"))
+    qtbot.keyClicks(window.search.field, "chemo")
+    qtbot.waitUntil(window.search.results.isVisible)
+    window.show_notice("A notice")
+    assert focusable_without_a_name(QAccessible.queryAccessibleInterface(window)) == []
+
+
+def test_the_contents_have_a_current_item_from_the_start(window):
+    assert window.navigator.currentItem() is not None
+    assert window.navigator.accessibleName() == "Contents"
+    assert window.search.field.accessibleName() == "Search the summary"
+    assert window.banner.accessibleName() == "Medical disclaimer"
+
+
+def focus_walk(window: MainWindow, qtbot, key_modifier: Qt.KeyboardModifier, limit: int = 60) -> list[QWidget]:
+    """The widgets Tab (or Shift+Tab) visits, in order, until it comes round again."""
+    seen: list[QWidget] = []
+    for _ in range(limit):
+        widget = QApplication.focusWidget()
+        assert widget is not None
+        if not seen or seen[-1] is not widget:
+            if widget in seen:
+                break
+            seen.append(widget)
+        qtbot.keyClick(widget, Qt.Key.Key_Tab, key_modifier)
+    return seen
+
+
+def test_tab_goes_search_contents_text_size_print_and_shift_tab_reverses_it(window, qtbot):
+    window.open_location(Location("clinical-trials"))  # a page with links and glossary terms
+    window.search.field.setFocus()
+    forward = focus_walk(window, qtbot, Qt.KeyboardModifier.NoModifier)
+    header = window.header
+    wanted = [window.search.field, window.navigator, window.reading, header.text_size.smaller,
+              header.text_size.reset, header.text_size.larger, header.print_button]
+    assert [forward.index(w) for w in wanted] == sorted(forward.index(w) for w in wanted)
+    window.search.field.setFocus()
+    backward = focus_walk(window, qtbot, Qt.KeyboardModifier.ShiftModifier)
+    assert backward[1:] == list(reversed(forward[1:]))
+
+
+def test_tab_always_leaves_the_text_after_its_links(window, qtbot):
+    window.open_location(Location("clinical-trials"))
+    window.reading.setFocus()
+    for _ in range(40):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        if QApplication.focusWidget() is not window.reading:
+            break
+    assert QApplication.focusWidget() is not window.reading
+
+
+def test_every_button_is_at_least_24_px(window, qtbot):
+    window.open_location(Location("treatment-options"))
+    window.show_notice("A notice")
+    qtbot.keyClicks(window.search.field, "transplant")
+    qtbot.waitUntil(window.search.results.isVisible)
+    window.searching.show_first_match()
+    buttons = [b for b in window.findChildren(QAbstractButton) if b.isVisible()]
+    assert len(buttons) >= 9
+    assert [(b.accessibleName(), b.width(), b.height()) for b in buttons if b.width() < 24 or b.height() < 24] == []
+
+
+def test_screen_readers_hear_section_changes_results_and_text_size(window, qtbot, monkeypatch):
+    heard: list[str] = []
+    monkeypatch.setattr("reader.ui.main_window.announce", lambda widget, message: heard.append(message))
+    monkeypatch.setattr("reader.ui.search_controller.announce", lambda widget, message: heard.append(message))
+    window.open_location(Location("clinical-trials"))
+    window.make_text_larger()
+    qtbot.keyClicks(window.search.field, "transplant")
+    qtbot.waitUntil(lambda: any("match" in m for m in heard))
+    assert heard[0] == "Clinical trials"
+    assert heard[1] == "Text size 110%. Reset to normal size"
+    assert "1 section matches" in heard[-1]
