@@ -472,8 +472,10 @@ def contrast(a: str, b: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
-def test_reading_text_keeps_aaa_contrast_on_a_dark_desktop(qapp, make_window, monkeypatch):
+def test_a_dark_desktop_gets_the_dark_theme_with_aaa_reading_text(qapp, make_window):
     from PySide6.QtGui import QColor, QPalette
+
+    from reader.ui.theme import DARK
 
     dark = QPalette(qapp.palette())
     for role, colour in ((QPalette.ColorRole.Base, "#121212"), (QPalette.ColorRole.Text, "#e8e8e8"),
@@ -482,13 +484,13 @@ def test_reading_text_keeps_aaa_contrast_on_a_dark_desktop(qapp, make_window, mo
     original = QPalette(qapp.palette())
     qapp.setPalette(dark)
     try:
-        from reader.ui.theme import LIGHT
-
         window = make_window()
+        assert window.theme == DARK
         base = window.reading.palette().color(QPalette.ColorRole.Base).name()
         # The page's stylesheet colours are what the reader sees on that background.
-        for colour in (LIGHT.text, LIGHT.link, LIGHT.muted):
+        for colour in (DARK.text, DARK.link, DARK.muted):
             assert contrast(colour, base) >= 7, colour
+        assert "color: #e8e8e8" in window.reading.document().defaultStyleSheet()
     finally:
         qapp.setPalette(original)
 

@@ -56,11 +56,7 @@ class DisclaimerBanner(QFrame):
         self.setAccessibleName(self.tr("Medical disclaimer"))
         self.setAccessibleDescription(text)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        self.setStyleSheet(
-            f"#disclaimerBanner {{ background: {palette.banner_background};"
-            f" border-bottom: 2px solid {palette.banner_border}; }}"
-            f"#disclaimerBanner QLabel {{ color: {palette.banner_text}; background: transparent; }}"
-        )
+        self._apply_colours()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
         layout.setSpacing(10)
@@ -91,6 +87,19 @@ class DisclaimerBanner(QFrame):
         self._icon_font = font
         self._draw_icon()
         self.updateGeometry()
+
+    def set_theme(self, palette: Palette) -> None:
+        self._palette = palette
+        self._apply_colours()
+        self._draw_icon()
+
+    def _apply_colours(self) -> None:
+        palette = self._palette
+        self.setStyleSheet(
+            f"#disclaimerBanner {{ background: {palette.banner_background};"
+            f" border-bottom: 2px solid {palette.banner_border}; }}"
+            f"#disclaimerBanner QLabel {{ color: {palette.banner_text}; background: transparent; }}"
+        )
 
     def finish_setup(self) -> None:
         self._can_draw_icon = True

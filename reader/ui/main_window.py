@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6 import QtCore
 from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont
-from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from reader import APP_NAME, textscale
 from reader.content.loader import review_line
@@ -19,7 +19,8 @@ from reader.ui.banner import DisclaimerBanner
 from reader.ui.header import HeaderBar
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.settings import Settings
-from reader.ui.theme import Typography
+from reader.ui.theme import Palette, Typography
+from reader.ui.theming import SYSTEM, chrome_palette, resolve
 
 if TYPE_CHECKING:  # imported on first use, not for the first frame
     from reader.content.glossary import TermFinder
@@ -29,6 +30,7 @@ if TYPE_CHECKING:  # imported on first use, not for the first frame
     from reader.ui.notice import NoticeBar
     from reader.ui.search_controller import SearchController
     from reader.ui.search_panel import SearchPanel
+    from reader.ui.theme_menu import ThemeMenu
 
 
 class MainWindow(QMainWindow):
@@ -46,6 +48,7 @@ class MainWindow(QMainWindow):
     notice: NoticeBar
     match_bar: MatchBar
     searching: SearchController
+    theme_menu: ThemeMenu
     _terms: TermFinder
 
     def __init__(self, pack: Pack, settings: Settings, family: str, *, search_debounce_ms: int = 150,
@@ -68,6 +71,8 @@ class MainWindow(QMainWindow):
         self._pending_notices: list[str] = []
         self._announced_section: str | None = None
 
+        self.theme: Palette = resolve(settings.theme)
+        self.setPalette(chrome_palette(self.theme))
         self._build_first_frame()
         settings.on_save_failed = self.show_settings_not_saved
         self.apply_text_scale(self._percent)
@@ -94,8 +99,8 @@ class MainWindow(QMainWindow):
         """Header, disclaimer, the text, and room for the rest, so nothing moves later."""
         manifest = self.pack.manifest
         self.header = HeaderBar(manifest.title, review_line(manifest), self)
-        self.banner = DisclaimerBanner(manifest.disclaimer, self)
-        self.reading = ReadingPane(self.pack.root, self)
+        self.banner = DisclaimerBanner(manifest.disclaimer, self, self.theme)
+        self.reading = ReadingPane(self.pack.root, self, self.theme)
 
         left = QWidget(self)
         self._left_layout = QVBoxLayout(left)
@@ -143,6 +148,7 @@ class MainWindow(QMainWindow):
         from reader.ui.match_bar import MatchBar
         from reader.ui.search_controller import SearchController
         from reader.ui.search_panel import SearchPanel
+        from reader.ui.theme_menu import ThemeMenu
         from reader.ui.wheel_zoom import WheelZoom
 
         self._finished = True
@@ -154,12 +160,18 @@ class MainWindow(QMainWindow):
         self.navigator.set_pack(self.pack)
         self._left_layout.addWidget(self.search)
         self._left_layout.addWidget(self.navigator, 1)
-        self.notice = NoticeBar(self)
+        self.notice = NoticeBar(self, self.theme)
         self._right_layout.insertWidget(0, self.notice)
         self.match_bar = MatchBar(self)
         self._right_layout.insertWidget(1, self.match_bar)
         self.searching = SearchController(self.pack, self.search, self.reading, self.match_bar, self)
         fill_menus(self._menus, self.actions_)
+        self.theme_menu = ThemeMenu(self)
+        self._menus[1].addSeparator()
+        self._menus[1].addMenu(self.theme_menu)
+        self.theme_menu.show_choice(self.settings.theme)
+        self.theme_menu.themeChosen.connect(self.choose_theme)
+        QApplication.styleHints().colorSchemeChanged.connect(self._follow_system_theme)
         self._connect()
         chain = [self.header.back, self.header.forward, self.search.field, self.search.clear_button,
                  self.search.results, self.navigator,
@@ -182,6 +194,8 @@ class MainWindow(QMainWindow):
         location = self.current
         self.navigator.show_location(location.section_id, location.anchor)
         self._update_history_actions()
+        self.search.set_theme(self.theme)
+        self._follow_system_theme()  # only now: the contrast preference needs the Qt namespace
         for text in self._pending_notices:
             self.notice.show_message(text)
         self._pending_notices.clear()
@@ -337,8 +351,6 @@ class MainWindow(QMainWindow):
 
     def reset_session(self, text_percent: int) -> None:
         """A fresh start for the next person: nothing of this session stays on screen."""
-        from PySide6.QtWidgets import QApplication
-
         self.search.clear()
         self.notice.hide()
         self.history = History()
@@ -347,6 +359,27 @@ class MainWindow(QMainWindow):
         self.open_location(Location(self.pack.home.id))
         self.reading.verticalScrollBar().setValue(0)
         QApplication.clipboard().clear()
+
+    # -- themes ------------------------------------------------------------------------------
+    def choose_theme(self, choice: str) -> None:
+        """The reader's choice, remembered: "system", "light", "dark" or "contrast"."""
+        self.settings.theme = choice
+        self.apply_theme(resolve(choice, ask_contrast=True))
+
+    def _follow_system_theme(self) -> None:
+        if self.settings.theme == SYSTEM:
+            self.apply_theme(resolve(SYSTEM, ask_contrast=True))
+
+    def apply_theme(self, theme: Palette) -> None:
+        if theme == self.theme and self._finished and self.palette() == chrome_palette(theme):
+            return
+        self.theme = theme
+        self.setPalette(chrome_palette(theme))
+        for widget in (self.banner, self.notice, self.search, self.reading):
+            widget.set_theme(theme)
+        scroll = self.reading.verticalScrollBar().value()
+        self._shown_section = None  # shown again, so the page's stylesheet takes the new colours
+        self.open_location(Location(self.current.section_id, None, scroll), record=False)
 
     # -- text size ---------------------------------------------------------------------------
     def apply_text_scale(self, percent: int) -> None:

@@ -16,10 +16,7 @@ class NoticeBar(QFrame):
         super().__init__(parent)
         self.setObjectName("noticeBar")
         self.setAccessibleName(self.tr("Notice"))
-        self.setStyleSheet(
-            f"#noticeBar {{ background: {palette.panel}; border: 1px solid {palette.border}; }}"
-            f"#noticeBar QLabel {{ color: {palette.text}; }}"
-        )
+        self.set_theme(palette)
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(10, 6, 6, 6)
         self.label = QLabel(self)
@@ -37,6 +34,12 @@ class NoticeBar(QFrame):
         self._layout.addWidget(self.code)
         self._layout.addWidget(self.close_button)
         self.hide()
+
+    def set_theme(self, palette: Palette) -> None:
+        self.setStyleSheet(
+            f"#noticeBar {{ background: {palette.panel}; border: 1px solid {palette.border}; }}"
+            f"#noticeBar QLabel {{ color: {palette.text}; }}"
+        )
 
     def set_text_font(self, font: QFont) -> None:
         # Set on the label itself: the bar's style sheet stops the window's font reaching it.

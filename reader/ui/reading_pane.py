@@ -80,6 +80,13 @@ class ReadingPane(QTextBrowser):
             qt.TextInteractionFlag.TextBrowserInteraction | qt.TextInteractionFlag.TextSelectableByKeyboard
         )
 
+    def set_theme(self, palette: Palette) -> None:
+        """New colours; the window shows the page again so the stylesheet takes effect."""
+        self._palette = palette
+        self._pin_colours(palette)
+        self.document().setDefaultStyleSheet(reading_css(palette))
+        self._paint_matches()
+
     def _pin_colours(self, palette: Palette) -> None:
         """Use the page's own colours whatever the desktop theme.
 

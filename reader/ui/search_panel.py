@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from typing import TYPE_CHECKING
 
 from reader import texts
-from reader.ui.theme import LIGHT
+from reader.ui.theme import LIGHT, Palette
 
 if TYPE_CHECKING:
     from reader.search import SearchResult
@@ -59,6 +59,7 @@ class SearchPanel(QWidget):
         self._rich_delegate = False
         self.results.setAccessibleName(self.tr("Search results"))
         self.results.setWordWrap(True)
+        self._theme: Palette = LIGHT
         #: (section id, anchor) of each row in the results list; None for a definition.
         self._targets: list[tuple[str, str] | None] = []
         self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
@@ -85,6 +86,9 @@ class SearchPanel(QWidget):
         self.results.itemClicked.connect(self._emit_chosen)
         self.field.installEventFilter(self)
         self.clear_button.clicked.connect(self.clear)
+
+    def set_theme(self, palette: Palette) -> None:
+        self._theme = palette  # for the definition rows shown next
 
     def finish_setup(self) -> None:
         """Settings from the Qt namespace, applied once the first frame is up."""
@@ -153,7 +157,8 @@ class SearchPanel(QWidget):
             item = QListWidgetItem(plain)
             item.setData(HTML_ROLE, rich)
             item.setData(QtCore.Qt.ItemDataRole.AccessibleTextRole, plain)
-            item.setBackground(QColor(LIGHT.panel))
+            item.setBackground(QColor(self._theme.panel))
+            item.setForeground(QColor(self._theme.text))
             item.setFlags(QtCore.Qt.ItemFlag.ItemIsEnabled)  # read, not opened
             self._targets.append(None)
             self.results.addItem(item)

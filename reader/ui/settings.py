@@ -13,6 +13,9 @@ from reader import APP_ID, textscale
 _TEXT_PERCENT = "reading/text_percent"
 _LAST_SECTION = "reading/last_section"
 _GEOMETRY = "window/geometry"
+_THEME = "reading/theme"
+#: The theme choices a stored value may hold; anything else means "system".
+THEME_CHOICES = ("system", "light", "dark", "contrast")
 
 
 def default_settings_path() -> Path:
@@ -89,3 +92,12 @@ class Settings:
     @geometry.setter
     def geometry(self, value: QByteArray) -> None:
         self._set(_GEOMETRY, value)
+
+    @property
+    def theme(self) -> str:
+        value = self._get(_THEME)
+        return value if isinstance(value, str) and value in THEME_CHOICES else "system"
+
+    @theme.setter
+    def theme(self, choice: str) -> None:
+        self._set(_THEME, choice if choice in THEME_CHOICES else "system")

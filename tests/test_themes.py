@@ -1,0 +1,72 @@
+"""Every theme's colours meet WCAG: 7:1 for reading text, 4.5:1 for the interface, 3:1 for borders."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.contrast import contrast_ratio
+from reader.ui.theme import THEMES, Palette
+
+PAIRS = [  # (what, foreground, background, minimum)
+    ("reading text", "text", "background", 7.0),
+    ("links", "link", "background", 7.0),
+    ("review line and aids", "muted", "background", 7.0),
+    ("disclaimer", "banner_text", "banner_background", 7.0),
+    ("interface text", "window_text", "window", 4.5),
+    ("button text", "window_text", "button", 4.5),
+    ("text in panels", "text", "panel", 4.5),
+    ("search highlight", "highlight_text", "highlight_background", 7.0),
+    ("current match", "highlight_text", "current_highlight_background", 7.0),
+    ("selection", "selection_text", "selection", 4.5),
+    ("focus ring", "focus", "background", 3.0),
+    ("focus ring on the window", "focus", "window", 3.0),
+    ("borders", "border", "background", 3.0),
+    ("banner edge", "banner_border", "banner_background", 3.0),
+]
+
+
+def test_contrast_is_computed_as_wcag_defines_it():
+    assert contrast_ratio("#000000", "#ffffff") == pytest.approx(21.0)
+    assert contrast_ratio("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
+    assert contrast_ratio("#ffffff", "#ffffff") == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("name", sorted(THEMES))
+@pytest.mark.parametrize(("what", "foreground", "background", "minimum"), PAIRS, ids=[p[0] for p in PAIRS])
+def test_theme_meets_its_contrast(name, what, foreground, background, minimum):
+    palette: Palette = THEMES[name]
+    ratio = contrast_ratio(getattr(palette, foreground), getattr(palette, background))
+    assert ratio >= minimum, f"{name}: {what} is {ratio:.2f}:1"
+
+
+@pytest.mark.parametrize("choice", ["light", "dark", "contrast"])
+def test_a_chosen_theme_colours_the_whole_window_and_is_remembered(qtbot, pack, family, tmp_path, choice):
+    from PySide6.QtGui import QPalette
+
+    from reader.navigation import Location
+    from reader.ui.main_window import MainWindow
+    from reader.ui.settings import Settings
+
+    settings_path = tmp_path / "settings.ini"
+    window = MainWindow(pack, Settings(settings_path), family)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_location(Location("treatment-options"))
+    action = next(a for a in window.theme_menu.actions() if a.data() == choice)
+    action.trigger()
+    theme = THEMES[choice]
+    assert window.theme == theme and action.isChecked()
+    # The colours the widgets actually have, not only the table they came from.
+    reading = window.reading.palette()
+    page_text = theme.text if f"color: {theme.text}" in window.reading.document().defaultStyleSheet() else None
+    assert page_text is not None
+    assert contrast_ratio(page_text, reading.color(QPalette.ColorRole.Base).name()) >= 7
+    chrome = window.navigator.palette()
+    assert contrast_ratio(chrome.color(QPalette.ColorRole.Text).name(), chrome.color(QPalette.ColorRole.Base).name()) >= 4.5
+    header = window.header.palette()
+    assert contrast_ratio(header.color(QPalette.ColorRole.WindowText).name(),
+                          header.color(QPalette.ColorRole.Window).name()) >= 4.5
+    assert window.current.section_id == "treatment-options", "the reader stays on the page"
+    again = MainWindow(pack, Settings(settings_path), family)
+    qtbot.addWidget(again)
+    assert again.theme == theme
