@@ -109,3 +109,22 @@ def test_screen_readers_hear_section_changes_results_and_text_size(window, qtbot
     assert heard[0] == "Clinical trials"
     assert heard[1] == "Text size 110%. Reset to normal size"
     assert "1 section matches" in heard[-1]
+
+
+def test_a_narrow_window_turns_the_contents_into_a_drawer(window, qtbot):
+    window.resize(480, 700)
+    button = window.header.contents_button
+    qtbot.waitUntil(button.isVisible)
+    assert window.width() == 480, "nothing keeps the window wider than 480 px"
+    assert window.header.title.y() < window.header.back.y(), "the title has its own row"
+    assert window.reading.isVisible() and not window.navigator.isVisible()
+    assert window.reading.horizontalScrollBar().maximum() == 0, "the text never scrolls sideways"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.navigator.isVisible() and not window.reading.isVisible()
+    item = window.navigator.findItems("Clinical trials", Qt.MatchFlag.MatchExactly)[0]
+    qtbot.mouseClick(window.navigator.viewport(), Qt.MouseButton.LeftButton,
+                     pos=window.navigator.visualItemRect(item).center())
+    assert window.reading.isVisible() and window.current.section_id == "clinical-trials"
+    window.resize(1100, 780)
+    qtbot.waitUntil(lambda: not button.isVisible())
+    assert window.navigator.isVisible() and window.reading.isVisible()

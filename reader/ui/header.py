@@ -26,6 +26,10 @@ def _button(parent: QWidget, text: str, name: str) -> QToolButton:
     return button
 
 
+#: Where the title block sits in the button row: after Contents, Back, Forward and a gap.
+_TITLES_AT = 4
+
+
 class HeaderBar(QWidget):
     def __init__(self, title: str, review: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,6 +40,10 @@ class HeaderBar(QWidget):
         self.print_button = _button(self, self.tr("Print"), self.tr("Print or save as PDF"))
         for button in (self.back, self.forward, self.print_button):
             button.setEnabled(False)
+        # Only in a narrow window, where the contents and the text take turns.
+        self.contents_button = _button(self, self.tr("Contents"), self.tr("Show the contents"))
+        self.contents_button.setCheckable(True)
+        self.contents_button.hide()
         self.title = QLabel(title, self)
         self.title.setObjectName("packTitle")
         self.title.setWordWrap(True)
@@ -45,19 +53,40 @@ class HeaderBar(QWidget):
         self.review.setWordWrap(True)
         self.text_size = TextSizeControls(self)
 
-        titles = QVBoxLayout()
-        titles.setSpacing(0)
-        titles.addWidget(self.title)
-        titles.addWidget(self.review)
-        layout = QHBoxLayout(self)
+        self._titles = QVBoxLayout()
+        self._titles.setSpacing(0)
+        self._titles.addWidget(self.title)
+        self._titles.addWidget(self.review)
+        self._row = QHBoxLayout()
+        self._row.addWidget(self.contents_button)
+        self._row.addWidget(self.back)
+        self._row.addWidget(self.forward)
+        self._row.addSpacing(8)
+        self._row.addLayout(self._titles, 1)
+        self._row.addWidget(self.text_size)
+        self._row.addSpacing(8)
+        self._row.addWidget(self.print_button)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
-        layout.addWidget(self.back)
-        layout.addWidget(self.forward)
-        layout.addSpacing(8)
-        layout.addLayout(titles, 1)
-        layout.addWidget(self.text_size)
-        layout.addSpacing(8)
-        layout.addWidget(self.print_button)
+        layout.setSpacing(4)
+        layout.addLayout(self._row)
+        self._compact = False
+
+    def set_compact(self, compact: bool) -> None:
+        """In a narrow window the title gets a row of its own above the buttons."""
+        if compact == self._compact:
+            return
+        self._compact = compact
+        outer = self.layout()
+        assert isinstance(outer, QVBoxLayout)
+        if compact:
+            self._row.removeItem(self._titles)
+            self._row.insertStretch(_TITLES_AT, 1)
+            outer.insertLayout(0, self._titles)
+        else:
+            outer.removeItem(self._titles)
+            self._row.takeAt(_TITLES_AT)  # the stretch that stood in for the titles
+            self._row.insertLayout(_TITLES_AT, self._titles, 1)
 
     def attach_actions(self, back: QAction, forward: QAction, print_: QAction) -> None:
         """The buttons take their words, state and shortcuts from these actions from now on."""

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import QByteArray, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtGui import QCloseEvent, QFont, QResizeEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from reader import APP_NAME, textscale
@@ -21,6 +21,9 @@ from reader.ui.reading_pane import ReadingPane
 from reader.ui.settings import Settings
 from reader.ui.theme import Palette, Typography
 from reader.ui.theming import SYSTEM, chrome_palette, resolve
+
+#: Below this width the contents and the text take turns (a drawer), so the text keeps its room.
+NARROW_PX = 640
 
 if TYPE_CHECKING:  # imported on first use, not for the first frame
     from reader.content.glossary import TermFinder
@@ -70,6 +73,7 @@ class MainWindow(QMainWindow):
         self._finished = False
         self._pending_notices: list[str] = []
         self._announced_section: str | None = None
+        self._narrow = False
 
         self.theme: Palette = resolve(settings.theme)
         self.setPalette(chrome_palette(self.theme))
@@ -130,6 +134,26 @@ class MainWindow(QMainWindow):
         # The menu bar is in the first frame too; its menus are filled in _finish_start.
         self._menus = [self.menuBar().addMenu(title)
                        for title in (self.tr("&File"), self.tr("&View"), self.tr("&Go"), self.tr("&Help"))]
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        narrow = self.width() < NARROW_PX
+        if narrow != self._narrow:
+            self._narrow = narrow
+            self.header.contents_button.setVisible(narrow)
+            self.header.set_compact(narrow)
+            self.header.contents_button.setChecked(False)
+            self.show_contents_drawer(False)
+
+    def close_contents_drawer(self) -> None:
+        """A section was picked: in a narrow window, back to the text."""
+        self.header.contents_button.setChecked(False)
+
+    def show_contents_drawer(self, shown: bool) -> None:
+        """In a narrow window the contents and the text take turns; otherwise both show."""
+        left, right = self.splitter.widget(0), self.splitter.widget(1)
+        left.setVisible(shown or not self._narrow)
+        right.setVisible(not (shown and self._narrow))
 
     def _finish_soon(self) -> None:
         QTimer.singleShot(0, self._finish_start)  # once the painted frame is on screen
@@ -233,6 +257,8 @@ class MainWindow(QMainWindow):
         self.reading.visibleAnchorChanged.connect(self._track_reading_position)
         self.reading.historyStepRequested.connect(self._step_history)
         self.reading.termActivated.connect(self.show_term)
+        self.header.contents_button.toggled.connect(self.show_contents_drawer)
+        self.navigator.itemClicked.connect(self.close_contents_drawer)
 
     # -- navigation -----------------------------------------------------------------------
     @property
@@ -300,6 +326,7 @@ class MainWindow(QMainWindow):
 
     def _open_and_read(self, section_id: str, anchor: str) -> None:
         self.open_location(Location(section_id, anchor or None))
+        self.close_contents_drawer()
         self.searching.show_first_match()
         self.reading.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
 
