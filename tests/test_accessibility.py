@@ -114,7 +114,7 @@ def test_screen_readers_hear_section_changes_results_and_text_size(window, qtbot
 def test_a_narrow_window_turns_the_contents_into_a_drawer(window, qtbot):
     window.resize(600, 700)  # as a reader narrows it: the header folds first...
     button = window.header.contents_button
-    qtbot.waitUntil(button.isVisible)
+    qtbot.waitUntil(lambda: button.isVisible() and window.minimumSizeHint().width() <= 480)
     window.resize(480, 700)  # ...and then it goes down to 480 px
     qtbot.waitUntil(lambda: window.width() == 480)
     assert window.header.title.y() < window.header.back.y(), "the title has its own row"
