@@ -123,6 +123,7 @@ def test_a_narrow_window_turns_the_contents_into_a_drawer(window, qtbot):
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert window.navigator.isVisible() and not window.reading.isVisible()
     item = window.navigator.findItems("Clinical trials", Qt.MatchFlag.MatchExactly)[0]
+    qtbot.waitUntil(lambda: window.navigator.viewport().rect().contains(window.navigator.visualItemRect(item)))
     qtbot.mouseClick(window.navigator.viewport(), Qt.MouseButton.LeftButton,
                      pos=window.navigator.visualItemRect(item).center())
     assert window.reading.isVisible() and window.current.section_id == "clinical-trials"
