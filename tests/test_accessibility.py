@@ -130,3 +130,40 @@ def test_a_narrow_window_turns_the_contents_into_a_drawer(window, qtbot):
     window.resize(1100, 780)
     qtbot.waitUntil(lambda: not button.isVisible())
     assert window.navigator.isVisible() and window.reading.isVisible()
+
+
+def test_reading_options_change_the_spacing_and_are_remembered(window, qtbot, pack, family, tmp_path):
+    from reader.ui.reading_options import ReadingOptionsDialog
+
+    def line_height() -> float:
+        return window.reading.document().begin().next().blockFormat().lineHeight()
+
+    window.open_location(Location("overview"))
+    before = line_height()
+    dialog = ReadingOptionsDialog(150, 0.9, window)
+    qtbot.addWidget(dialog)
+    dialog.spacingChosen.connect(window.apply_spacing)
+    dialog.lines.setCurrentIndex(2)  # Wider
+    dialog.paragraphs.setCurrentIndex(1)  # Wide
+    assert line_height() > before
+    assert window.current.section_id == "overview", "the reader stays on the page"
+    again = MainWindow(pack, Settings(tmp_path / "settings.ini"), family)
+    qtbot.addWidget(again)
+    assert (again.settings.line_height, again.settings.paragraph_spacing) == (200, 1.5)
+    assert again.reading.document().begin().next().blockFormat().lineHeight() == line_height()
+
+
+def test_wcag_text_spacing_overrides_lose_no_content(window, qtbot):
+    from reader.ui.theme import Spacing
+
+    window.resize(1024, 768)
+    window.apply_text_scale(200)
+    window.open_location(Location("treatment-options"))
+    text = window.reading.toPlainText()
+    height = window.reading.document().size().height()
+    # WCAG 1.4.12: line height 1.5, paragraphs 2 em, letters 0.12 em, words 0.16 em.
+    window.reading.set_spacing(Spacing(line_height=150, paragraph_em=2.0, letter_em=0.12, word_em=0.16))
+    window._show_again()
+    assert window.reading.toPlainText() == text
+    assert window.reading.document().size().height() > height, "it reflows, taller"
+    assert window.reading.horizontalScrollBar().maximum() == 0, "and never sideways"

@@ -19,7 +19,7 @@ from reader.ui.banner import DisclaimerBanner
 from reader.ui.header import HeaderBar
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.settings import Settings
-from reader.ui.theme import Palette, Typography
+from reader.ui.theme import Palette, Spacing, Typography
 from reader.ui.theming import SYSTEM, chrome_palette, resolve
 
 #: Below this width the contents and the text take turns (a drawer), so the text keeps its room.
@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.theme: Palette = resolve(settings.theme)
         self.setPalette(chrome_palette(self.theme))
         self._build_first_frame()
+        self.reading.set_spacing(Spacing(line_height=settings.line_height, paragraph_em=settings.paragraph_spacing))
         settings.on_save_failed = self.show_settings_not_saved
         self.apply_text_scale(self._percent)
         start = settings.last_section
@@ -193,6 +194,7 @@ class MainWindow(QMainWindow):
         self.theme_menu = ThemeMenu(self)
         self._menus[1].addSeparator()
         self._menus[1].addMenu(self.theme_menu)
+        self._menus[1].addAction(self.tr("&Reading options…"), self.show_reading_options)
         self.theme_menu.show_choice(self.settings.theme)
         self.theme_menu.themeChosen.connect(self.choose_theme)
         QApplication.styleHints().colorSchemeChanged.connect(self._follow_system_theme)
@@ -404,8 +406,26 @@ class MainWindow(QMainWindow):
         self.setPalette(chrome_palette(theme))
         for widget in (self.banner, self.notice, self.search, self.reading):
             widget.set_theme(theme)
+        self._show_again()
+
+    def show_reading_options(self) -> None:
+        from reader.ui.reading_options import ReadingOptionsDialog
+
+        dialog = ReadingOptionsDialog(self.settings.line_height, self.settings.paragraph_spacing, self)
+        dialog.spacingChosen.connect(self.apply_spacing)
+        dialog.exec()
+
+    def apply_spacing(self, line_height: int, paragraph_em: float) -> None:
+        """The reader's line and paragraph spacing, remembered and shown at once."""
+        self.settings.line_height = line_height
+        self.settings.paragraph_spacing = paragraph_em
+        self.reading.set_spacing(Spacing(line_height=line_height, paragraph_em=paragraph_em))
+        self._show_again()
+
+    def _show_again(self) -> None:
+        """Show the page again at the same place, so a new page stylesheet takes effect."""
         scroll = self.reading.verticalScrollBar().value()
-        self._shown_section = None  # shown again, so the page's stylesheet takes the new colours
+        self._shown_section = None
         self.open_location(Location(self.current.section_id, None, scroll), record=False)
 
     # -- text size ---------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.content.links import EXTERNAL_SCHEMES, PACK_SCHEME, SECTION_SCHEME, TERM_SCHEME
 from reader.navigation import anchor_at
-from reader.ui.theme import LIGHT, Palette, reading_css
+from reader.ui.theme import LIGHT, Palette, Spacing, reading_css
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
@@ -58,6 +58,7 @@ class ReadingPane(QTextBrowser):
         self._painted = False
         self._pack_root = pack_root.resolve()
         self._palette = palette
+        self._spacing = Spacing()
         self._pin_colours(palette)
         self.document().setDefaultStyleSheet(reading_css(palette))
         self._headings: list[tuple[int, str]] = []
@@ -84,8 +85,14 @@ class ReadingPane(QTextBrowser):
         """New colours; the window shows the page again so the stylesheet takes effect."""
         self._palette = palette
         self._pin_colours(palette)
-        self.document().setDefaultStyleSheet(reading_css(palette))
+        self.document().setDefaultStyleSheet(reading_css(palette, self._spacing))
         self._paint_matches()
+
+    def set_spacing(self, spacing: Spacing) -> None:
+        """Line, paragraph, letter and word spacing; the window shows the page again."""
+        self._spacing = spacing
+        self.document().setDefaultStyleSheet(reading_css(self._palette, spacing))
+        self.set_pixel_size(self.document().defaultFont().pixelSize())
 
     def _pin_colours(self, palette: Palette) -> None:
         """Use the page's own colours whatever the desktop theme.
@@ -113,6 +120,9 @@ class ReadingPane(QTextBrowser):
         """Change the reading size: a re-layout, not a re-render."""
         font = QFont(self.document().defaultFont())
         font.setPixelSize(px)
+        if self._spacing.letter_em or self._spacing.word_em:  # the stylesheet cannot set word spacing
+            font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, self._spacing.letter_em * px)
+            font.setWordSpacing(self._spacing.word_em * px)
         self.document().setDefaultFont(font)
         self.document().setDocumentMargin(max(12, px))
         self._fit_measure()

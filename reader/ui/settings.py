@@ -9,11 +9,14 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 from reader import APP_ID, textscale
+from reader.ui.theme import LINE_HEIGHTS, PARAGRAPH_SPACINGS
 
 _TEXT_PERCENT = "reading/text_percent"
 _LAST_SECTION = "reading/last_section"
 _GEOMETRY = "window/geometry"
 _THEME = "reading/theme"
+_LINE_HEIGHT = "reading/line_height"
+_PARAGRAPH = "reading/paragraph_spacing"
 #: The theme choices a stored value may hold; anything else means "system".
 THEME_CHOICES = ("system", "light", "dark", "contrast")
 
@@ -101,3 +104,25 @@ class Settings:
     @theme.setter
     def theme(self, choice: str) -> None:
         self._set(_THEME, choice if choice in THEME_CHOICES else "system")
+
+    @property
+    def line_height(self) -> int:
+        value = self._get(_LINE_HEIGHT)
+        number = int(value) if isinstance(value, (int, str)) and str(value).isdigit() else 150
+        return number if number in LINE_HEIGHTS else 150
+
+    @line_height.setter
+    def line_height(self, percent: int) -> None:
+        self._set(_LINE_HEIGHT, percent if percent in LINE_HEIGHTS else 150)
+
+    @property
+    def paragraph_spacing(self) -> float:
+        try:
+            value = float(str(self._get(_PARAGRAPH)))
+        except ValueError:
+            return PARAGRAPH_SPACINGS[0]
+        return value if value in PARAGRAPH_SPACINGS else PARAGRAPH_SPACINGS[0]
+
+    @paragraph_spacing.setter
+    def paragraph_spacing(self, em: float) -> None:
+        self._set(_PARAGRAPH, str(em if em in PARAGRAPH_SPACINGS else PARAGRAPH_SPACINGS[0]))

@@ -105,16 +105,34 @@ class Typography:
         return self._px(BANNER_PX, CONTENT_CAP)
 
 
-def reading_css(palette: Palette = LIGHT) -> str:
+@dataclass(frozen=True)
+class Spacing:
+    """How airy the reading text is: the reader's choice (and WCAG 1.4.12's overrides)."""
+
+    #: Line height, in percent of the text size.
+    line_height: int = 150
+    #: Space after a paragraph, in ems.
+    paragraph_em: float = 0.9
+    #: Extra space between letters and between words, in ems (0: the typeface's own).
+    letter_em: float = 0.0
+    word_em: float = 0.0
+
+
+#: The choices the Reading options offer.
+LINE_HEIGHTS = (150, 175, 200)
+PARAGRAPH_SPACINGS = (0.9, 1.5, 2.0)
+
+
+def reading_css(palette: Palette = LIGHT, spacing: Spacing = Spacing()) -> str:
     """The reading pane's stylesheet. Sizes are relative, so text size needs no re-render."""
     return f"""
     body {{ color: {palette.text}; }}
-    p, li {{ line-height: 150%; }}
-    p {{ margin-top: 0; margin-bottom: 0.9em; }}
+    p, li {{ line-height: {spacing.line_height}%; }}
+    p {{ margin-top: 0; margin-bottom: {spacing.paragraph_em}em; }}
     h1 {{ font-size: 1.6em; font-weight: 700; margin-top: 0.2em; margin-bottom: 0.3em; }}
     h2 {{ font-size: 1.3em; font-weight: 700; margin-top: 1.2em; margin-bottom: 0.4em; }}
     h3 {{ font-size: 1.1em; font-weight: 700; margin-top: 1em; margin-bottom: 0.3em; }}
-    ul, ol {{ margin-top: 0; margin-bottom: 0.9em; }}
+    ul, ol {{ margin-top: 0; margin-bottom: {spacing.paragraph_em}em; }}
     a {{ color: {palette.link}; text-decoration: underline; }}
     .provenance, .aid {{ color: {palette.muted}; margin-bottom: 1.2em; }}
     .address {{ color: {palette.muted}; }}
