@@ -7,7 +7,6 @@ interleaved so their ratio holds on a noisy machine. Nothing here is asserted.
 
 from __future__ import annotations
 
-import gc
 import os
 import shutil
 import statistics
@@ -211,8 +210,6 @@ def main() -> int:
     window.close()
     window.deleteLater()
     app.processEvents()
-    del window, switch, step
-    gc.collect()  # while Qt is still up: PySide's own clean-up at exit has crashed here
     soak = subprocess.run([sys.executable, str(ROOT / "bench" / "soak.py")], capture_output=True, text=True,
                           cwd=ROOT, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
     line = next((l for l in soak.stdout.splitlines() if l.startswith("soak:")), f"soak failed: {soak.stderr[-200:]}")

@@ -10,7 +10,6 @@ from PySide6.QtGui import QDesktopServices, QTextCursor, QTextDocument, QWheelEv
 from PySide6.QtWidgets import QApplication
 
 from reader.navigation import Location
-from reader.ui.fonts import register_fonts
 from reader.ui.main_window import MainWindow
 from reader.ui.settings import Settings
 

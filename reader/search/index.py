@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from reader.content.model import ABOUT, GlossaryEntry, Pack, Section
-from reader.search.query import Query, Stems, fts_expression, parse_query, stems_of
+from reader.search.query import Query, fts_expression, parse_query, stems_of
 from reader.search.ranking import contains, score
 from reader.search.snippets import Snippet, make_snippet, matched_stems
 from reader.search.spelling import Vocabulary

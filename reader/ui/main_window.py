@@ -6,21 +6,22 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import QByteArray, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from reader import APP_NAME, textscale
+from reader import APP_NAME
 from reader.content.loader import review_line
 from reader.content.model import Pack
 from reader.content.page import compose_page
 from reader.navigation import History, Location
 from reader.ui.announce import announce
+from reader.ui.appearance import AppearanceMixin
 from reader.ui.banner import DisclaimerBanner
 from reader.ui.header import HeaderBar
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.settings import Settings
-from reader.ui.theme import Palette, Spacing, Typography
-from reader.ui.theming import SYSTEM, chrome_palette, resolve
+from reader.ui.theme import Palette, Spacing
+from reader.ui.theming import chrome_palette, resolve
 
 #: Below this width the contents and the text take turns (a drawer), so the text keeps its room.
 NARROW_PX = 640
@@ -36,7 +37,7 @@ if TYPE_CHECKING:  # imported on first use, not for the first frame
     from reader.ui.theme_menu import ThemeMenu
 
 
-class MainWindow(QMainWindow):
+class MainWindow(AppearanceMixin, QMainWindow):
     """One window over one pack."""
 
     #: The section or subsection on screen changed: (section id, anchor or "").
@@ -388,89 +389,6 @@ class MainWindow(QMainWindow):
         self.open_location(Location(self.pack.home.id))
         self.reading.verticalScrollBar().setValue(0)
         QApplication.clipboard().clear()
-
-    # -- themes ------------------------------------------------------------------------------
-    def choose_theme(self, choice: str) -> None:
-        """The reader's choice, remembered: "system", "light", "dark" or "contrast"."""
-        self.settings.theme = choice
-        self.apply_theme(resolve(choice, ask_contrast=True))
-
-    def _follow_system_theme(self) -> None:
-        if self.settings.theme == SYSTEM:
-            self.apply_theme(resolve(SYSTEM, ask_contrast=True))
-
-    def apply_theme(self, theme: Palette) -> None:
-        if theme == self.theme and self._finished and self.palette() == chrome_palette(theme):
-            return
-        self.theme = theme
-        self.setPalette(chrome_palette(theme))
-        for widget in (self.banner, self.notice, self.search, self.reading):
-            widget.set_theme(theme)
-        self._show_again()
-
-    def show_reading_options(self) -> None:
-        from reader.ui.reading_options import ReadingOptionsDialog
-
-        dialog = ReadingOptionsDialog(self.settings.line_height, self.settings.paragraph_spacing, self)
-        dialog.spacingChosen.connect(self.apply_spacing)
-        dialog.exec()
-
-    def apply_spacing(self, line_height: int, paragraph_em: float) -> None:
-        """The reader's line and paragraph spacing, remembered and shown at once."""
-        self.settings.line_height = line_height
-        self.settings.paragraph_spacing = paragraph_em
-        self.reading.set_spacing(Spacing(line_height=line_height, paragraph_em=paragraph_em))
-        self._show_again()
-
-    def _show_again(self) -> None:
-        """Show the page again at the same place, so a new page stylesheet takes effect."""
-        scroll = self.reading.verticalScrollBar().value()
-        self._shown_section = None
-        self.open_location(Location(self.current.section_id, None, scroll), record=False)
-
-    # -- text size ---------------------------------------------------------------------------
-    def apply_text_scale(self, percent: int) -> None:
-        percent = textscale.clamp(percent)
-        changed = percent != self._percent
-        self._percent = percent
-        sizes = Typography(percent)
-        chrome, content = self._font(sizes.chrome), self._font(sizes.content)
-        self.centralWidget().setFont(chrome)
-        self.menuBar().setFont(chrome)
-        self.reading.set_pixel_size(sizes.reading)
-        self.banner.set_text_font(self._font(sizes.banner))
-        self.header.set_title_pixel_size(sizes.title)
-        self.header.text_size.show_percent(percent, textscale.MIN_PERCENT, textscale.MAX_PERCENT)
-        if self._finished:
-            self.navigator.setFont(content)
-            self.search.setFont(content)
-            self.notice.set_text_font(chrome)
-            self.search.results.doItemsLayout()
-            if changed:
-                announce(self.header.text_size.reset, self.header.text_size.reset.accessibleName())
-        self.settings.text_percent = percent
-        self.textScaleChanged.emit(percent)
-
-    def _font(self, px: int) -> QFont:
-        font = QFont(self.family)
-        font.setPixelSize(px)
-        return font
-
-    def make_text_larger(self) -> None:
-        self.apply_text_scale(textscale.larger(self._percent))
-
-    def make_text_smaller(self) -> None:
-        self.apply_text_scale(textscale.smaller(self._percent))
-
-    def reset_text_size(self) -> None:
-        self.apply_text_scale(textscale.DEFAULT_PERCENT)
-
-    @property
-    def text_percent(self) -> int:
-        return self._percent
-
-    def _zoom_by_wheel(self, direction: int) -> None:
-        (self.actions_.larger if direction > 0 else self.actions_.smaller).trigger()
 
     # -- printing and dialogs ---------------------------------------------------------------
     def print_handout(self) -> None:
