@@ -168,3 +168,24 @@ def test_wcag_text_spacing_overrides_lose_no_content(window, qtbot):
     assert window.reading.toPlainText() == text
     assert window.reading.document().size().height() > height, "it reflows, taller"
     assert window.reading.horizontalScrollBar().maximum() == 0, "and never sideways"
+
+
+def test_the_focused_control_always_has_a_thick_ring_in_the_focus_colour(window, qtbot):
+    from reader.contrast import contrast_ratio
+    from reader.ui.focus_ring import RING_PX
+
+    ring = window.focus_ring
+    for target in (window.search.field, window.header.text_size.larger, window.navigator):
+        target.setFocus()
+        qtbot.waitUntil(lambda target=target: ring.target is target and ring.isVisible())
+        inside = target.geometry().translated(target.parentWidget().mapTo(window, target.pos()) - target.pos())
+        assert ring.geometry().contains(inside) and RING_PX >= 2
+        image = ring.grab().toImage()
+        edge = image.pixelColor(1, image.height() // 2).name()
+        assert edge == window.theme.focus
+        assert contrast_ratio(edge, window.theme.window) >= 3
+    window.choose_theme("contrast")
+    window.search.field.setFocus()
+    qtbot.waitUntil(lambda: ring.target is window.search.field)
+    image = ring.grab().toImage()
+    assert image.pixelColor(1, image.height() // 2).name() == "#ffff00"

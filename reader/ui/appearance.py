@@ -44,6 +44,8 @@ class AppearanceMixin(_Base):
         self.setPalette(chrome_palette(theme))
         for widget in (self.banner, self.notice, self.search, self.reading):
             widget.set_theme(theme)
+        if self._finished:
+            self.focus_ring.set_colour(theme.focus)
         self._show_again()
 
     def show_reading_options(self) -> None:

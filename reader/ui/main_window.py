@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # imported on first use, not for the first frame
     from reader.ui.notice import NoticeBar
     from reader.ui.search_controller import SearchController
     from reader.ui.search_panel import SearchPanel
+    from reader.ui.focus_ring import FocusRing
     from reader.ui.theme_menu import ThemeMenu
 
 
@@ -53,6 +54,7 @@ class MainWindow(AppearanceMixin, QMainWindow):
     match_bar: MatchBar
     searching: SearchController
     theme_menu: ThemeMenu
+    focus_ring: FocusRing
     _terms: TermFinder
 
     def __init__(self, pack: Pack, settings: Settings, family: str, *, search_debounce_ms: int = 150,
@@ -175,6 +177,7 @@ class MainWindow(AppearanceMixin, QMainWindow):
         from reader.ui.search_controller import SearchController
         from reader.ui.search_panel import SearchPanel
         from reader.ui.theme_menu import ThemeMenu
+        from reader.ui.focus_ring import FocusRing
         from reader.ui.wheel_zoom import WheelZoom
 
         self._finished = True
@@ -208,6 +211,7 @@ class MainWindow(AppearanceMixin, QMainWindow):
             QWidget.setTabOrder(first, second)
         for widget in (self.reading, self.navigator, self.search, self.banner):
             widget.finish_setup()
+        self.focus_ring = FocusRing(self, self.theme.focus)
         # One place turns Ctrl+wheel into text size, wherever the pointer is.
         self._wheel_zoom = WheelZoom(self)
         self._wheel_zoom.watch(self.reading.viewport(), self.navigator.viewport(), self.search.results.viewport(),
