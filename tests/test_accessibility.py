@@ -189,3 +189,36 @@ def test_the_focused_control_always_has_a_thick_ring_in_the_focus_colour(window,
     qtbot.waitUntil(lambda: ring.target is window.search.field)
     image = ring.grab().toImage()
     assert image.pixelColor(1, image.height() // 2).name() == "#ffff00"
+
+
+@pytest.mark.parametrize("percent", [200, 300])
+def test_nothing_is_clipped_at_large_text_in_1024_by_768(window, qtbot, percent):
+    from PySide6.QtWidgets import QLabel
+
+    window.resize(1024, 768)
+    window.apply_text_scale(percent)
+    window.show_notice("This reader works offline, so links do not open here.")
+    qtbot.keyClicks(window.search.field, "transplant")
+    qtbot.waitUntil(window.search.results.isVisible)
+    window.open_location(Location("treatment-options"))
+    window.searching.show_first_match()
+    qtbot.waitUntil(lambda: window.size().toTuple() == (1024, 768))
+
+    def clipped() -> list[str]:
+        found = []
+        for label in window.findChildren(QLabel):
+            if label.isVisible() and label.text():
+                need = label.heightForWidth(label.width()) if label.wordWrap() else label.sizeHint().height()
+                if label.height() < need or (not label.wordWrap() and label.width() < label.sizeHint().width()):
+                    found.append(f"label {label.text()[:30]!r} {label.size().toTuple()} needs {need}")
+        for button in window.findChildren(QAbstractButton):
+            hint = button.sizeHint()
+            if button.isVisible() and (button.width() < hint.width() or button.height() < hint.height()):
+                found.append(f"button {button.text()!r} {button.size().toTuple()} needs {hint.toTuple()}")
+        return found
+
+    def nothing_clipped() -> None:
+        assert clipped() == []  # waitUntil retries while layouts settle, then reports this
+
+    qtbot.waitUntil(nothing_clipped, timeout=2000)
+    assert window.reading.horizontalScrollBar().maximum() == 0
