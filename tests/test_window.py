@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDesktopServices, QTextCursor, QTextDocument, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
+from reader.contrast import contrast_ratio
 from reader.navigation import Location
 from reader.ui.main_window import MainWindow
 from reader.ui.settings import Settings
@@ -460,17 +461,6 @@ def test_unwritable_settings_are_explained_and_the_reader_keeps_working(make_win
     assert page_text(window).startswith("Is there a cure?")
 
 
-def _luminance(hex_colour: str) -> float:
-    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(a: str, b: str) -> float:
-    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
 def test_a_dark_desktop_gets_the_dark_theme_with_aaa_reading_text(qapp, make_window):
     from PySide6.QtGui import QColor, QPalette
 
@@ -488,7 +478,7 @@ def test_a_dark_desktop_gets_the_dark_theme_with_aaa_reading_text(qapp, make_win
         base = window.reading.palette().color(QPalette.ColorRole.Base).name()
         # The page's stylesheet colours are what the reader sees on that background.
         for colour in (DARK.text, DARK.link, DARK.muted):
-            assert contrast(colour, base) >= 7, colour
+            assert contrast_ratio(colour, base) >= 7, colour
         assert "color: #e8e8e8" in window.reading.document().defaultStyleSheet()
     finally:
         qapp.setPalette(original)
