@@ -14,7 +14,7 @@ from reader import textscale
 from reader.navigation import Location
 from reader.ui.announce import announce
 from reader.ui.theme import Palette, Spacing, Typography
-from reader.ui.theming import SYSTEM, chrome_palette, resolve
+from reader.ui.theming import SYSTEM, chrome_palette, outline, resolve
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -46,6 +46,8 @@ class AppearanceMixin(_Base):
             widget.set_theme(theme)
         if self._finished:
             self.focus_ring.set_colour(theme.focus)
+            outline(self.navigator, theme)
+        outline(self.reading, theme)
         self._show_again()
 
     def show_reading_options(self) -> None:

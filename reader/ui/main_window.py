@@ -21,7 +21,7 @@ from reader.ui.header import HeaderBar
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.settings import Settings
 from reader.ui.theme import Palette, Spacing
-from reader.ui.theming import chrome_palette, resolve
+from reader.ui.theming import chrome_palette, outline, resolve
 
 #: Below this width the contents and the text take turns (a drawer), so the text keeps its room.
 NARROW_PX = 640
@@ -109,6 +109,7 @@ class MainWindow(AppearanceMixin, QMainWindow):
         self.header = HeaderBar(manifest.title, review_line(manifest), self)
         self.banner = DisclaimerBanner(manifest.disclaimer, self, self.theme)
         self.reading = ReadingPane(self.pack.root, self, self.theme)
+        outline(self.reading, self.theme)
 
         left = QWidget(self)
         self._left_layout = QVBoxLayout(left)
@@ -226,6 +227,7 @@ class MainWindow(AppearanceMixin, QMainWindow):
         self.navigator.show_location(location.section_id, location.anchor)
         self._update_history_actions()
         self.search.set_theme(self.theme)
+        outline(self.navigator, self.theme)
         self._follow_system_theme()  # only now: the contrast preference needs the Qt namespace
         for text in self._pending_notices:
             self.notice.show_message(text)

@@ -8,6 +8,7 @@ from PySide6 import QtCore
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -66,9 +67,15 @@ class SearchPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        # The field sits in a frame that themes outline, so its edge shows on any background.
+        self.field_frame = QFrame(self)
+        self.field.setFrame(False)
+        boxed = QHBoxLayout(self.field_frame)
+        boxed.setContentsMargins(2, 2, 2, 2)
+        boxed.addWidget(self.field)
         row = QHBoxLayout()
         row.setSpacing(4)
-        row.addWidget(self.field, 1)
+        row.addWidget(self.field_frame, 1)
         row.addWidget(self.clear_button)
         layout.addLayout(row)
         layout.addWidget(self.status)
@@ -88,7 +95,11 @@ class SearchPanel(QWidget):
         self.clear_button.clicked.connect(self.clear)
 
     def set_theme(self, palette: Palette) -> None:
+        from reader.ui.theming import outline
+
         self._theme = palette  # for the definition rows shown next
+        outline(self.field_frame, palette)
+        outline(self.results, palette)
 
     def finish_setup(self) -> None:
         """Settings from the Qt namespace, applied once the first frame is up."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFrame
 
 from reader.ui.theme import DARK, HIGH_CONTRAST, LIGHT, THEMES, Palette
 
@@ -61,3 +61,17 @@ def _prefers_high_contrast() -> bool:
 
 def resolve(choice: str, *, ask_contrast: bool = False) -> Palette:
     return THEMES.get(choice) or system_theme(ask_contrast=ask_contrast)
+
+
+def outline(frame: QFrame, theme: Palette) -> None:
+    """A plain border in the theme's border colour (3:1 or more), 2 px in dark themes.
+
+    The style's own frames are drawn a shade darker than the window, which on a
+    black window is black: a field or pane would have no visible edge.
+    """
+    frame.setFrameShape(QFrame.Shape.Box)
+    frame.setFrameShadow(QFrame.Shadow.Plain)
+    frame.setLineWidth(2 if theme.dark else 1)
+    colours = frame.palette()
+    colours.setColor(QPalette.ColorRole.WindowText, QColor(theme.border))
+    frame.setPalette(colours)
