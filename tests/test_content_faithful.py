@@ -95,6 +95,7 @@ def test_sections_a_patient_can_navigate(pack):
         "Treatment options",
         "New treatments being studied",
         "Clinical trials",
+        "Questions to ask your care team",
         "About this summary",
     ]
     options = pack.section("treatment-options")

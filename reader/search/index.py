@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
-from reader.content.model import ABOUT, GlossaryEntry, Pack, Section
+from reader.content.model import ABOUT, AID, GlossaryEntry, Pack, Section
 from reader.search.query import Query, fts_expression, parse_query, stems_of
 from reader.search.ranking import contains, score
 from reader.search.snippets import Snippet, make_snippet, matched_stems
@@ -17,7 +17,7 @@ from reader.search.tokens import stem_all, tokenize, words
 _WEIGHTS = {"title": 8.0, "headings": 4.0, "body": 1.0, "words": 0.5}
 #: Candidates FTS5 hands to the ranking, at least; enough for every small pack.
 _CANDIDATES = 100
-_ABOUT_WEIGHT = 0.5
+_KIND_WEIGHTS = {ABOUT: 0.5, AID: 0.3}
 _HOME_WEIGHT = 3.0
 #: Definitions shown above the results, at most.
 MAX_TERMS = 3
@@ -81,8 +81,9 @@ class SearchIndex:
         self._stems: list[str] = []
         self._words: list[str] = []
         self._titles: list[str] = []
-        # "About this summary" talks about every topic in passing; it answers few questions.
-        self._weight = [_ABOUT_WEIGHT if section.kind == ABOUT else 1.0 for section in pack.sections]
+        # "About this summary" talks about every topic in passing, and aids (questions to
+        # ask) name topics without answering them: the reviewed text answers first.
+        self._weight = [_KIND_WEIGHTS.get(section.kind, 1.0) for section in pack.sections]
         documents: list[list[str]] = []
         for rowid, section in enumerate(pack.sections):
             title, headings, body = (words(text) for text in (

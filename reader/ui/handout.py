@@ -7,6 +7,7 @@ disclaimer, "Page X of Y" and the printed date, because a handout travels alone.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -141,6 +142,8 @@ class _PagePainter:
         doc.setHtml(keep_words_whole(pages))
         doc.setPageSize(QSizeF(self.body_rect.width(), self.body_rect.height()))
         _keep_headings_with_text(doc, self.body_rect.height())
+        # Page breaks set on blocks after layout leave the rest laid out short; lay it all out again.
+        doc.markContentsDirty(0, doc.characterCount())
         return doc
 
     def _section_starts(self) -> list[tuple[float, str]]:
@@ -162,9 +165,11 @@ class _PagePainter:
         if not painter.begin(self.device):
             raise OSError("the printer or file could not be opened for writing")
         try:
-            pages = self.document.pageCount()
-            starts = self._section_starts()
             page_height = self.body_rect.height()
+            # pageCount() can trail a layout that a late page break (keep-with-next) pushed
+            # further; the document's height cannot, so a last page is never left off.
+            pages = max(self.document.pageCount(), math.ceil(self.document.size().height() / page_height - 0.01))
+            starts = self._section_starts()
             for page in range(pages):
                 if page:
                     self.device.newPage()
