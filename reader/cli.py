@@ -66,6 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
     _content_arg(export)
     export.add_argument("out", metavar="OUT.pdf", type=Path)
     export.add_argument("--section", metavar="ID", action="append", default=[], help="include only these (repeatable)")
+    export.add_argument("--large-print", action="store_true", help="18 pt text and wide margins")
+    export.add_argument("--clinic", metavar="NAME", default="", help="the clinic's name, on every page")
+    export.add_argument("--phone", metavar="NUMBER", default="", help="the clinic's phone number, on every page")
 
     check = sub.add_parser("check", help="validate a content pack")
     check.add_argument("dir", nargs="?", type=Path, metavar="DIR", help="the pack (default: the bundled one)")
@@ -166,7 +169,8 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
         raise UsageError(f"unknown section id: {', '.join(unknown)} (see 'atl-reader sections')")
     from reader.ui.export import export_pdf
 
-    pages = export_pdf(pack, args.out, args.section)
+    pages = export_pdf(pack, args.out, args.section, large_print=args.large_print, clinic=args.clinic,
+                       phone=args.phone)
     print(f"wrote {args.out} ({pages} page{'s' if pages != 1 else ''})")
     return EXIT_OK
 

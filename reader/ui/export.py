@@ -22,7 +22,8 @@ def _ensure_gui_app() -> None:
         globals()["_app"] = app  # keep it alive for the rest of the process
 
 
-def export_pdf(pack: Pack, out: Path, section_ids: Sequence[str] = ()) -> int:
+def export_pdf(pack: Pack, out: Path, section_ids: Sequence[str] = (), *, large_print: bool = False,
+               clinic: str = "", phone: str = "") -> int:
     """Write the handout to out atomically; return its page count. Raises OSError."""
     _ensure_gui_app()
     from PySide6.QtGui import QPdfWriter
@@ -48,7 +49,8 @@ def export_pdf(pack: Pack, out: Path, section_ids: Sequence[str] = ()) -> int:
         writer.setTitle(pack.manifest.title)
         writer.setCreator(f"{APP_NAME} {__version__}")
         setup_page(writer)
-        pages = paint_handout(writer, HandoutPlan.for_ids(pack, section_ids), register_fonts())
+        plan = HandoutPlan.for_ids(pack, section_ids, large_print=large_print, clinic=clinic, phone=phone)
+        pages = paint_handout(writer, plan, register_fonts())
         del writer  # closes and flushes the file
         try:
             os.replace(temp_name, out)

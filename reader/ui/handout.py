@@ -35,25 +35,46 @@ from reader.content.model import Pack, Section
 from reader.content.page import compose_page
 from reader.ui.theme import reading_css
 
-BODY_PT = 12
-HEADER_PT = 9.5
-FOOTER_PT = 8.5
-MARGIN_MM = 18
+@dataclass(frozen=True)
+class PrintSize:
+    """Type sizes (points) and margins (mm) for one handout size."""
+
+    body_pt: float
+    header_pt: float
+    footer_pt: float
+    margin_mm: float
+
+
+NORMAL = PrintSize(body_pt=12, header_pt=9.5, footer_pt=8.5, margin_mm=18)
+#: Large print: 18 pt text or more, wide margins (line spacing 1.5 comes from the page's stylesheet).
+LARGE = PrintSize(body_pt=18, header_pt=13, footer_pt=12, margin_mm=25)
 
 
 @dataclass(frozen=True)
 class HandoutPlan:
-    """What to print: the chosen sections of a pack, in reading order."""
+    """What to print: the chosen sections of a pack, in reading order, and how."""
 
     pack: Pack
     sections: tuple[Section, ...]
+    large_print: bool = False
+    #: The clinic's name and phone, printed on every page when given.
+    clinic: str = ""
+    phone: str = ""
 
     @classmethod
-    def for_ids(cls, pack: Pack, ids: Sequence[str] = ()) -> HandoutPlan:
+    def for_ids(cls, pack: Pack, ids: Sequence[str] = (), **options: object) -> HandoutPlan:
         """Sections named by id (a subsection id picks its section); all when ids is empty."""
         wanted = {located[0].id for sid in ids if (located := pack.locate(sid))}
         chosen = tuple(s for s in pack.sections if not ids or s.id in wanted)
-        return cls(pack, chosen)
+        return cls(pack, chosen, **options)  # type: ignore[arg-type]
+
+    @property
+    def size(self) -> PrintSize:
+        return LARGE if self.large_print else NORMAL
+
+    @property
+    def clinic_line(self) -> str:
+        return " · ".join(part for part in (self.clinic.strip(), self.phone.strip()) if part)
 
 
 def setup_page(device: QPagedPaintDevice) -> None:
@@ -85,22 +106,33 @@ def keep_words_whole(page_html: str) -> str:
 def _keep_headings_with_text(doc: QTextDocument, page_height: float) -> None:
     """Move a heading to the next page when the text after it would start there.
 
-    Qt has no keep-with-next, so headings that would be stranded at the foot
-    of a page get a page break before them, one at a time, re-laying out each time.
+    Qt has no keep-with-next, so a heading that would be stranded at the foot of a
+    page gets a page break before it. Qt does not lay the rest out again by itself
+    after such a change, so each break is followed by a fresh layout and a new look.
     """
+    for _ in range(doc.blockCount()):  # one break per pass; never more breaks than blocks
+        if not _break_before_a_stranded_heading(doc, page_height):
+            return
+        doc.markContentsDirty(0, doc.characterCount())
+
+
+def _break_before_a_stranded_heading(doc: QTextDocument, page_height: float) -> bool:
     layout = doc.documentLayout()
     block = doc.begin()
     while block.isValid():
         following = block.next()
-        if block.blockFormat().headingLevel() and following.isValid():
+        fmt = block.blockFormat()
+        if (fmt.headingLevel() and following.isValid()
+                and fmt.pageBreakPolicy() != QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore):
             heading_page = int(layout.blockBoundingRect(block).top() // page_height)
             text_rect = layout.blockBoundingRect(following)
             first_line_bottom = text_rect.top() + min(text_rect.height(), 3 * doc.defaultFont().pointSizeF())
             if int(first_line_bottom // page_height) != heading_page:
-                fmt = block.blockFormat()
                 fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
                 QTextCursor(block).setBlockFormat(fmt)
-        block = block.next()
+                return True
+        block = following
+    return False
 
 
 class _PagePainter:
@@ -114,17 +146,19 @@ class _PagePainter:
         dpi = device.logicalDpiY()
         self.mm = dpi / 25.4
         width, height = device.width(), device.height()
-        margin = MARGIN_MM * self.mm
-        self.header_font = _font(family, HEADER_PT)
-        self.header_bold = _font(family, HEADER_PT, bold=True)
-        self.footer_font = _font(family, FOOTER_PT)
+        size = plan.size
+        margin = size.margin_mm * self.mm
+        self.header_font = _font(family, size.header_pt)
+        self.header_bold = _font(family, size.header_pt, bold=True)
+        self.footer_font = _font(family, size.footer_pt)
         header_metrics = QFontMetricsF(self.header_font, device)
         self.header_rect = QRectF(margin, margin * 0.7, width - 2 * margin, header_metrics.lineSpacing() * 2.2)
         footer_metrics = QFontMetricsF(self.footer_font, device)
         disclaimer_height = footer_metrics.boundingRect(
             QRectF(0, 0, width - 2 * margin, 10_000), int(Qt.TextFlag.TextWordWrap), plan.pack.manifest.disclaimer
         ).height()
-        footer_height = disclaimer_height + footer_metrics.lineSpacing() * 1.6
+        extra_lines = 2.6 if plan.clinic_line else 1.6  # the clinic's line, then date and page number
+        footer_height = disclaimer_height + footer_metrics.lineSpacing() * extra_lines
         self.footer_rect = QRectF(margin, height - margin * 0.7 - footer_height, width - 2 * margin, footer_height)
         gap = 5 * self.mm
         self.body_rect = QRectF(
@@ -135,15 +169,13 @@ class _PagePainter:
     def _build_document(self) -> QTextDocument:
         doc = QTextDocument()
         doc.documentLayout().setPaintDevice(self.device)
-        doc.setDefaultFont(_font(self.family, BODY_PT))
+        doc.setDefaultFont(_font(self.family, self.plan.size.body_pt))
         doc.setDefaultStyleSheet(reading_css() + " .pager { display: none; }")
         doc.setDocumentMargin(0)
         pages = "".join(compose_page(self.plan.pack, s, pager=False, review=False) for s in self.plan.sections)
         doc.setHtml(keep_words_whole(pages))
         doc.setPageSize(QSizeF(self.body_rect.width(), self.body_rect.height()))
         _keep_headings_with_text(doc, self.body_rect.height())
-        # Page breaks set on blocks after layout leave the rest laid out short; lay it all out again.
-        doc.markContentsDirty(0, doc.characterCount())
         return doc
 
     def _section_starts(self) -> list[tuple[float, str]]:
@@ -216,8 +248,13 @@ class _PagePainter:
         metrics = QFontMetricsF(self.footer_font, self.device)
         line = metrics.lineSpacing()
         text_top = rect.top() + line * 0.4
-        disclaimer_rect = QRectF(rect.left(), text_top, rect.width(), rect.height() - line * 1.4)
+        clinic = self.plan.clinic_line
+        below = line * (2.4 if clinic else 1.4)
+        disclaimer_rect = QRectF(rect.left(), text_top, rect.width(), rect.height() - below)
         painter.drawText(disclaimer_rect, int(Qt.TextFlag.TextWordWrap), self.plan.pack.manifest.disclaimer)
+        if clinic:
+            clinic_rect = QRectF(rect.left(), rect.bottom() - 2 * line, rect.width(), line)
+            painter.drawText(clinic_rect, int(Qt.AlignmentFlag.AlignLeft), texts.GIVEN_BY.format(clinic=clinic))
         bottom = QRectF(rect.left(), rect.bottom() - line, rect.width(), line)
         painter.drawText(bottom, int(Qt.AlignmentFlag.AlignLeft), texts.PRINTED_ON.format(date=long_date(self.printed)))
         painter.drawText(bottom, int(Qt.AlignmentFlag.AlignRight), texts.PAGE_X_OF_Y.format(page=page, pages=pages))

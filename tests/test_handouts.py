@@ -1,0 +1,85 @@
+"""Handouts: large print, the clinic's details, headings kept with their text."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+
+
+def export(out: Path, *args: str) -> None:
+    subprocess.run([sys.executable, str(ROOT / "main.py"), "export-pdf", str(out), *args],
+                   check=True, capture_output=True, text=True, cwd=ROOT)
+
+
+def word_heights(pdf: Path) -> list[float]:
+    """Heights (points) of the words on the pages, from pdftotext's bounding boxes."""
+    xml = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return [float(m.group(2)) - float(m.group(1))
+            for m in re.finditer(r'<word xMin="[^"]+" yMin="([^"]+)" xMax="[^"]+" yMax="([^"]+)">', xml)]
+
+
+def pages(pdf: Path) -> list[str]:
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return [" ".join(page.split()) for page in text.split("\f")[:-1]]
+
+
+@needs_pdftotext
+def test_large_print_has_18_pt_text_on_more_pages(tmp_path):
+    normal, large = tmp_path / "normal.pdf", tmp_path / "large.pdf"
+    export(normal)
+    export(large, "--large-print")
+    # The body text is the most common word height; 18 pt type makes boxes of about 21 pt.
+    normal_height = statistics.mode(round(h) for h in word_heights(normal))
+    large_height = statistics.mode(round(h) for h in word_heights(large))
+    assert large_height >= 18 * 1.1 > normal_height
+    assert len(pages(large)) > len(pages(normal))
+
+
+@needs_pdftotext
+def test_the_clinic_is_named_on_every_page(tmp_path):
+    out = tmp_path / "clinic.pdf"
+    export(out, "--clinic", "Riverside Clinic", "--phone", "01234 567890", "--large-print")
+    printed = pages(out)
+    assert len(printed) >= 3
+    for number, text in enumerate(printed, start=1):
+        assert "Given to you by Riverside Clinic · 01234 567890" in text
+        assert f"Page {number} of {len(printed)}" in text
+        assert "Medical disclaimer: This content is for informational purposes only" in text
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_no_heading_is_left_alone_at_the_foot_of_a_page(qapp, pack, family, tmp_path, large):
+    import datetime as dt
+
+    from PySide6.QtGui import QPageLayout, QPdfWriter
+
+    from reader.ui.handout import HandoutPlan, _PagePainter, setup_page
+
+    writer = QPdfWriter(str(tmp_path / "layout.pdf"))
+    writer.setResolution(300)
+    setup_page(writer)
+    assert writer.pageLayout().orientation() == QPageLayout.Orientation.Portrait
+    painter = _PagePainter(writer, HandoutPlan(pack, pack.sections, large_print=large), family, dt.date(2026, 1, 1))
+    doc, height = painter.document, painter.body_rect.height()
+    layout = doc.documentLayout()
+    block = doc.begin()
+    checked = 0
+    while block.isValid():
+        following = block.next()
+        if block.blockFormat().headingLevel() and following.isValid():
+            heading_page = int(layout.blockBoundingRect(block).top() // height)
+            text_top = layout.blockBoundingRect(following).top()
+            assert int((text_top + 1) // height) == heading_page, block.text()
+            checked += 1
+        block = following
+    assert checked >= 10
