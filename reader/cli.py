@@ -69,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--large-print", action="store_true", help="18 pt text and wide margins")
     export.add_argument("--clinic", metavar="NAME", default="", help="the clinic's name, on every page")
     export.add_argument("--phone", metavar="NUMBER", default="", help="the clinic's phone number, on every page")
+    export.add_argument("--glossary", action="store_true", help="add the meanings of the words used (a reading aid)")
 
     check = sub.add_parser("check", help="validate a content pack")
     check.add_argument("dir", nargs="?", type=Path, metavar="DIR", help="the pack (default: the bundled one)")
@@ -170,7 +171,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     from reader.ui.export import export_pdf
 
     pages = export_pdf(pack, args.out, args.section, large_print=args.large_print, clinic=args.clinic,
-                       phone=args.phone)
+                       phone=args.phone, glossary=args.glossary)
     print(f"wrote {args.out} ({pages} page{'s' if pages != 1 else ''})")
     return EXIT_OK
 

@@ -83,3 +83,32 @@ def test_no_heading_is_left_alone_at_the_foot_of_a_page(qapp, pack, family, tmp_
             checked += 1
         block = following
     assert checked >= 10
+
+
+@needs_pdftotext
+def test_web_addresses_print_in_full_with_a_qr_code(tmp_path):
+    def images(pdf: Path) -> list[tuple[int, int]]:
+        """(width, height) of each image, from poppler's pdfimages."""
+        listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+        return [(int(row.split()[3]), int(row.split()[4])) for row in listing.splitlines()[2:] if row.strip()]
+
+    out = tmp_path / "trials.pdf"
+    export(out, "--section", "clinical-trials")
+    text = pages(out)[0]
+    assert "Web addresses in this handout" in text and "https://clinicaltrials.gov/" in text
+    [(width, height)] = images(out)
+    assert width == height >= 100, "a square code, big enough to scan"
+    out_without = tmp_path / "goals.pdf"
+    export(out_without, "--section", "treatment-goals")
+    assert "Web addresses" not in pages(out_without)[0] and images(out_without) == []
+
+
+@needs_pdftotext
+def test_the_glossary_page_explains_only_the_words_used_and_says_it_is_an_aid(tmp_path):
+    out = tmp_path / "glossary.pdf"
+    export(out, "--section", "treatment-goals", "--glossary")
+    text = " ".join(pages(out))
+    assert "Words used in this handout" in text
+    assert "Plain-language aid, not part of the medically reviewed summary" in text
+    assert "remission:" in text and "induction therapy:" in text
+    assert "kinase inhibitor:" not in text, "only the words these sections use"

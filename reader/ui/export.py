@@ -23,7 +23,7 @@ def _ensure_gui_app() -> None:
 
 
 def export_pdf(pack: Pack, out: Path, section_ids: Sequence[str] = (), *, large_print: bool = False,
-               clinic: str = "", phone: str = "") -> int:
+               clinic: str = "", phone: str = "", glossary: bool = False) -> int:
     """Write the handout to out atomically; return its page count. Raises OSError."""
     _ensure_gui_app()
     from PySide6.QtGui import QPdfWriter
@@ -49,7 +49,8 @@ def export_pdf(pack: Pack, out: Path, section_ids: Sequence[str] = (), *, large_
         writer.setTitle(pack.manifest.title)
         writer.setCreator(f"{APP_NAME} {__version__}")
         setup_page(writer)
-        plan = HandoutPlan.for_ids(pack, section_ids, large_print=large_print, clinic=clinic, phone=phone)
+        plan = HandoutPlan.for_ids(pack, section_ids, large_print=large_print, clinic=clinic, phone=phone,
+                                   glossary=glossary)
         pages = paint_handout(writer, plan, register_fonts())
         del writer  # closes and flushes the file
         try:

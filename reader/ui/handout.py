@@ -12,12 +12,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QFontMetricsF,
+    QImage,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -32,7 +33,9 @@ from reader import texts
 from reader.content.dates import long_date
 from reader.content.loader import review_line
 from reader.content.model import Pack, Section
+from reader.content.handout_pages import QR_URL, addresses_html, glossary_html, web_addresses
 from reader.content.page import compose_page
+from reader.qr import qr_png
 from reader.ui.theme import reading_css
 
 @dataclass(frozen=True)
@@ -60,6 +63,8 @@ class HandoutPlan:
     #: The clinic's name and phone, printed on every page when given.
     clinic: str = ""
     phone: str = ""
+    #: Add the glossary words the sections use, on a page of their own.
+    glossary: bool = False
 
     @classmethod
     def for_ids(cls, pack: Pack, ids: Sequence[str] = (), **options: object) -> HandoutPlan:
@@ -172,7 +177,17 @@ class _PagePainter:
         doc.setDefaultFont(_font(self.family, self.plan.size.body_pt))
         doc.setDefaultStyleSheet(reading_css() + " .pager { display: none; }")
         doc.setDocumentMargin(0)
-        pages = "".join(compose_page(self.plan.pack, s, pager=False, review=False) for s in self.plan.sections)
+        pack, sections = self.plan.pack, self.plan.sections
+        pages = "".join(compose_page(pack, s, pager=False, review=False) for s in sections)
+        if self.plan.glossary:
+            pages += glossary_html(pack, sections)
+        urls = web_addresses(sections)
+        for number, url in enumerate(urls):
+            doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(QR_URL.format(number=number)),
+                            # Drawn large and scaled down, so print is sharp whatever the PDF compression.
+                            QImage.fromData(qr_png(url, scale=10)).convertToFormat(QImage.Format.Format_Mono))
+        qr_px = round(28 * self.mm * 72 / self.device.logicalDpiY())  # 28 mm: easy for a phone to read
+        pages += addresses_html(urls, qr_px)
         doc.setHtml(keep_words_whole(pages))
         doc.setPageSize(QSizeF(self.body_rect.width(), self.body_rect.height()))
         _keep_headings_with_text(doc, self.body_rect.height())

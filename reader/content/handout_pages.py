@@ -1,0 +1,52 @@
+"""Extra handout pages: the glossary words used, and web addresses with QR codes (no Qt)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from reader import texts
+from reader.content.escaping import escape
+from reader.content.glossary import TermFinder
+from reader.content.links import EXTERNAL_SCHEMES, external_address
+from reader.content.model import Pack, Section
+
+_LINK_RE = re.compile(r'<a [^>]*?href="((?:%s):[^"]+)"' % "|".join(EXTERNAL_SCHEMES))
+#: Where a QR image for web address number N is found in the handout document.
+QR_URL = "qr:{number}"
+
+
+def web_addresses(sections: Sequence[Section]) -> list[str]:
+    """Every web, mail or phone link in the sections, once each, in reading order."""
+    found: list[str] = []
+    for section in sections:
+        for url in _LINK_RE.findall(section.html):
+            if url not in found:
+                found.append(url)
+    return found
+
+
+def addresses_html(urls: Sequence[str], qr_px: int) -> str:
+    """A block listing each address beside its QR code image (QR_URL numbered like urls)."""
+    if not urls:
+        return ""
+    rows = "".join(
+        f'<tr><td><img src="{QR_URL.format(number=number)}" width="{qr_px}" height="{qr_px}"/></td>'
+        f'<td valign="middle">{escape(external_address(url))}</td></tr>'
+        for number, url in enumerate(urls)
+    )
+    return (f"<h2>{escape(texts.WEB_ADDRESSES)}</h2><p>{escape(texts.SCAN_TO_OPEN)}</p>"
+            f'<table cellpadding="6">{rows}</table>')
+
+
+def glossary_html(pack: Pack, sections: Sequence[Section]) -> str:
+    """The glossary words the sections use, with their definitions, labelled as an aid."""
+    finder = TermFinder(pack.glossary)
+    seen: set[int] = set()
+    for section in sections:
+        finder.find(f"{section.title}\n{section.full_text}", seen)
+    if not seen:
+        return ""
+    rows = "".join(f"<p><b>{escape(pack.glossary[i].term)}</b>: {escape(pack.glossary[i].definition)}</p>"
+                   for i in sorted(seen))
+    return f'<h1>{escape(texts.WORDS_USED)}</h1><p class="aid">{escape(texts.AID_LINE)}</p>{rows}'
