@@ -348,14 +348,22 @@ def test_broken_sections_are_skipped_with_a_visible_notice(make_window, make_pac
     assert "sections/bad.md" in window.notice.label.text()
 
 
-def test_print_asks_what_to_print_for_the_current_section(window, monkeypatch):
-    from reader.ui import dialogs
+def test_print_asks_what_to_print_marking_the_current_section(window, monkeypatch):
+    from reader.ui.handout_dialog import HandoutDialog
 
     asked = []
-    monkeypatch.setattr(dialogs.PrintChoiceDialog, "exec", lambda self: asked.append(self.current.text()) or 0)
+
+    def look(dialog: HandoutDialog) -> int:
+        asked.append([box.text() for box in dialog.sections.values() if box.isChecked()])
+        asked.append(dialog.sections["clinical-trials"].text())
+        return 0
+
+    monkeypatch.setattr(HandoutDialog, "exec", look)
     window.open_location(Location("clinical-trials"))
     window.actions_.print_.trigger()
-    assert asked == ["This section: Clinical trials"]
+    assert "Questions to ask your care team" not in asked[0], "aids are added on purpose"
+    assert len(asked[0]) == len(window.pack.sections) - 1
+    assert asked[1] == "Clinical trials (this page)"
 
 
 def test_error_window_says_what_is_wrong_and_where(qtbot):
@@ -420,14 +428,18 @@ def pdf_pages(path: Path) -> list[str]:
     return [page.extract_text() or "" for page in PdfReader(str(path)).pages]
 
 
-def test_print_preview_paints_the_whole_summary_with_safe_pages(window, monkeypatch, tmp_path, pack):
+def test_print_preview_paints_the_chosen_sections_with_safe_pages(window, monkeypatch, tmp_path, pack):
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
-    from reader.ui import dialogs
+    from reader.ui import printing
+    from reader.ui.handout_dialog import HandoutDialog
 
-    def choose_whole(self) -> int:
-        self.whole.setChecked(True)
-        return 1
+    def choose(dialog: HandoutDialog) -> int:
+        dialog.sections["questions"].setChecked(True)
+        dialog.sections["about"].setChecked(False)
+        dialog.clinic.setText("Riverside Clinic")
+        dialog.choose_print()
+        return dialog.result()
 
     out = tmp_path / "printed.pdf"
 
@@ -438,7 +450,8 @@ def test_print_preview_paints_the_whole_summary_with_safe_pages(window, monkeypa
         self.paintRequested.emit(printer)
         return 0
 
-    monkeypatch.setattr(dialogs.PrintChoiceDialog, "exec", choose_whole)
+    monkeypatch.setattr(HandoutDialog, "exec", choose)
+    monkeypatch.setattr(printing, "_printer_available", lambda: True)
     monkeypatch.setattr(QPrintPreviewDialog, "exec", render_preview)
     window.actions_.print_.trigger()
     pages = ["".join(page.split()) for page in pdf_pages(out)]
@@ -446,8 +459,50 @@ def test_print_preview_paints_the_whole_summary_with_safe_pages(window, monkeypa
     for number, text in enumerate(pages, start=1):
         assert "".join(pack.manifest.disclaimer.split()) in text
         assert f"Page{number}of{len(pages)}" in text
-    missing = [s.title for s in pack.sections if "".join(s.title.split()) not in "".join(pages)]
+        assert "GiventoyoubyRiversideClinic" in text
+    printed = "".join(pages)
+    missing = [s.title for s in pack.sections if s.id != "about" and "".join(s.title.split()) not in printed]
     assert missing == []
+    assert "Aboutthissummary" not in printed, "only the chosen sections"
+    assert window.settings.clinic == "Riverside Clinic", "remembered for the next handout"
+
+
+def test_without_a_printer_the_handout_is_offered_as_a_pdf(window, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from reader.ui import printing
+    from reader.ui.handout_dialog import HandoutDialog
+
+    def choose(dialog: HandoutDialog) -> int:
+        dialog.large.setChecked(True)
+        dialog.choose_print()
+        return dialog.result()
+
+    offered = []
+    out = tmp_path / "handout.pdf"
+    monkeypatch.setattr(HandoutDialog, "exec", choose)
+    monkeypatch.setattr(printing, "_printer_available", lambda: False)
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *args: offered.append(args[2]) or QMessageBox.StandardButton.Save)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(out), ""))
+    window.actions_.print_.trigger()
+    assert "Save the handout as a PDF instead?" in offered[0]
+    assert out.is_file() and "Saved" in window.notice.label.text()
+
+
+def test_cancelling_a_handout_writes_nothing(window, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    from reader.ui.handout_dialog import HandoutDialog
+
+    def choose(dialog: HandoutDialog) -> int:
+        dialog.choose_pdf()
+        return dialog.result()
+
+    monkeypatch.setattr(HandoutDialog, "exec", choose)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: ("", ""))
+    window.actions_.print_.trigger()
+    assert list(tmp_path.glob("*.pdf")) == [] and not window.notice.isVisible()
 
 
 def test_lines_stay_readable_on_a_wide_screen(make_window, qtbot):

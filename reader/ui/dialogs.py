@@ -1,4 +1,4 @@
-"""Small dialogs: choosing what to print, keyboard shortcuts, About."""
+"""Small dialogs: keyboard shortcuts, About, and a glossary definition."""
 
 from __future__ import annotations
 
@@ -6,11 +6,8 @@ import html
 
 from PySide6.QtWidgets import (
     QApplication,
-    QButtonGroup,
     QDialog,
     QDialogButtonBox,
-    QLabel,
-    QRadioButton,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -21,33 +18,6 @@ from reader.content.loader import review_line
 from reader import texts
 from reader.content.model import GlossaryEntry, Pack
 from reader.ui.actions import Actions
-
-
-class PrintChoiceDialog(QDialog):
-    """Current section or whole summary; the preview comes next."""
-
-    def __init__(self, section_title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Print"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("What would you like to print?"), self))
-        self.current = QRadioButton(self.tr("This section: {title}").format(title=section_title), self)
-        self.whole = QRadioButton(self.tr("The whole summary"), self)
-        self.current.setChecked(True)
-        group = QButtonGroup(self)
-        for button in (self.current, self.whole):
-            group.addButton(button)
-            layout.addWidget(button)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        preview = buttons.addButton(self.tr("Preview…"), QDialogButtonBox.ButtonRole.AcceptRole)
-        preview.setDefault(True)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    @property
-    def whole_summary(self) -> bool:
-        return self.whole.isChecked()
 
 
 class InfoDialog(QDialog):

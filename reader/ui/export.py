@@ -7,9 +7,13 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader import APP_NAME, __version__
 from reader.content.model import Pack
+
+if TYPE_CHECKING:
+    from reader.ui.handout import HandoutPlan
 
 
 def _ensure_gui_app() -> None:
@@ -25,11 +29,21 @@ def _ensure_gui_app() -> None:
 def export_pdf(pack: Pack, out: Path, section_ids: Sequence[str] = (), *, large_print: bool = False,
                clinic: str = "", phone: str = "", glossary: bool = False) -> int:
     """Write the handout to out atomically; return its page count. Raises OSError."""
+    from reader.ui.handout import HandoutPlan
+
+    _ensure_gui_app()
+    plan = HandoutPlan.for_ids(pack, section_ids, large_print=large_print, clinic=clinic, phone=phone,
+                               glossary=glossary)
+    return export_plan(plan, out)
+
+
+def export_plan(plan: HandoutPlan, out: Path) -> int:
+    """Write the handout plan describes to out atomically (the dialog and the CLI both end here)."""
     _ensure_gui_app()
     from PySide6.QtGui import QPdfWriter
 
     from reader.ui.fonts import register_fonts
-    from reader.ui.handout import HandoutPlan, paint_handout, setup_page
+    from reader.ui.handout import paint_handout, setup_page
 
     out = Path(out)
     if out.is_dir():
@@ -46,11 +60,9 @@ def export_pdf(pack: Pack, out: Path, section_ids: Sequence[str] = (), *, large_
     try:
         writer = QPdfWriter(temp_name)
         writer.setResolution(300)
-        writer.setTitle(pack.manifest.title)
+        writer.setTitle(plan.pack.manifest.title)
         writer.setCreator(f"{APP_NAME} {__version__}")
         setup_page(writer)
-        plan = HandoutPlan.for_ids(pack, section_ids, large_print=large_print, clinic=clinic, phone=phone,
-                                   glossary=glossary)
         pages = paint_handout(writer, plan, register_fonts())
         del writer  # closes and flushes the file
         try:

@@ -401,12 +401,16 @@ class MainWindow(AppearanceMixin, QMainWindow):
         from reader.ui.printing import print_with_preview
 
         section = self.pack.section(self.current.section_id) or self.pack.home
-        print_with_preview(self, self.pack, section, self.family)
+        message = print_with_preview(self, self.pack, section, self.family, self.settings)
+        if message:
+            self.show_notice(message)
 
     def export_handout(self) -> None:
         from reader.ui.printing import export_with_dialog
 
-        export_with_dialog(self, self.pack, self.notice)
+        message = export_with_dialog(self, self.pack)
+        if message:
+            self.show_notice(message)
 
     def show_shortcuts(self) -> None:
         from reader.ui.dialogs import show_shortcuts

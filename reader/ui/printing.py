@@ -10,23 +10,46 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from reader.content.model import Pack, Section
 from reader.ui.handout import HandoutPlan, paint_handout, setup_page
-from reader.ui.notice import NoticeBar
+from reader.ui.settings import Settings
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Printing", text)
 
 
-def print_with_preview(parent: QWidget, pack: Pack, section: Section, family: str) -> None:
-    """Ask what to print, then show the preview; its toolbar prints."""
+def print_with_preview(parent: QWidget, pack: Pack, section: Section, family: str, settings: Settings) -> str | None:
+    """The handout dialog, then the preview (whose toolbar prints) or a PDF; returns what to tell the reader."""
+    from reader.ui.handout_dialog import HandoutDialog
+
+    dialog = HandoutDialog(pack, section.id, settings.clinic, settings.phone, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None  # cancelled: nothing printed, nothing written
+    plan = dialog.plan()
+    settings.clinic, settings.phone = plan.clinic, plan.phone  # remembered for the next handout
+    if not dialog.wants_pdf and not _printer_available():
+        answer = QMessageBox.question(
+            parent, _tr("No printer"),
+            _tr("No printer is set up on this computer. Save the handout as a PDF instead?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Save:
+            return None
+        return save_plan_with_dialog(parent, plan)
+    if dialog.wants_pdf:
+        return save_plan_with_dialog(parent, plan)
+    _preview(parent, plan, family)
+    return None
+
+
+def _printer_available() -> bool:
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    return bool(QPrinterInfo.availablePrinters())
+
+
+def _preview(parent: QWidget, plan: HandoutPlan, family: str) -> None:
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
-    from reader.ui.dialogs import PrintChoiceDialog
-
-    choice = PrintChoiceDialog(section.title, parent)
-    if choice.exec() != QDialog.DialogCode.Accepted:
-        return
-    plan = HandoutPlan(pack, pack.sections if choice.whole_summary else (section,))
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     setup_page(printer)
     preview = QPrintPreviewDialog(printer, parent)
@@ -36,21 +59,26 @@ def print_with_preview(parent: QWidget, pack: Pack, section: Section, family: st
     preview.exec()
 
 
-def export_with_dialog(parent: QWidget, pack: Pack, notice: NoticeBar) -> None:
-    """Save the whole summary as a PDF chosen in a save dialog."""
-    from reader.ui.export import export_pdf
+def export_with_dialog(parent: QWidget, pack: Pack) -> str | None:
+    """Save the whole summary as a PDF chosen in a save dialog (File → Export PDF)."""
+    return save_plan_with_dialog(parent, HandoutPlan(pack, pack.sections))
 
-    name, _ = QFileDialog.getSaveFileName(parent, _tr("Export PDF"), str(Path.home() / "ATL summary.pdf"),
+
+def save_plan_with_dialog(parent: QWidget, plan: HandoutPlan) -> str | None:
+    """Ask where, write the PDF atomically; returns what to tell the reader, None if cancelled."""
+    from reader.ui.export import export_plan
+
+    name, _ = QFileDialog.getSaveFileName(parent, _tr("Save as PDF"), str(Path.home() / "ATL summary.pdf"),
                                           _tr("PDF files (*.pdf)"))
     if not name:
-        return  # cancelled: nothing is written
+        return None  # cancelled: nothing is written
     try:
-        pages = export_pdf(pack, Path(name))
+        pages = export_plan(plan, Path(name))
     except OSError as exc:
         QMessageBox.warning(parent, _tr("Could not save the PDF"),
                             _tr("The PDF could not be saved to {path}: {reason}").format(path=name, reason=exc.strerror or exc))
-        return
-    notice.show_message(_tr("Saved {pages} page(s) to {path}").format(pages=pages, path=name))
+        return None
+    return _tr("Saved {pages} page(s) to {path}").format(pages=pages, path=name)
 
 
 def print_direct(pack: Pack, section: Section, family: str, printer_name: str) -> str:

@@ -17,6 +17,8 @@ _GEOMETRY = "window/geometry"
 _THEME = "reading/theme"
 _LINE_HEIGHT = "reading/line_height"
 _PARAGRAPH = "reading/paragraph_spacing"
+_CLINIC = "handout/clinic"
+_PHONE = "handout/phone"
 #: The theme choices a stored value may hold; anything else means "system".
 THEME_CHOICES = ("system", "light", "dark", "contrast")
 
@@ -126,3 +128,21 @@ class Settings:
     @paragraph_spacing.setter
     def paragraph_spacing(self, em: float) -> None:
         self._set(_PARAGRAPH, str(em if em in PARAGRAPH_SPACINGS else PARAGRAPH_SPACINGS[0]))
+
+    @property
+    def clinic(self) -> str:
+        value = self._get(_CLINIC)
+        return value[:200] if isinstance(value, str) else ""
+
+    @clinic.setter
+    def clinic(self, name: str) -> None:
+        self._set(_CLINIC, name.strip()[:200])
+
+    @property
+    def phone(self) -> str:
+        value = self._get(_PHONE)
+        return value[:60] if isinstance(value, str) else ""
+
+    @phone.setter
+    def phone(self, number: str) -> None:
+        self._set(_PHONE, number.strip()[:60])

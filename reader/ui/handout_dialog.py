@@ -1,0 +1,92 @@
+"""The handout dialog: which sections, normal or large print, the clinic's details, extras."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.content.model import AID, Pack
+from reader.ui.handout import HandoutPlan
+
+
+class HandoutDialog(QDialog):
+    """Builds a HandoutPlan; accepted with wants_pdf False (preview and print) or True (save a PDF)."""
+
+    def __init__(self, pack: Pack, current_section: str, clinic: str = "", phone: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pack = pack
+        self.wants_pdf = False
+        self.setWindowTitle(self.tr("Print a handout"))
+        layout = QVBoxLayout(self)
+
+        chosen = QGroupBox(self.tr("Sections to include"), self)
+        chosen_layout = QVBoxLayout(chosen)
+        self.sections: dict[str, QCheckBox] = {}
+        for section in pack.sections:
+            label = section.title + (self.tr(" (this page)") if section.id == current_section else "")
+            box = QCheckBox(label, chosen)
+            box.setChecked(section.kind != AID)  # the whole summary; aids are added on purpose
+            chosen_layout.addWidget(box)
+            self.sections[section.id] = box
+        layout.addWidget(chosen)
+
+        size = QGroupBox(self.tr("Print size"), self)
+        size_layout = QVBoxLayout(size)
+        self.normal = QRadioButton(self.tr("Normal print"), size)
+        self.large = QRadioButton(self.tr("Large print (18 pt, wide margins)"), size)
+        self.normal.setChecked(True)
+        size_layout.addWidget(self.normal)
+        size_layout.addWidget(self.large)
+        layout.addWidget(size)
+
+        self.glossary = QCheckBox(self.tr("Add the meanings of the medical words used"), self)
+        layout.addWidget(self.glossary)
+
+        details = QFormLayout()
+        self.clinic = QLineEdit(clinic, self)
+        self.clinic.setAccessibleName(self.tr("Clinic name"))
+        self.phone = QLineEdit(phone, self)
+        self.phone.setAccessibleName(self.tr("Clinic phone number"))
+        details.addRow(self.tr("Clinic &name (optional)"), self.clinic)
+        details.addRow(self.tr("Clinic &phone (optional)"), self.phone)
+        layout.addLayout(details)
+        self.warning = QLabel("", self)
+        layout.addWidget(self.warning)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        preview = buttons.addButton(self.tr("Preview and print…"), QDialogButtonBox.ButtonRole.AcceptRole)
+        save = buttons.addButton(self.tr("Save as PDF…"), QDialogButtonBox.ButtonRole.ActionRole)
+        preview.setDefault(True)
+        preview.clicked.connect(self.choose_print)
+        save.clicked.connect(self.choose_pdf)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def plan(self) -> HandoutPlan:
+        chosen = tuple(s for s in self._pack.sections if self.sections[s.id].isChecked())
+        return HandoutPlan(self._pack, chosen, large_print=self.large.isChecked(), clinic=self.clinic.text(),
+                           phone=self.phone.text(), glossary=self.glossary.isChecked())
+
+    def choose_print(self) -> None:
+        self._finish(wants_pdf=False)
+
+    def choose_pdf(self) -> None:
+        self._finish(wants_pdf=True)
+
+    def _finish(self, *, wants_pdf: bool) -> None:
+        if not any(box.isChecked() for box in self.sections.values()):
+            self.warning.setText(self.tr("Tick at least one section to print."))
+            return
+        self.wants_pdf = wants_pdf
+        self.accept()
