@@ -92,7 +92,9 @@ class ReadingPane(QTextBrowser):
         """Line, paragraph, letter and word spacing; the window shows the page again."""
         self._spacing = spacing
         self.document().setDefaultStyleSheet(reading_css(self._palette, spacing))
-        self.set_pixel_size(self.document().defaultFont().pixelSize())
+        px = self.document().defaultFont().pixelSize()
+        if px > 0:  # before the first text size is set there is nothing to redo
+            self.set_pixel_size(px)
 
     def _pin_colours(self, palette: Palette) -> None:
         """Use the page's own colours whatever the desktop theme.
