@@ -182,3 +182,21 @@ def test_a_broken_glossary_is_reported_and_the_pack_still_opens(make_pack):
     pack = load_pack(root)
     assert pack.sections[0].text == "Words." and pack.glossary == ()
     assert [str(p) for p in pack.problems] == ["glossary.toml: 'x' has no 'definition'"]
+
+
+def test_check_reports_raw_html_unused_glossary_terms_and_an_overdue_review(make_pack):
+    import datetime as dt
+
+    from reader.content.check import _check_review_date
+    from reader.content.dates import months_between
+
+    root = make_pack({"a.md": "# A\n\nSome <b>bold</b> words and `<code>` too.\n\n<!-- a note -->\n"})
+    (root / "glossary.toml").write_text('[[term]]\nterm = "zebra"\ndefinition = "A striped animal."\n', encoding="utf-8")
+    found = [str(p) for p in check_pack(root)]
+    assert "sections/a.md:3: raw HTML is shown as text, never run: write Markdown instead" in found
+    assert "sections/a.md:5: raw HTML is shown as text, never run: write Markdown instead" in found
+    assert "glossary.toml: 'zebra' is never used in the sections" in found
+    pack = load_pack(root)
+    assert _check_review_date(pack, dt.date(2027, 5, 7)) == []
+    assert "more than 12 months ago" in str(_check_review_date(pack, dt.date(2027, 5, 8))[0])
+    assert months_between(dt.date(2026, 5, 8), dt.date(2026, 6, 7)) == 0

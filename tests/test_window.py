@@ -714,3 +714,15 @@ def test_the_notice_line_grows_with_the_text(window):
     window.show_notice("Some notice")
     window.apply_text_scale(150)
     assert window.notice.label.font().pixelSize() == Typography(150).chrome > Typography(100).chrome
+
+
+def test_a_pack_past_its_review_date_says_so(make_window, make_pack):
+    from reader.content import load_pack
+
+    root = make_pack({"a.md": "# A\n\nWords."})
+    manifest = root / "manifest.toml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("2026-05-08", "2019-01-15"), encoding="utf-8")
+    window = make_window(the_pack=load_pack(root))
+    assert window.notice.isVisible()
+    assert "last reviewed on 15 January 2019" in window.notice.label.text()
+    assert "may be out of date" in window.notice.label.text()

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
 from reader.content.loader import load_pack
-from reader.content.model import PackError, Pack, Problem
+from reader.content.model import AID, REVIEWED, PackError, Pack, Problem
 
 _LINK_RE = re.compile(r"\]\((?:([^)#\s]*)\.md)?#([^)\s]+)\)")
+#: An HTML tag or comment outside code: the reader shows it as text, so the editor meant Markdown.
+_RAW_HTML_RE = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>|/[a-zA-Z][a-zA-Z0-9]*>|!--)")
+_CODE_RE = re.compile(r"`[^`]*`")
 
 
 def _paragraphs(source: str) -> list[tuple[int, str]]:
@@ -58,7 +62,33 @@ def _check_sources(pack: Pack) -> list[Problem]:
             for match in _LINK_RE.finditer(line_text):
                 if match.group(2) not in anchors:
                     problems.append(Problem(section.file, f"link to missing anchor '#{match.group(2)}'", number))
-    return problems
+            if not line_text.startswith(("    ", "\t")) and _RAW_HTML_RE.search(_CODE_RE.sub("", line_text)):
+                problems.append(Problem(section.file, "raw HTML is shown as text, never run: write Markdown instead", number))
+    return problems + _check_glossary(pack) + _check_review_date(pack)
+
+
+def _check_glossary(pack: Pack) -> list[Problem]:
+    """Every glossary term should be used somewhere, or readers will never meet it."""
+    from reader.content.glossary import GLOSSARY_NAME, TermFinder
+
+    seen: set[int] = set()
+    finder = TermFinder(pack.glossary)
+    for section in pack.sections:
+        if section.kind == REVIEWED or section.kind == AID:
+            finder.find(f"{section.title}\n{section.full_text}", seen)
+    return [Problem(GLOSSARY_NAME, f"'{entry.term}' is never used in the sections")
+            for index, entry in enumerate(pack.glossary) if index not in seen]
+
+
+def _check_review_date(pack: Pack, today: dt.date | None = None) -> list[Problem]:
+    """A pack past its review interval may be out of date: the editor is told, and so is the reader."""
+    from reader.content.dates import review_overdue
+
+    manifest = pack.manifest
+    if review_overdue(manifest, today or dt.date.today()):
+        return [Problem("manifest.toml", f"last_updated {manifest.last_updated.isoformat()} is more than "
+                                         f"{manifest.review_interval_months} months ago: have the summary reviewed")]
+    return []
 
 
 def check_pack(root: Path) -> list[Problem]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
@@ -10,6 +11,7 @@ from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from reader import APP_NAME
+from reader.content.dates import long_date, review_overdue
 from reader.content.loader import review_line
 from reader.content.model import Pack
 from reader.content.page import compose_page
@@ -88,6 +90,11 @@ class MainWindow(AppearanceMixin, QMainWindow):
         located = pack.locate(start) if start else None
         section, anchor = located if located else (pack.home, None)
         self.open_location(Location(section.id, anchor))
+        if review_overdue(pack.manifest, dt.date.today()):
+            self.show_notice(
+                self.tr("This summary was last reviewed on {date}. Some of its information may be out of date.")
+                .format(date=long_date(pack.manifest.last_updated))
+            )
         if pack.problems:
             self.show_notice(
                 self.tr("Some content could not be shown. {detail}").format(
@@ -229,8 +236,8 @@ class MainWindow(AppearanceMixin, QMainWindow):
         self.search.set_theme(self.theme)
         outline(self.navigator, self.theme)
         self._follow_system_theme()  # only now: the contrast preference needs the Qt namespace
-        for text in self._pending_notices:
-            self.notice.show_message(text)
+        if self._pending_notices:  # one line says all of them
+            self.notice.show_message(" ".join(self._pending_notices))
         self._pending_notices.clear()
 
     def _connect(self) -> None:
