@@ -191,3 +191,14 @@ def test_export_pdf_onto_a_folder_names_the_folder(tmp_path):
     result = run("export-pdf", str(tmp_path))
     assert result.returncode == 1
     assert result.stderr.strip() == f"atl-reader: error: {tmp_path}: is a folder: give a file name such as summary.pdf"
+
+
+def test_the_real_program_never_opens_a_connection(tmp_path):
+    guard = {"PYTHONPATH": str(ROOT / "tests" / "netguard")}
+    probe = subprocess.run([sys.executable, "-c", "import socket; socket.create_connection(('127.0.0.1', 9))"],
+                           capture_output=True, text=True, env={**os.environ, **guard})
+    assert "NETWORK USED" in probe.stderr, "the guard itself works"
+    for args in (["search", "chemo", "--json"], ["search", "--queries", str(ROOT / "tests" / "search_cases.tsv")],
+                 ["export-pdf", str(tmp_path / "h.pdf"), "--glossary"], ["sections", "--json"], ["check"]):
+        done = run(*args, env_extra=guard)
+        assert done.returncode == 0 and "NETWORK USED" not in done.stderr, args
