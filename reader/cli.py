@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # the commands import what they need, so `--help` stays insta
     from reader.search import SearchResult
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
-SUBCOMMANDS = ("sections", "search", "export-pdf", "check")
+SUBCOMMANDS = ("sections", "search", "export-pdf", "check", "keygen", "sign")
 
 
 class UsageError(Exception):
@@ -49,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--idle-timeout", metavar="SECONDS", type=int,
                      help="kiosk: seconds without use before 'Still reading?' (30-1800, default 120)")
     gui.add_argument("--section", metavar="ID", help="open at this section")
+    gui.add_argument("--trust", metavar="KEY.pub", type=Path,
+                     help="show the pack only if it is signed with this Ed25519 public key")
     gui.add_argument("--bench", action="store_true", help=argparse.SUPPRESS)
 
     sections = sub.add_parser("sections", help="list the sections in reading order")
@@ -70,6 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--clinic", metavar="NAME", default="", help="the clinic's name, on every page")
     export.add_argument("--phone", metavar="NUMBER", default="", help="the clinic's phone number, on every page")
     export.add_argument("--glossary", action="store_true", help="add the meanings of the words used (a reading aid)")
+
+    keygen = sub.add_parser("keygen", help="make an Ed25519 key pair for signing content packs")
+    keygen.add_argument("--out", metavar="DIR", type=Path, default=Path("."), help="where to write the two keys")
+    sign = sub.add_parser("sign", help="sign a content pack (writes SHA256SUMS and SIGNATURE)")
+    sign.add_argument("dir", type=Path, metavar="DIR", help="the pack")
+    sign.add_argument("--key", metavar="KEY", type=Path, required=True, help="the private key from keygen")
 
     check = sub.add_parser("check", help="validate a content pack")
     check.add_argument("dir", nargs="?", type=Path, metavar="DIR", help="the pack (default: the bundled one)")
@@ -176,6 +184,33 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_keygen(args: argparse.Namespace) -> int:
+    from reader.content.integrity import make_key_pair
+
+    private, public = args.out / f"{APP_ID}-signing.key", args.out / f"{APP_ID}-signing.pub"
+    if private.exists() or public.exists():
+        raise UsageError(f"{private} or {public} already exists: move it away first")
+    try:
+        make_key_pair(private, public)
+    except OSError as exc:
+        print(f"{APP_ID}: error: cannot write the keys in {args.out} ({exc.strerror})", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"wrote {private} (keep it secret, off the kiosks) and {public} (pin it with --trust)")
+    return EXIT_OK
+
+
+def cmd_sign(args: argparse.Namespace) -> int:
+    from reader.content.integrity import sign_pack
+
+    try:
+        count = sign_pack(args.dir, args.key)
+    except (OSError, ValueError) as exc:
+        print(f"{APP_ID}: error: cannot sign {args.dir}: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"signed {count} files in {args.dir} (SHA256SUMS and SIGNATURE)")
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     if args.idle_timeout is not None:
         from reader.kiosk.config import check_idle_timeout
@@ -194,6 +229,8 @@ COMMANDS = {
     "search": cmd_search,
     "export-pdf": cmd_export_pdf,
     "check": cmd_check,
+    "keygen": cmd_keygen,
+    "sign": cmd_sign,
 }
 
 

@@ -99,4 +99,6 @@ def check_pack(root: Path) -> list[Problem]:
         return list(exc.details) or [exc.problem]
     from reader.search.synonyms import read_synonyms  # the search words are checked like the rest
 
-    return list(pack.problems) + _check_sources(pack) + read_synonyms(Path(root))[1]
+    from reader.content.integrity import check_sums
+
+    return list(pack.problems) + _check_sources(pack) + read_synonyms(Path(root))[1] + check_sums(Path(root))

@@ -36,6 +36,8 @@ class KioskConfig:
     printer: str | None = None
     #: Where errors are written; None: standard error.
     log_file: Path | None = None
+    #: A pinned Ed25519 public key: only packs signed with it are shown.
+    trust_key: Path | None = None
 
     def with_idle_timeout(self, seconds: int | None) -> KioskConfig:
         """The command line overrides the file."""
@@ -82,8 +84,10 @@ def load_kiosk_config(path: Path | None) -> tuple[KioskConfig, list[str]]:
     take("print_enabled", bool, lambda v: True, "true or false")
     take("printer", str, lambda v: bool(v.strip()), "the printer's name")
     take("log_file", str, lambda v: bool(v.strip()), "a file path")
-    if "log_file" in values:
-        values["log_file"] = Path(str(values["log_file"]))
+    take("trust_key", str, lambda v: bool(v.strip()), "the path of a public key (.pub)")
+    for key in ("log_file", "trust_key"):
+        if key in values:
+            values[key] = Path(str(values[key]))
     unknown = sorted(set(data) - {f for f in KioskConfig.__dataclass_fields__})
     problems.extend(f"{path}: unknown setting '{key}'" for key in unknown)
     return replace(KioskConfig(), **values), problems  # type: ignore[arg-type]

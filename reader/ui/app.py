@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 import time
 from pathlib import Path
 
@@ -14,6 +15,9 @@ from reader.content import PackError, default_pack_dir, load_pack
 from reader.content.model import Pack
 from reader.ui.fonts import register_fonts
 from reader.ui.settings import Settings, default_settings_path
+
+if TYPE_CHECKING:
+    from reader.kiosk.config import KioskConfig
 
 
 def report_painted() -> None:
@@ -51,8 +55,12 @@ def run(args: argparse.Namespace) -> int:
     app = create_app(sys.argv[:1])
     family = register_fonts()
     content: Path = args.content or default_pack_dir()
+    config = _kiosk_config(args) if args.kiosk else None
+    trust: Path | None = getattr(args, "trust", None) or (config.trust_key if config else None)
     try:
         pack: Pack = load_pack(content)
+        if trust is not None:
+            _verify(content, trust)
     except PackError as exc:
         print(f"{APP_ID}: error: {exc}", file=sys.stderr)
         window = error_window(exc.problem.message, exc.problem.path)
@@ -61,10 +69,11 @@ def run(args: argparse.Namespace) -> int:
         return 1
     from reader.ui.main_window import MainWindow
 
-    if args.kiosk:
-        return run_kiosk(args, pack, family)
+    if config is not None:
+        return run_kiosk(args, config, pack, family)
     settings = Settings(default_settings_path())
     window = MainWindow(pack, settings, family, finish_after_first_paint=True)
+    _report_damage(window, content, trusted=trust is not None)
     if args.section:
         located = pack.locate(args.section)
         if located is None:
@@ -79,20 +88,50 @@ def run(args: argparse.Namespace) -> int:
     return app.exec()
 
 
-def run_kiosk(args: argparse.Namespace, pack: Pack, family: str) -> int:
-    """The waiting-room kiosk: nothing is stored, and the window locks itself down."""
+def _kiosk_config(args: argparse.Namespace) -> KioskConfig:
     from reader.kiosk.config import default_config_path, load_kiosk_config
-    from reader.ui.kiosk import KioskController
-    from reader.ui.main_window import MainWindow
 
     config, problems = load_kiosk_config(args.config or default_config_path())
     for problem in problems:
         print(f"{APP_ID}: warning: {problem}", file=sys.stderr)
-    config = config.with_idle_timeout(getattr(args, "idle_timeout", None))
+    return config.with_idle_timeout(getattr(args, "idle_timeout", None))
+
+
+def _verify(content: Path, trusted_key: Path) -> None:
+    """Refuse a pack the pinned key does not vouch for: no section of it is shown."""
+    from reader.content.integrity import verify_pack
+    from reader.content.model import Problem
+
+    problems = verify_pack(content, trusted_key)
+    if problems:
+        detail = "; ".join(str(p) for p in problems[:3])
+        raise PackError(Problem(str(content), f"this content could not be verified and is not shown ({detail})"),
+                        tuple(problems))
+
+
+def _report_damage(window: QMainWindow, content: Path, *, trusted: bool) -> None:
+    """Without a pinned key, files that no longer match SHA256SUMS are reported as damage."""
+    if trusted:
+        return  # already verified in full
+    from reader.content.integrity import check_sums
+
+    problems = check_sums(content)
+    if problems:
+        text = QApplication.translate("App", "Some content files do not match their checksums and may be damaged: "
+                                             "{detail}.").format(detail="; ".join(str(p) for p in problems[:3]))
+        print(f"{APP_ID}: warning: {text}", file=sys.stderr)
+        window.show_notice(text)  # type: ignore[attr-defined]
+
+
+def run_kiosk(args: argparse.Namespace, config: KioskConfig, pack: Pack, family: str) -> int:
+    """The waiting-room kiosk: nothing is stored, and the window locks itself down."""
     from reader.error_log import install_error_log
+    from reader.ui.kiosk import KioskController
+    from reader.ui.main_window import MainWindow
 
     install_error_log(config.log_file)
     window = MainWindow(pack, Settings(None), family)
+    _report_damage(window, args.content or default_pack_dir(), trusted=config.trust_key is not None)
     kiosk = KioskController(window, config)
     if args.bench:
         window.reading.firstPainted.connect(report_painted)
