@@ -175,12 +175,13 @@ def test_an_error_in_a_slot_is_logged_and_the_kiosk_keeps_running(make_kiosk, qt
     log = tmp_path / "kiosk.log"
     kept = sys.excepthook
     try:
-        install_error_log(log)
         kiosk = make_kiosk()
+        install_error_log(log, kiosk.window.apologise)
         source = Source()
         source.fired.connect(broken)
         source.fired.emit()
         assert "RuntimeError: a bug in a slot" in log.read_text(encoding="utf-8")
+        assert "Sorry, something went wrong" in kiosk.window.notice.label.text()
         kiosk.window.go_home()  # still answering
         assert kiosk.window.isVisible()
     finally:

@@ -74,6 +74,9 @@ def run(args: argparse.Namespace) -> int:
     settings = Settings(default_settings_path())
     window = MainWindow(pack, settings, family, finish_after_first_paint=True)
     _report_damage(window, content, trusted=trust is not None)
+    from reader.error_log import install_error_log
+
+    install_error_log(None, window.apologise)
     if args.section:
         located = pack.locate(args.section)
         if located is None:
@@ -129,8 +132,8 @@ def run_kiosk(args: argparse.Namespace, config: KioskConfig, pack: Pack, family:
     from reader.ui.kiosk import KioskController
     from reader.ui.main_window import MainWindow
 
-    install_error_log(config.log_file)
     window = MainWindow(pack, Settings(None), family)
+    install_error_log(config.log_file, window.apologise)
     _report_damage(window, args.content or default_pack_dir(), trusted=config.trust_key is not None)
     kiosk = KioskController(window, config)
     if args.bench:

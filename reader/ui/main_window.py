@@ -365,6 +365,11 @@ class MainWindow(AppearanceMixin, QMainWindow):
         else:
             self._pending_notices.append(text)
 
+    def apologise(self) -> None:
+        """After an unexpected error (already logged): a short sentence, and the reader goes on."""
+        self.show_notice(self.tr("Sorry, something went wrong. The reader is still working; "
+                                 "you can carry on reading."))
+
     def show_settings_not_saved(self, path: str) -> None:
         self.show_notice(
             self.tr("Your text size and place cannot be saved on this computer ({path} is not writable). "
