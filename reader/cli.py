@@ -159,10 +159,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     from reader.content.check import check_pack
     from reader.content import default_pack_dir
 
+    from reader.content.check import external_links
+
     root = args.dir or default_pack_dir()
     problems = check_pack(root)
     for problem in problems:
         print(problem)
+    # Not problems, but each is worth a look: is it still the right address?
+    for note in external_links(root):
+        print(f"note: {note}")
     if problems:
         print(f"{len(problems)} problem(s) in {root}", file=sys.stderr)
         return EXIT_PROBLEMS

@@ -95,9 +95,10 @@ def test_check_exits_one_with_file_and_line_for_a_broken_pack(make_pack):
     assert "sections/a.md:3: lead-in ends with ':'" in result.stdout
 
 
-def test_check_is_clean_on_the_bundled_pack():
+def test_check_is_clean_on_the_bundled_pack_and_lists_its_web_links_to_verify():
     result = run("check")
     assert result.returncode == 0, result.stdout
+    assert "note: sections/clinical-trials.md:3: external link https://clinicaltrials.gov/" in result.stdout
 
 
 def test_module_and_main_are_the_same_program():

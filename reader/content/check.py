@@ -102,3 +102,20 @@ def check_pack(root: Path) -> list[Problem]:
     from reader.content.integrity import check_sums
 
     return list(pack.problems) + _check_sources(pack) + read_synonyms(Path(root))[1] + check_sums(Path(root))
+
+
+_EXTERNAL_RE = re.compile(r"\]\(\s*<?((?:https?|mailto|tel):[^)\s>]+)")
+
+
+def external_links(root: Path) -> list[Problem]:
+    """Every web, mail or phone link in the pack's sections, with its line, for editors to verify."""
+    found: list[Problem] = []
+    for path in sorted((Path(root) / "sections").glob("*.md")):
+        try:
+            lines = path.read_text(encoding="utf-8-sig").splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue  # reported as a problem by check_pack
+        for number, line in enumerate(lines, start=1):
+            for match in _EXTERNAL_RE.finditer(line):
+                found.append(Problem(f"sections/{path.name}", f"external link {match.group(1)} (shown, never opened)", number))
+    return found
