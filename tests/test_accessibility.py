@@ -100,7 +100,7 @@ def test_every_button_is_at_least_24_px(window, qtbot):
 
 def test_screen_readers_hear_section_changes_results_and_text_size(window, qtbot, monkeypatch):
     heard: list[str] = []
-    monkeypatch.setattr("reader.ui.main_window.announce", lambda widget, message: heard.append(message))
+    monkeypatch.setattr("reader.ui.window_navigation.announce", lambda widget, message: heard.append(message))
     monkeypatch.setattr("reader.ui.appearance.announce", lambda widget, message: heard.append(message))
     monkeypatch.setattr("reader.ui.search_controller.announce", lambda widget, message: heard.append(message))
     window.open_location(Location("clinical-trials"))

@@ -5,19 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6 import QtCore
 from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from reader import APP_NAME
 from reader.content.dates import long_date, review_overdue
 from reader.content.loader import review_line
 from reader.content.model import Pack
-from reader.content.page import compose_page
 from reader.navigation import History, Location
-from reader.ui.announce import announce
 from reader.ui.appearance import AppearanceMixin
+from reader.ui.window_navigation import NavigationMixin
 from reader.ui.banner import DisclaimerBanner
 from reader.ui.header import HeaderBar
 from reader.ui.reading_pane import ReadingPane
@@ -40,7 +37,7 @@ if TYPE_CHECKING:  # imported on first use, not for the first frame
     from reader.ui.theme_menu import ThemeMenu
 
 
-class MainWindow(AppearanceMixin, QMainWindow):
+class MainWindow(NavigationMixin, AppearanceMixin, QMainWindow):
     """One window over one pack."""
 
     #: The section or subsection on screen changed: (section id, anchor or "").
@@ -275,88 +272,6 @@ class MainWindow(AppearanceMixin, QMainWindow):
         self.reading.termActivated.connect(self.show_term)
         self.header.contents_button.toggled.connect(self.show_contents_drawer)
         self.navigator.itemClicked.connect(self.close_contents_drawer)
-
-    # -- navigation -----------------------------------------------------------------------
-    @property
-    def current(self) -> Location:
-        location = self.history.current
-        assert location is not None
-        return location
-
-    def open_location(self, location: Location, *, record: bool = True) -> None:
-        """Show a section (and scroll to an anchor or offset); the one way pages change."""
-        section = self.pack.section(location.section_id) or self.pack.home
-        if record and self.history.current is not None:
-            self.history.remember_scroll(self.reading.verticalScrollBar().value())
-        if self._shown_section != section.id:
-            self.reading.show_page(compose_page(self.pack, section))
-            self._shown_section = section.id
-            if self._finished:  # else _finish_start marks them
-                self.reading.mark_terms(self._terms)
-                self.searching.highlight_page()
-        if location.scroll and not location.anchor:
-            self.reading.verticalScrollBar().setValue(location.scroll)
-        else:
-            self.reading.go_to_anchor(location.anchor)
-        if record:
-            self.history.visit(Location(section.id, location.anchor, location.scroll))
-        self.setWindowTitle(f"{section.title} — {self.pack.manifest.title} — {APP_NAME}")
-        self.settings.last_section = section.id
-        if self._finished:  # else _finish_start shows the place in the contents
-            self.navigator.show_location(section.id, location.anchor)
-            self._update_history_actions()
-            if self._announced_section != section.id:
-                self._announced_section = section.id
-                announce(self.reading, section.title)  # a screen reader hears where it is
-        self.locationChanged.emit(section.id, location.anchor or "")
-
-    def go_back(self) -> None:
-        self._step_history(-1)
-
-    def go_forward(self) -> None:
-        self._step_history(1)
-
-    def _step_history(self, step: int) -> None:
-        self.history.remember_scroll(self.reading.verticalScrollBar().value())
-        location = self.history.forward() if step > 0 else self.history.back()
-        if location is not None:
-            self.open_location(location, record=False)
-
-    def go_home(self) -> None:
-        self.open_location(Location(self.pack.home.id))
-
-    def step_section(self, step: int) -> None:
-        ids = [s.id for s in self.pack.sections]
-        index = ids.index(self.current.section_id) + step
-        if 0 <= index < len(ids):
-            self.open_location(Location(ids[index]))
-
-    def show_previous_section(self) -> None:
-        self.step_section(-1)
-
-    def show_next_section(self) -> None:
-        self.step_section(1)
-
-    def _open_from_navigator(self, section_id: str, anchor: str) -> None:
-        self.open_location(Location(section_id, anchor or None))
-
-    def _open_and_read(self, section_id: str, anchor: str) -> None:
-        self.open_location(Location(section_id, anchor or None))
-        self.close_contents_drawer()
-        self.searching.show_first_match()
-        self.reading.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
-
-    def _follow_internal_link(self, section_id: str, anchor: str) -> None:
-        self.open_location(Location(section_id or self.current.section_id, anchor or None))
-
-    def _track_reading_position(self, anchor: str) -> None:
-        location = self.history.current
-        if location is not None:
-            self.navigator.show_location(location.section_id, anchor or None)
-
-    def _update_history_actions(self) -> None:
-        self.actions_.back.setEnabled(self.history.can_go_back)
-        self.actions_.forward.setEnabled(self.history.can_go_forward)
 
     def show_notice(self, text: str) -> None:
         """Say something in the notice line (kept until the line exists)."""
