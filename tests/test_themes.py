@@ -74,3 +74,19 @@ def test_a_chosen_theme_colours_the_whole_window_and_is_remembered(qtbot, pack, 
     again = MainWindow(pack, Settings(settings_path), family)
     qtbot.addWidget(again)
     assert again.theme == theme
+
+
+def test_following_the_system_asks_its_colour_scheme_once_the_window_is_up(qtbot, pack, family, tmp_path,
+                                                                            monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QStyleHints
+
+    from reader.ui.main_window import MainWindow
+    from reader.ui.settings import Settings
+    from reader.ui.theme import DARK
+
+    monkeypatch.setattr(QStyleHints, "colorScheme", lambda self: Qt.ColorScheme.Dark)
+    window = MainWindow(pack, Settings(tmp_path / "settings.ini"), family)  # the choice is "system"
+    qtbot.addWidget(window)
+    assert window.theme == DARK
+    assert next(a for a in window.theme_menu.actions() if a.data() == "system").isChecked()

@@ -43,6 +43,12 @@ def system_theme(*, ask_contrast: bool = False) -> Palette:
     """
     if ask_contrast and _prefers_high_contrast():
         return HIGH_CONTRAST
+    if ask_contrast:  # after the first frame the Qt namespace is there: ask the system directly
+        from PySide6 import QtCore
+
+        scheme = QApplication.styleHints().colorScheme()
+        if scheme != QtCore.Qt.ColorScheme.Unknown:
+            return DARK if scheme == QtCore.Qt.ColorScheme.Dark else LIGHT
     app = QApplication.instance()
     window = app.palette().color(QPalette.ColorRole.Window) if isinstance(app, QApplication) else QColor("#ffffff")
     return DARK if window.lightness() < 128 else LIGHT
