@@ -58,7 +58,7 @@ def test_the_clinic_is_named_on_every_page(tmp_path):
 
 
 @pytest.mark.parametrize("large", [False, True])
-def test_no_heading_is_left_alone_at_the_foot_of_a_page(qapp, pack, family, tmp_path, large):
+def test_no_heading_is_left_alone_and_no_short_block_is_split(qapp, pack, family, tmp_path, large):
     import datetime as dt
 
     from PySide6.QtGui import QPageLayout, QPdfWriter
@@ -81,6 +81,10 @@ def test_no_heading_is_left_alone_at_the_foot_of_a_page(qapp, pack, family, tmp_
             text_top = layout.blockBoundingRect(following).top()
             assert int((text_top + 1) // height) == heading_page, block.text()
             checked += 1
+        rect = layout.blockBoundingRect(block)
+        starts_a_page = rect.top() % height <= 1 or height - rect.top() % height <= 1
+        if rect.height() <= height / 4 and not starts_a_page:
+            assert int(rect.top() // height) == int((rect.bottom() - 1) // height), f"split: {block.text()[:40]}"
         block = following
     assert checked >= 10
 

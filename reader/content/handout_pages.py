@@ -30,13 +30,13 @@ def addresses_html(urls: Sequence[str], qr_px: int) -> str:
     """A block listing each address beside its QR code image (QR_URL numbered like urls)."""
     if not urls:
         return ""
+    # One paragraph per address, so a page never cuts a code from its address.
     rows = "".join(
-        f'<tr><td><img src="{QR_URL.format(number=number)}" width="{qr_px}" height="{qr_px}"/></td>'
-        f'<td valign="middle">{escape(external_address(url))}</td></tr>'
+        f'<p><img src="{QR_URL.format(number=number)}" width="{qr_px}" height="{qr_px}"/>'
+        f"&nbsp;&nbsp;{escape(external_address(url))}</p>"
         for number, url in enumerate(urls)
     )
-    return (f"<h2>{escape(texts.WEB_ADDRESSES)}</h2><p>{escape(texts.SCAN_TO_OPEN)}</p>"
-            f'<table cellpadding="6">{rows}</table>')
+    return f"<h2>{escape(texts.WEB_ADDRESSES)}</h2><p>{escape(texts.SCAN_TO_OPEN)}</p>{rows}"
 
 
 def glossary_html(pack: Pack, sections: Sequence[Section]) -> str:

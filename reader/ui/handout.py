@@ -109,33 +109,51 @@ def keep_words_whole(page_html: str) -> str:
 
 
 def _keep_headings_with_text(doc: QTextDocument, page_height: float) -> None:
-    """Move a heading to the next page when the text after it would start there.
+    """Keep headings and lead-ins with what follows, and short blocks whole, across pages.
 
-    Qt has no keep-with-next, so a heading that would be stranded at the foot of a
-    page gets a page break before it. Qt does not lay the rest out again by itself
-    after such a change, so each break is followed by a fresh layout and a new look.
+    Qt has no keep-with-next or keep-together: a heading (or a lead-in ending in
+    ":") that would be stranded at the foot of a page, or a short paragraph or
+    list item that a page would split, gets a page break before it. Qt does not
+    lay the rest out again by itself after such a change, so each break is
+    followed by a fresh layout and a new look.
     """
     for _ in range(doc.blockCount()):  # one break per pass; never more breaks than blocks
-        if not _break_before_a_stranded_heading(doc, page_height):
+        if not _break_before_a_bad_split(doc, page_height):
             return
         doc.markContentsDirty(0, doc.characterCount())
+        doc.documentLayout().documentSize()  # lay it all out now, not lazily later
 
 
-def _break_before_a_stranded_heading(doc: QTextDocument, page_height: float) -> bool:
+def _break_before_a_bad_split(doc: QTextDocument, page_height: float) -> bool:
     layout = doc.documentLayout()
+
+    def page_of(y: float) -> int:
+        return int(y // page_height)
+
     block = doc.begin()
     while block.isValid():
         following = block.next()
         fmt = block.blockFormat()
-        if (fmt.headingLevel() and following.isValid()
-                and fmt.pageBreakPolicy() != QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore):
-            heading_page = int(layout.blockBoundingRect(block).top() // page_height)
+        if fmt.pageBreakPolicy() == QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
+            block = following
+            continue
+        rect = layout.blockBoundingRect(block)
+        leads_in = fmt.headingLevel() > 0 or block.text().rstrip().endswith(":")
+        if leads_in and following.isValid():
             text_rect = layout.blockBoundingRect(following)
             first_line_bottom = text_rect.top() + min(text_rect.height(), 3 * doc.defaultFont().pointSizeF())
-            if int(first_line_bottom // page_height) != heading_page:
-                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-                QTextCursor(block).setBlockFormat(fmt)
-                return True
+            bad = page_of(first_line_bottom) != page_of(rect.top())
+        else:
+            short = rect.height() <= page_height / 4
+            bad = short and page_of(rect.top()) != page_of(rect.bottom() - 1) and rect.top() % page_height > 1
+        if bad:
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            QTextCursor(block).setBlockFormat(fmt)
+            if leads_in:  # what follows now travels with it: an earlier break there would split them again
+                moved = following.blockFormat()
+                moved.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
+                QTextCursor(following).setBlockFormat(moved)
+            return True
         block = following
     return False
 
