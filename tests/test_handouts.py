@@ -116,3 +116,24 @@ def test_the_glossary_page_explains_only_the_words_used_and_says_it_is_an_aid(tm
     assert "Plain-language aid, not part of the medically reviewed summary" in text
     assert "remission:" in text and "induction therapy:" in text
     assert "kinase inhibitor:" not in text, "only the words these sections use"
+
+
+@needs_pdftotext
+def test_the_dialog_and_the_command_line_make_the_same_handout(qtbot, pack, tmp_path):
+    from reader.ui.export import export_plan
+    from reader.ui.handout_dialog import HandoutDialog
+
+    dialog = HandoutDialog(pack, "overview", "Riverside Clinic", "01234 567890")
+    qtbot.addWidget(dialog)
+    dialog.large.setChecked(True)
+    dialog.glossary.setChecked(True)
+    for section_id in ("about", "new-treatments"):
+        dialog.sections[section_id].setChecked(False)
+    from_dialog = tmp_path / "dialog.pdf"
+    export_plan(dialog.plan(), from_dialog)
+    from_cli = tmp_path / "cli.pdf"
+    ids = [s.id for s in dialog.plan().sections]
+    export(from_cli, *[arg for i in ids for arg in ("--section", i)], "--large-print", "--glossary",
+           "--clinic", "Riverside Clinic", "--phone", "01234 567890")
+    assert pages(from_dialog) == pages(from_cli)
+    assert len(pages(from_cli)) >= 3
