@@ -726,3 +726,19 @@ def test_a_pack_past_its_review_date_says_so(make_window, make_pack):
     assert window.notice.isVisible()
     assert "last reviewed on 15 January 2019" in window.notice.label.text()
     assert "may be out of date" in window.notice.label.text()
+
+
+def test_a_5_mb_section_opens_and_stays_usable(make_window, make_pack, qtbot):
+    from reader.content import load_pack
+
+    paragraph = "Patients and nurses talk about blood tests, scans and treatment in plain words. " * 10
+    body = "\n\n".join(f"{paragraph} Paragraph {n}." for n in range(6200))
+    root = make_pack({"big.md": f"# Big\n\n{body}\n\nThe very last words."})
+    assert (root / "sections" / "big.md").stat().st_size > 5_000_000
+    window = make_window(the_pack=load_pack(root))
+    assert page_text(window).startswith("Big")
+    bar = window.reading.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    qtbot.waitUntil(lambda: bar.value() == bar.maximum() > 0)
+    window.apply_text_scale(150)
+    assert window.text_percent == 150 and page_text(window).rstrip().endswith("The very last words.")
