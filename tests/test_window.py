@@ -742,3 +742,13 @@ def test_a_5_mb_section_opens_and_stays_usable(make_window, make_pack, qtbot):
     qtbot.waitUntil(lambda: bar.value() == bar.maximum() > 0)
     window.apply_text_scale(150)
     assert window.text_percent == 150 and page_text(window).rstrip().endswith("The very last words.")
+
+
+def test_every_page_says_what_it_is_reviewed_or_an_aid(window):
+    for section in window.pack.sections:
+        window.open_location(Location(section.id))
+        lines = page_text(window).splitlines()
+        if section.kind == "aid":
+            assert "Plain-language aid, not part of the medically reviewed summary" in lines[:3], section.id
+        elif section.kind == "reviewed":
+            assert "Medically reviewed summary · Last updated 8 May 2026" in lines[:3], section.id
