@@ -52,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--trust", metavar="KEY.pub", type=Path,
                      help="show the pack only if it is signed with this Ed25519 public key")
     gui.add_argument("--bench", action="store_true", help=argparse.SUPPRESS)
+    gui.add_argument("--self-test", action="store_true",
+                     help="open the window, show every section, run a search, and exit 0 if all worked")
 
     sections = sub.add_parser("sections", help="list the sections in reading order")
     _content_arg(sections)

@@ -203,3 +203,9 @@ def test_the_real_program_never_opens_a_connection(tmp_path):
                  ["export-pdf", str(tmp_path / "h.pdf"), "--glossary"], ["sections", "--json"], ["check"]):
         done = run(*args, env_extra=guard)
         assert done.returncode == 0 and "NETWORK USED" not in done.stderr, args
+
+
+def test_self_test_opens_every_section_and_searches():
+    done = run("--self-test", env_extra={"QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
+    assert "self-test passed: 7 sections shown" in done.stdout

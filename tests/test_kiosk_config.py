@@ -37,3 +37,10 @@ def test_bad_values_are_reported_and_replaced_by_defaults(tmp_path):
 def test_idle_timeout_range_is_explained():
     assert check_idle_timeout(30) is None and check_idle_timeout(1800) is None
     assert "30 to 1800" in check_idle_timeout(10)
+
+
+def test_the_example_config_in_the_deployment_kit_is_valid():
+    from conftest import ROOT
+
+    config, problems = load_kiosk_config(ROOT / "deploy" / "kiosk" / "kiosk.toml")
+    assert problems == [] and config.idle_timeout == 120 and config.text_percent == 150

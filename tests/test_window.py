@@ -752,3 +752,13 @@ def test_every_page_says_what_it_is_reviewed_or_an_aid(window):
             assert "Plain-language aid, not part of the medically reviewed summary" in lines[:3], section.id
         elif section.kind == "reviewed":
             assert "Medically reviewed summary · Last updated 8 May 2026" in lines[:3], section.id
+
+
+def test_the_window_has_the_app_icon_and_desktop_id(window):
+    from PySide6.QtGui import QGuiApplication
+
+    from reader.ui.app import create_app
+
+    assert not window.windowIcon().isNull()
+    create_app(["atl-reader"])  # what the entry point does to the application
+    assert QGuiApplication.desktopFileName() == "atl-reader"

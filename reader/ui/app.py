@@ -46,6 +46,7 @@ def error_window(message: str, where: str) -> QMainWindow:
 def create_app(argv: list[str]) -> QApplication:
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName(APP_ID)
+    app.setDesktopFileName(APP_ID)  # the Wayland app id and X11 class match atl-reader.desktop
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     return app  # type: ignore[return-value]
@@ -88,7 +89,31 @@ def run(args: argparse.Namespace) -> int:
     if args.bench:
         window.reading.firstPainted.connect(report_painted)
     window.show()
+    if getattr(args, "self_test", False):
+        return self_test(window)
     return app.exec()
+
+
+def self_test(window: QMainWindow) -> int:
+    """For installers and bundles: every section shown, a search answered, then exit (0 = all worked)."""
+    from reader.navigation import Location
+
+    app = QApplication.instance()
+    window._finish_start()  # type: ignore[attr-defined]
+    for section in window.pack.sections:  # type: ignore[attr-defined]
+        window.open_location(Location(section.id))  # type: ignore[attr-defined]
+        app.processEvents()  # type: ignore[union-attr]
+        if not window.reading.toPlainText().strip():  # type: ignore[attr-defined]
+            print(f"{APP_ID}: self-test: section '{section.id}' showed no text", file=sys.stderr)
+            return 1
+    result = window.searching.index.search("transplant")  # type: ignore[attr-defined]
+    if not result.hits:
+        print(f"{APP_ID}: self-test: search found nothing", file=sys.stderr)
+        return 1
+    print(f"self-test passed: {len(window.pack.sections)} sections shown, "  # type: ignore[attr-defined]
+          f"search found {len(result.hits)} for 'transplant'")
+    window.close()
+    return 0
 
 
 def _kiosk_config(args: argparse.Namespace) -> KioskConfig:

@@ -186,6 +186,11 @@ class MainWindow(NavigationMixin, AppearanceMixin, QMainWindow):
         from reader.ui.wheel_zoom import WheelZoom
 
         self._finished = True
+        from PySide6.QtGui import QIcon
+
+        from reader.resources import resource
+
+        self.setWindowIcon(QIcon(str(resource("icons", "atl-reader-256.png"))))
         self.actions_ = build_actions(self)
         a = self.actions_
         self.header.attach_actions(a.back, a.forward, a.print_)
