@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test bench check clean screenshot bytecode
+.PHONY: run test bench check clean screenshot bytecode bundle bundle-test install-desktop wheelhouse
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,8 +30,33 @@ bench: bytecode
 check: $(STAMP)
 	$(PY) main.py check
 
+# A standalone one-folder build in dist/atl-reader (PyInstaller; about 20 s here).
+bundle: $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test,bundle]'
+	$(PY) -m PyInstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller deploy/atl-reader.spec
+	du -sh dist/atl-reader
+
+# Runs the bundled program with no venv and no network: sections, search, export-pdf, --self-test.
+bundle-test: bundle
+	$(PY) tools/bundle_test.py dist/atl-reader/atl-reader
+
+# The desktop entry and icons for this user, launching this checkout's reader.
+install-desktop: $(STAMP)
+	mkdir -p $(HOME)/.local/share/applications $(HOME)/.local/share/icons/hicolor/scalable/apps
+	sed 's|^Exec=atl-reader|Exec=$(CURDIR)/$(VENV)/bin/atl-reader|' deploy/desktop/atl-reader.desktop \
+		> $(HOME)/.local/share/applications/atl-reader.desktop
+	cp resources/icons/atl-reader.svg $(HOME)/.local/share/icons/hicolor/scalable/apps/atl-reader.svg
+	for size in 16 32 48 64 128 256; do \
+		mkdir -p $(HOME)/.local/share/icons/hicolor/$${size}x$${size}/apps; \
+		cp resources/icons/atl-reader-$$size.png $(HOME)/.local/share/icons/hicolor/$${size}x$${size}/apps/atl-reader.png; \
+	done
+
+# Every wheel needed to install on a computer with no internet: pip install --no-index --find-links wheelhouse atl-reader
+wheelhouse: $(STAMP)
+	$(PY) -m pip wheel --quiet --wheel-dir wheelhouse .
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist wheelhouse *.egg-info
 	find reader -name __pycache__ -type d -prune -exec rm -rf {} +
 
 screenshot: $(STAMP)

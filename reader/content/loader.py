@@ -25,7 +25,12 @@ def default_pack_dir() -> Path:
         if (beside / "manifest.toml").is_file():
             return beside
         return Path(getattr(sys, "_MEIPASS", beside.parent)) / "content"
-    return Path(__file__).resolve().parent.parent.parent / "content"
+    checkout = Path(__file__).resolve().parent.parent.parent / "content"
+    if (checkout / MANIFEST_NAME).is_file():
+        return checkout
+    from reader.resources import installed_data_dir  # a pip install from a wheel
+
+    return installed_data_dir() / "content"
 
 
 def review_line(manifest: Manifest) -> str:
