@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import TYPE_CHECKING
 import time
@@ -18,6 +19,7 @@ from reader.ui.settings import Settings, default_settings_path
 
 if TYPE_CHECKING:
     from reader.kiosk.config import KioskConfig
+    from reader.ui.single_instance import SingleInstance
 
 
 def report_painted() -> None:
@@ -72,8 +74,13 @@ def run(args: argparse.Namespace) -> int:
 
     if config is not None:
         return run_kiosk(args, config, pack, family)
+    instance = _only_instance()
+    if instance is None:
+        print(f"{APP_NAME} is already open: bringing it to the front.")
+        return 0
     settings = Settings(default_settings_path())
     window = MainWindow(pack, settings, family, finish_after_first_paint=True)
+    instance.raiseRequested.connect(window.come_forward)
     _report_damage(window, content, trusted=trust is not None)
     from reader.error_log import install_error_log
 
@@ -114,6 +121,18 @@ def self_test(window: QMainWindow) -> int:
           f"search found {len(result.hits)} for 'transplant'")
     window.close()
     return 0
+
+
+def _only_instance() -> SingleInstance | None:
+    """The lock that makes this the only reader window, or None (the first one was asked to come forward)."""
+    from reader.ui.single_instance import SingleInstance
+
+    folder = Path(os.environ.get("XDG_RUNTIME_DIR") or default_settings_path().parent)
+    instance = SingleInstance(folder)
+    if instance.acquire():
+        return instance
+    instance.ask_first_to_raise()
+    return None
 
 
 def _kiosk_config(args: argparse.Namespace) -> KioskConfig:

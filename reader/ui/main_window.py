@@ -285,6 +285,14 @@ class MainWindow(NavigationMixin, AppearanceMixin, QMainWindow):
         else:
             self._pending_notices.append(text)
 
+    def come_forward(self) -> None:
+        """Another launch asked for the reader: show this window instead of a second one."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
     def apologise(self) -> None:
         """After an unexpected error (already logged): a short sentence, and the reader goes on."""
         self.show_notice(self.tr("Sorry, something went wrong. The reader is still working; "
