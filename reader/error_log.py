@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
@@ -19,6 +18,8 @@ def install_error_log(path: Path | None, apologise: Callable[[], None] | None = 
     """
 
     def log(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        import traceback  # only when something went wrong: start-up does not pay for it
+
         stamp = dt.datetime.now().isoformat(timespec="seconds")
         text = f"{stamp} {APP_ID}: error: " + "".join(traceback.format_exception(kind, value, tb))
         if path is not None:

@@ -158,8 +158,8 @@ def _verify(content: Path, trusted_key: Path) -> None:
 
 def _report_damage(window: QMainWindow, content: Path, *, trusted: bool) -> None:
     """Without a pinned key, files that no longer match SHA256SUMS are reported as damage."""
-    if trusted:
-        return  # already verified in full
+    if trusted or not (content / "SHA256SUMS").is_file():
+        return  # verified in full already, or nothing to compare with (and no hashing to import)
     from reader.content.integrity import check_sums
 
     problems = check_sums(content)
