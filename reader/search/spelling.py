@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Iterable
 
@@ -28,24 +29,21 @@ class Vocabulary:
         self._counts = counts
         self._choices = [word for word in counts if len(word) >= MIN_LENGTH - 1 and not word.isdigit()]
         self._stems = {stem(word) for word in counts}
+        # Sorted once so a prefix test on every keystroke is a binary search, not a scan.
+        self._sorted = sorted(counts)
 
     def knows(self, word: str) -> bool:
         """Is word, or another form of it ("remissions"), in the pack?"""
         return word in self._counts or stem(word) in self._stems
 
     def has_prefix(self, prefix: str) -> bool:
-        return any(word.startswith(prefix) for word in self._counts)
+        """Could prefix be the start of a pack word the reader is still typing?"""
+        i = bisect.bisect_left(self._sorted, prefix)
+        return i < len(self._sorted) and self._sorted[i].startswith(prefix)
 
     def correct(self, word: str) -> str | None:
         """The closest known word to an unknown one, or None if nothing is close enough."""
-        if self.knows(word) or len(word) < MIN_LENGTH or not word.isalpha():
-            return None
-        # Imported on the first misspelling: most searches never need it.
-        from rapidfuzz import process
-        from rapidfuzz.distance import OSA
-
-        limit = max_edits(word)
-        found = process.extract(word, self._choices, scorer=OSA.distance, score_cutoff=limit, limit=20)
+        found = self._near(word, max_edits(word))
         if not found:
             return None
         # Fewest edits, then the word most sections use, then one starting the same way.
@@ -54,11 +52,16 @@ class Vocabulary:
 
     def suggest(self, word: str, limit: int = 3) -> list[str]:
         """Known words a little further from an unknown one, for "Did you mean": best first."""
+        found = self._near(word, max_edits(word) + 1)
+        ranked = sorted(found, key=lambda f: (f[1], -self._counts[f[0]], f[0]))
+        return [choice for choice, _distance, _index in ranked[:limit]]
+
+    def _near(self, word: str, edits: int) -> list[tuple[str, int, int]]:
+        """Pack words within edits of an unknown word, as (word, edits, index); [] if word is known."""
         if self.knows(word) or len(word) < MIN_LENGTH or not word.isalpha():
             return []
+        # Imported on the first misspelling: most searches never need it.
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
-        found = process.extract(word, self._choices, scorer=OSA.distance, score_cutoff=max_edits(word) + 1, limit=20)
-        ranked = sorted(found, key=lambda f: (f[1], -self._counts[f[0]], f[0]))
-        return [choice for choice, _distance, _index in ranked[:limit]]
+        return process.extract(word, self._choices, scorer=OSA.distance, score_cutoff=edits, limit=20)
