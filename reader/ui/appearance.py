@@ -38,15 +38,15 @@ class AppearanceMixin(_Base):
             self.apply_theme(resolve(SYSTEM, ask_contrast=True))
 
     def apply_theme(self, theme: Palette) -> None:
-        if theme == self.theme and self._finished and self.palette() == chrome_palette(theme):
-            return
+        """Colour every widget for theme. Only called once the window is finished."""
+        if theme == self.theme:
+            return  # already in these colours: built with them, or the system changed to them
         self.theme = theme
         self.setPalette(chrome_palette(theme))
         for widget in (self.banner, self.notice, self.search, self.reading):
             widget.set_theme(theme)
-        if self._finished:
-            self.focus_ring.set_colour(theme.focus)
-            outline(self.navigator, theme)
+        self.focus_ring.set_colour(theme.focus)
+        outline(self.navigator, theme)
         outline(self.reading, theme)
         self._show_again()
 
