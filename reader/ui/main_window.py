@@ -333,7 +333,6 @@ class MainWindow(NavigationMixin, AppearanceMixin, QMainWindow):
         self._shown_section = None  # shown again from the top
         self.apply_text_scale(text_percent)
         self.open_location(Location(self.pack.home.id))
-        self.reading.verticalScrollBar().setValue(0)
         QApplication.clipboard().clear()
 
     # -- printing and dialogs ---------------------------------------------------------------
