@@ -32,8 +32,12 @@ def pack_files(root: Path) -> list[str]:
     )
 
 
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def sums_text(root: Path) -> str:
-    lines = [f"{hashlib.sha256((root / name).read_bytes()).hexdigest()}  {name}" for name in pack_files(root)]
+    lines = [f"{_digest(root / name)}  {name}" for name in pack_files(root)]
     return "\n".join(lines) + "\n"
 
 
@@ -53,7 +57,7 @@ def check_sums(root: Path) -> list[Problem]:
     for name, digest in listed.items():
         if name not in present:
             problems.append(Problem(name, "is listed in SHA256SUMS but missing"))
-        elif hashlib.sha256((root / name).read_bytes()).hexdigest() != digest:
+        elif _digest(root / name) != digest:
             problems.append(Problem(name, "has changed since the pack was signed"))
     problems.extend(Problem(name, "was added after the pack was signed") for name in sorted(present - set(listed)))
     return problems
