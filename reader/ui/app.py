@@ -19,6 +19,7 @@ from reader.ui.settings import Settings, default_settings_path
 
 if TYPE_CHECKING:
     from reader.kiosk.config import KioskConfig
+    from reader.ui.main_window import MainWindow
     from reader.ui.single_instance import SingleInstance
 
 
@@ -79,7 +80,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"{APP_NAME} is already open: bringing it to the front.")
         return 0
     settings = Settings(default_settings_path())
-    window = MainWindow(pack, settings, family, finish_after_first_paint=True)
+    self_testing = bool(getattr(args, "self_test", False))
+    # A self-test checks the whole window at once, so it is built in full before it shows.
+    window = MainWindow(pack, settings, family, finish_after_first_paint=not self_testing)
     instance.raiseRequested.connect(window.come_forward)
     _report_damage(window, content, trusted=trust is not None)
     from reader.error_log import install_error_log
@@ -96,28 +99,26 @@ def run(args: argparse.Namespace) -> int:
     if args.bench:
         window.reading.firstPainted.connect(report_painted)
     window.show()
-    if getattr(args, "self_test", False):
+    if self_testing:
         return self_test(window)
     return app.exec()
 
 
-def self_test(window: QMainWindow) -> int:
+def self_test(window: MainWindow) -> int:
     """For installers and bundles: every section shown, a search answered, then exit (0 = all worked)."""
     from reader.navigation import Location
 
-    app = QApplication.instance()
-    window._finish_start()  # type: ignore[attr-defined]
-    for section in window.pack.sections:  # type: ignore[attr-defined]
-        window.open_location(Location(section.id))  # type: ignore[attr-defined]
-        app.processEvents()  # type: ignore[union-attr]
-        if not window.reading.toPlainText().strip():  # type: ignore[attr-defined]
+    for section in window.pack.sections:
+        window.open_location(Location(section.id))
+        QApplication.processEvents()
+        if not window.reading.toPlainText().strip():
             print(f"{APP_ID}: self-test: section '{section.id}' showed no text", file=sys.stderr)
             return 1
-    result = window.searching.index.search("transplant")  # type: ignore[attr-defined]
+    result = window.searching.index.search("transplant")
     if not result.hits:
         print(f"{APP_ID}: self-test: search found nothing", file=sys.stderr)
         return 1
-    print(f"self-test passed: {len(window.pack.sections)} sections shown, "  # type: ignore[attr-defined]
+    print(f"self-test passed: {len(window.pack.sections)} sections shown, "
           f"search found {len(result.hits)} for 'transplant'")
     window.close()
     return 0
