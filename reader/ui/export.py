@@ -31,7 +31,6 @@ def export_pdf(pack: Pack, out: Path, section_ids: Sequence[str] = (), *, large_
     """Write the handout to out atomically; return its page count. Raises OSError."""
     from reader.ui.handout import HandoutPlan
 
-    _ensure_gui_app()
     plan = HandoutPlan.for_ids(pack, section_ids, large_print=large_print, clinic=clinic, phone=phone,
                                glossary=glossary)
     return export_plan(plan, out)
