@@ -7,7 +7,6 @@ disclaimer, "Page X of Y" and the printed date, because a handout travels alone.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -202,8 +201,8 @@ class _PagePainter:
         urls = web_addresses(sections)
         for number, url in enumerate(urls):
             doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(QR_URL.format(number=number)),
-                            # Drawn large and scaled down, so print is sharp whatever the PDF compression.
-                            QImage.fromData(qr_png(url, scale=10)).convertToFormat(QImage.Format.Format_Mono))
+                            # Drawn large and scaled down, so the squares keep sharp edges on paper.
+                            QImage.fromData(qr_png(url, scale=10)))
         qr_px = round(28 * self.mm * 72 / self.device.logicalDpiY())  # 28 mm: easy for a phone to read
         pages += addresses_html(urls, qr_px)
         doc.setHtml(keep_words_whole(pages))
@@ -231,9 +230,7 @@ class _PagePainter:
             raise OSError("the printer or file could not be opened for writing")
         try:
             page_height = self.body_rect.height()
-            # pageCount() can trail a layout that a late page break (keep-with-next) pushed
-            # further; the document's height cannot, so a last page is never left off.
-            pages = max(self.document.pageCount(), math.ceil(self.document.size().height() / page_height - 0.01))
+            pages = self.document.pageCount()  # counted after the last keep-with-next layout
             starts = self._section_starts()
             for page in range(pages):
                 if page:
