@@ -28,7 +28,6 @@ class FocusRing(QWidget):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self.follow_focus)
-            app.installEventFilter(self)  # moves and resizes of the focused widget
 
     def set_colour(self, colour: str) -> None:
         self._colour = QColor(colour)
@@ -41,7 +40,12 @@ class FocusRing(QWidget):
     def follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
         window = self.parentWidget()
         inside = new is not None and new is not self and window is not None and window.isAncestorOf(new)
+        # Only the focused widget is watched for moves and resizes, not every event of the app.
+        if self._target is not None:
+            self._target.removeEventFilter(self)
         self._target = new if inside else None
+        if self._target is not None:
+            self._target.installEventFilter(self)
         self._place()
 
     def eventFilter(self, watched: QObject, event: QtCore.QEvent) -> bool:  # noqa: N802 (Qt API)
