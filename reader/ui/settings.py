@@ -28,6 +28,21 @@ def default_settings_path() -> Path:
     return Path(base or Path.home() / ".config") / APP_ID / "settings.ini"
 
 
+class _LineOfText:
+    """A remembered line of text, trimmed and cut to limit characters, on a Settings attribute."""
+
+    def __init__(self, key: str, *, limit: int) -> None:
+        self._key = key
+        self._limit = limit
+
+    def __get__(self, settings: Settings, owner: type | None = None) -> str:
+        value = settings._get(self._key)
+        return value[:self._limit] if isinstance(value, str) else ""
+
+    def __set__(self, settings: Settings, text: str) -> None:
+        settings._set(self._key, text.strip()[:self._limit])
+
+
 class Settings:
     """Text size, last section and window geometry.
 
@@ -129,20 +144,6 @@ class Settings:
     def paragraph_spacing(self, em: float) -> None:
         self._set(_PARAGRAPH, str(em if em in PARAGRAPH_SPACINGS else PARAGRAPH_SPACINGS[0]))
 
-    @property
-    def clinic(self) -> str:
-        value = self._get(_CLINIC)
-        return value[:200] if isinstance(value, str) else ""
-
-    @clinic.setter
-    def clinic(self, name: str) -> None:
-        self._set(_CLINIC, name.strip()[:200])
-
-    @property
-    def phone(self) -> str:
-        value = self._get(_PHONE)
-        return value[:60] if isinstance(value, str) else ""
-
-    @phone.setter
-    def phone(self, number: str) -> None:
-        self._set(_PHONE, number.strip()[:60])
+    #: The clinic's name and phone number for handouts, one trimmed line each.
+    clinic = _LineOfText(_CLINIC, limit=200)
+    phone = _LineOfText(_PHONE, limit=60)
