@@ -250,10 +250,10 @@ class ReadingPane(QTextBrowser):
         self.ensureCursorVisible()
         return self._current_match + 1
 
-    def scroll_to_first_match(self) -> None:
-        if self._match_cursors:
-            self._current_match = -1
-            self.step_match(1)
+    def show_first_match(self) -> int:
+        """Move to the first match, as step_match does; return 1, or 0 if there is none."""
+        self._current_match = -1
+        return self.step_match(1)
 
     # -- scroll-spy -------------------------------------------------------------------
     def _measure_headings(self) -> None:

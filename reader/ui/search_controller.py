@@ -85,20 +85,16 @@ class SearchController(QObject):
 
     def show_first_match(self) -> None:
         if self._result is not None and self._reading.match_count:
-            self._step(1, from_start=True)
+            self._show_position(self._reading.show_first_match())
 
     def show_next_match(self) -> None:
-        self._step(1)
+        self._show_position(self._reading.step_match(1))
 
     def show_previous_match(self) -> None:
-        self._step(-1)
+        self._show_position(self._reading.step_match(-1))
 
-    def _step(self, step: int, *, from_start: bool = False) -> None:
-        if from_start:
-            self._reading.scroll_to_first_match()
-            current = self._reading.current_match
-        else:
-            current = self._reading.step_match(step)
+    def _show_position(self, current: int) -> None:
+        """Match current (1-based; 0 for none) of the page's matches, shown and spoken."""
         self._match_bar.show_position(current, self._reading.match_count)
         if current:
             announce(self._match_bar.label, self._match_bar.label.text())
