@@ -138,7 +138,8 @@ class SearchPanel(QWidget):
             for hit in hits:
                 title = html.escape(hit.title)
                 snippet = emphasised_html(hit.snippet.text, hit.snippet.spans)
-                self._add_item(f"<b>{title}</b><br/>{snippet}", hit.title + ". " + hit.snippet.text, hit.section_id, hit.anchor or "")
+                self._add_item(f"<b>{title}</b><br/>{snippet}", hit.title + ". " + hit.snippet.text,
+                               (hit.section_id, hit.anchor or ""))
         else:
             maybe = ", ".join(f"“{word}”" for word in result.suggestions)
             hint = html.escape(texts.DID_YOU_MEAN.format(words=maybe)) + "<br/>" if maybe else ""
@@ -147,7 +148,7 @@ class SearchPanel(QWidget):
                 + html.escape(texts.TRY_TOPICS)
             )
             for section_id, title in topics:
-                self._add_item(f"{html.escape(title)}", title, section_id, "")
+                self._add_item(html.escape(title), title, (section_id, ""))
         self.status.setAccessibleName(self.status.text().replace("<br/>", " "))
         self.status.show()
         self.results.show()
@@ -158,33 +159,29 @@ class SearchPanel(QWidget):
         """Glossary definitions the query names, first in the list and set apart: a reading aid."""
         if not result.terms:
             return
-        from reader.ui.result_delegate import HTML_ROLE
-
         heading, note = html.escape(texts.DEFINITIONS_HEADING), html.escape(texts.AID_LINE)
         rows = [(f"<b>{heading}</b><br/><i>{note}</i>", f"{texts.DEFINITIONS_HEADING}. {texts.AID_LINE}.")]
         rows += [(f"<b>{html.escape(e.term)}</b>: {html.escape(e.definition)}", f"{e.term}: {e.definition}")
                  for e in result.terms]
         for rich, plain in rows:
-            item = QListWidgetItem(plain)
-            item.setData(HTML_ROLE, rich)
-            item.setData(QtCore.Qt.ItemDataRole.AccessibleTextRole, plain)
+            item = self._add_item(rich, plain, None)
             item.setBackground(QColor(self._theme.panel))
             item.setForeground(QColor(self._theme.text))
             item.setFlags(QtCore.Qt.ItemFlag.ItemIsEnabled)  # read, not opened
-            self._targets.append(None)
-            self.results.addItem(item)
 
     def _count_text(self, count: int) -> str:
         return self.tr("1 section matches") if count == 1 else self.tr("{count} sections match").format(count=count)
 
-    def _add_item(self, rich: str, plain: str, section_id: str, anchor: str) -> None:
-        from reader.ui.result_delegate import HTML_ROLE
+    def _add_item(self, rich: str, plain: str, target: tuple[str, str] | None) -> QListWidgetItem:
+        """A result row: rich text drawn, plain text spoken; target is (section, anchor), None for no link."""
+        from reader.ui.result_delegate import HTML_ROLE  # with the delegate, loaded on the first search
 
         item = QListWidgetItem(plain)
         item.setData(HTML_ROLE, rich)
         item.setData(QtCore.Qt.ItemDataRole.AccessibleTextRole, plain)
-        self._targets.append((section_id, anchor))
+        self._targets.append(target)
         self.results.addItem(item)
+        return item
 
     def _clear_results(self) -> None:
         self.results.clear()
