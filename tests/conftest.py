@@ -5,8 +5,12 @@ from __future__ import annotations
 import os
 import socket
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
 
 # Set before any Qt import: the tests never need a display.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -84,3 +88,27 @@ def family(qapp) -> str:
     from reader.ui.fonts import register_fonts
 
     return register_fonts()
+
+
+@pytest.fixture
+def make_window(qtbot, pack, tmp_path, family):
+    """Open a reader window as a user would see it: make_window(settings_path, the_pack, size)."""
+    from reader.ui.main_window import MainWindow
+    from reader.ui.settings import Settings
+
+    def make(settings_path: Path | None = None, the_pack=None, size=(1100, 780)) -> MainWindow:
+        settings = Settings(settings_path or tmp_path / "settings.ini")
+        window = MainWindow(the_pack or pack, settings, family, search_debounce_ms=10)
+        qtbot.addWidget(window)
+        window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(make_window) -> MainWindow:
+    """A reader window at 1100×780 with its own settings file."""
+    return make_window()

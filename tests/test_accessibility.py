@@ -12,16 +12,6 @@ from reader.ui.main_window import MainWindow
 from reader.ui.settings import Settings
 
 
-@pytest.fixture
-def window(qtbot, pack, family, tmp_path) -> MainWindow:
-    window = MainWindow(pack, Settings(tmp_path / "settings.ini"), family, search_debounce_ms=10)
-    qtbot.addWidget(window)
-    window.resize(1100, 780)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
 def focusable_without_a_name(interface) -> list[str]:
     """Every control a screen reader can land on that it could not name, found by walking the tree."""
     missing: list[str] = []

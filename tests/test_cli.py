@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 from conftest import ROOT
+from pdf_text import pdf_pages as page_texts
 
 MAIN = str(ROOT / "main.py")
 
@@ -115,7 +115,7 @@ def squash(text: str) -> str:
 
 
 def pdf_pages(path: Path) -> list[str]:
-    return [squash(page.extract_text() or "") for page in PdfReader(str(path)).pages]
+    return [squash(text) for text in page_texts(path)]
 
 
 def test_export_pdf_every_page_is_safe_to_hand_out(tmp_path, pack):

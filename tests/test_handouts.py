@@ -1,4 +1,4 @@
-"""Handouts: large print, the clinic's details, headings kept with their text."""
+"""Handouts: large print, the clinic's details, headings kept with their text, printing from the window."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from pdf_text import pdf_pages
+from reader.navigation import Location
 
 needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 
@@ -29,8 +31,7 @@ def word_heights(pdf: Path) -> list[float]:
 
 
 def pages(pdf: Path) -> list[str]:
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    return [" ".join(page.split()) for page in text.split("\f")[:-1]]
+    return [" ".join(page.split()) for page in pdf_pages(pdf)]
 
 
 @needs_pdftotext
@@ -137,3 +138,100 @@ def test_the_dialog_and_the_command_line_make_the_same_handout(qtbot, pack, tmp_
            "--clinic", "Riverside Clinic", "--phone", "01234 567890")
     assert pages(from_dialog) == pages(from_cli)
     assert len(pages(from_cli)) >= 3
+
+
+# -- from the window: Print, the preview, and PDF instead of a printer ----------------------------
+
+def test_print_asks_what_to_print_marking_the_current_section(window, monkeypatch):
+    from reader.ui.handout_dialog import HandoutDialog
+
+    asked = []
+
+    def look(dialog: HandoutDialog) -> int:
+        asked.append([box.text() for box in dialog.sections.values() if box.isChecked()])
+        asked.append(dialog.sections["clinical-trials"].text())
+        return 0
+
+    monkeypatch.setattr(HandoutDialog, "exec", look)
+    window.open_location(Location("clinical-trials"))
+    window.actions_.print_.trigger()
+    assert "Questions to ask your care team" not in asked[0], "aids are added on purpose"
+    assert len(asked[0]) == len(window.pack.sections) - 1
+    assert asked[1] == "Clinical trials (this page)"
+
+
+def test_print_preview_paints_the_chosen_sections_with_safe_pages(window, monkeypatch, tmp_path, pack):
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    from reader.ui import printing
+    from reader.ui.handout_dialog import HandoutDialog
+
+    def choose(dialog: HandoutDialog) -> int:
+        dialog.sections["questions"].setChecked(True)
+        dialog.sections["about"].setChecked(False)
+        dialog.clinic.setText("Riverside Clinic")
+        dialog.choose_print()
+        return dialog.result()
+
+    out = tmp_path / "printed.pdf"
+
+    def render_preview(self) -> int:
+        printer = QPrinter()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        self.paintRequested.emit(printer)
+        return 0
+
+    monkeypatch.setattr(HandoutDialog, "exec", choose)
+    monkeypatch.setattr(printing, "_printer_available", lambda: True)
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", render_preview)
+    window.actions_.print_.trigger()
+    pages = ["".join(page.split()) for page in pdf_pages(out)]
+    assert len(pages) >= 2
+    for number, text in enumerate(pages, start=1):
+        assert "".join(pack.manifest.disclaimer.split()) in text
+        assert f"Page{number}of{len(pages)}" in text
+        assert "GiventoyoubyRiversideClinic" in text
+    printed = "".join(pages)
+    missing = [s.title for s in pack.sections if s.id != "about" and "".join(s.title.split()) not in printed]
+    assert missing == []
+    assert "Aboutthissummary" not in printed, "only the chosen sections"
+    assert window.settings.clinic == "Riverside Clinic", "remembered for the next handout"
+
+
+def test_without_a_printer_the_handout_is_offered_as_a_pdf(window, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from reader.ui import printing
+    from reader.ui.handout_dialog import HandoutDialog
+
+    def choose(dialog: HandoutDialog) -> int:
+        dialog.large.setChecked(True)
+        dialog.choose_print()
+        return dialog.result()
+
+    offered = []
+    out = tmp_path / "handout.pdf"
+    monkeypatch.setattr(HandoutDialog, "exec", choose)
+    monkeypatch.setattr(printing, "_printer_available", lambda: False)
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *args: offered.append(args[2]) or QMessageBox.StandardButton.Save)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(out), ""))
+    window.actions_.print_.trigger()
+    assert "Save the handout as a PDF instead?" in offered[0]
+    assert out.is_file() and "Saved" in window.notice.label.text()
+
+
+def test_cancelling_a_handout_writes_nothing(window, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    from reader.ui.handout_dialog import HandoutDialog
+
+    def choose(dialog: HandoutDialog) -> int:
+        dialog.choose_pdf()
+        return dialog.result()
+
+    monkeypatch.setattr(HandoutDialog, "exec", choose)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: ("", ""))
+    window.actions_.print_.trigger()
+    assert list(tmp_path.glob("*.pdf")) == [] and not window.notice.isVisible()

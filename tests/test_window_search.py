@@ -1,0 +1,175 @@
+"""Searching in the window: results as you type, highlights, matches stepped through, glossary terms."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from reader.navigation import Location
+
+from window_driver import page_text, type_search
+
+
+def test_ctrl_f_and_slash_put_the_cursor_in_search(window, qtbot):
+    window.reading.setFocus()
+    qtbot.keyClick(window.reading, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.search.field.hasFocus()
+    window.reading.setFocus()
+    qtbot.keyClick(window.reading, Qt.Key.Key_Slash)
+    assert window.search.field.hasFocus()
+    qtbot.keyClicks(window.search.field, "a/b")
+    assert window.search.field.text() == "a/b"
+
+
+def test_results_update_as_you_type_and_open_with_highlights(window, qtbot):
+    type_search(window, qtbot, "transplant")
+    results = window.search.results
+    assert results.currentItem().text().startswith("Treatment options")
+    assert not window.navigator.isVisible()
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
+    assert page_text(window).startswith("Treatment options")
+    highlighted = [s.cursor.selectedText() for s in window.reading.extraSelections()]
+    # The word typed, and the summary's own name for it (synonyms.toml), as a whole phrase:
+    # "cell" alone, as in "T-cell", is not a match.
+    assert highlighted == ["hematopoietic", "stem", "cell", "transplantation", "HSCT"]
+    assert window.reading.hasFocus()
+
+
+def test_highlights_cover_every_match_in_the_page(window, qtbot):
+    window.open_location(Location("overview"))
+    type_search(window, qtbot, "aggressive")
+    highlighted = [s.cursor.selectedText().lower() for s in window.reading.extraSelections()]
+    assert highlighted == ["aggressive", "aggressive"]
+
+
+def test_escape_clears_search_results_and_highlights(window, qtbot):
+    type_search(window, qtbot, "remission")
+    assert window.reading.extraSelections()
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Escape)
+    assert window.search.field.text() == ""
+    qtbot.waitUntil(window.navigator.isVisible)
+    assert not window.search.results.isVisible()
+    assert window.reading.extraSelections() == []
+
+
+def test_no_results_says_so_and_suggests_topics(window, qtbot):
+    type_search(window, qtbot, "xyzzy")
+    assert "No results for “xyzzy”" in window.search.status.text()
+    topics = [window.search.results.item(i).text() for i in range(window.search.results.count())]
+    assert topics[:2] == ["Is there a cure?", "Goals of treatment"]
+    window.search.results.setCurrentRow(4)
+    qtbot.keyClick(window.search.results, Qt.Key.Key_Return)
+    assert page_text(window).startswith("Clinical trials")
+
+
+@pytest.mark.parametrize("text", ['"NEAR(*', "AND OR NOT", "^^^", "((("])
+def test_hostile_text_in_the_search_field_is_harmless(window, qtbot, text):
+    type_search(window, qtbot, text)
+    assert window.search.status.text()
+
+
+def test_search_shows_plain_definitions_marked_as_an_aid(window, qtbot):
+    type_search(window, qtbot, "chemo")
+    results = window.search.results
+    rows = [results.item(i).text() for i in range(results.count())]
+    assert rows[0] == "What the words mean. Plain-language aid, not part of the medically reviewed summary."
+    assert rows[1].startswith("chemotherapy: Medicines that kill cancer cells")
+    assert results.currentItem().text().startswith("Treatment options"), "the first result, not a definition"
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
+    assert page_text(window).startswith("Treatment options")
+    window.search.field.clear()
+    type_search(window, qtbot, "xqzv")
+    qtbot.waitUntil(lambda: not results.item(0).text().startswith("What the words mean"))
+    assert "No results" in window.search.status.accessibleName()
+    window.search.field.clear()
+    type_search(window, qtbot, "remishun")
+    qtbot.waitUntil(lambda: "Did you mean: “remission”?" in window.search.status.accessibleName())
+
+
+def test_a_misspelt_search_says_what_it_searched_for(window, qtbot):
+    type_search(window, qtbot, "transplnt")
+    assert "Showing results for “transplant”" in window.search.status.accessibleName()
+    assert window.search.results.currentItem().text().startswith("Treatment options")
+
+
+def test_f3_steps_through_the_matches_with_a_counter(window, qtbot):
+    window.open_location(Location("overview"))
+    type_search(window, qtbot, "aggressive")
+    bar = window.match_bar
+    count = window.reading.match_count
+    assert count >= 1 and bar.isVisible()
+    assert bar.label.text() == ("1 match on this page" if count == 1 else f"{count} matches on this page")
+    window.reading.setFocus()
+    qtbot.keyClick(window.reading, Qt.Key.Key_F3)
+    assert bar.label.text() == f"Match 1 of {count} on this page"
+    current = [s for s in window.reading.extraSelections()
+               if s.format.background().color().name() == "#ff9f1c"]
+    assert [s.cursor.selectedText().lower() for s in current] == ["aggressive"]
+    qtbot.mouseClick(bar.previous, Qt.MouseButton.LeftButton)
+    assert bar.label.text() == f"Match {count} of {count} on this page"  # wraps round
+    window.search.field.clear()
+    qtbot.waitUntil(lambda: not bar.isVisible())
+
+
+def test_glossary_terms_are_marked_and_open_their_definition(window, qtbot):
+    from PySide6.QtCore import QTimer, QUrl
+    from PySide6.QtWidgets import QDialog
+
+    window.open_location(Location("treatment-options"))
+    marked = []
+    block = window.reading.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.charFormat().anchorHref().startswith("term:"):
+                marked.append(fragment.text())
+            it += 1
+        block = block.next()
+    assert "chemotherapy" in marked and "watch and wait" in marked
+    assert "Aggressive ATL" not in marked, "headings are left alone"
+    assert window.reading.toPlainText().count("chemotherapy") == 1, "the words themselves never change"
+
+    seen = {}
+
+    def read_and_close() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QDialog)
+        seen["title"] = dialog.windowTitle()
+        seen["text"] = dialog.browser.toPlainText()
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    index = [e.term for e in window.pack.glossary].index("chemotherapy")
+    QTimer.singleShot(0, read_and_close)
+    window.reading.anchorClicked.emit(QUrl(f"term:{index}"))
+    assert seen["title"] == "chemotherapy"
+    assert "Medicines that kill cancer cells" in seen["text"]
+    assert "not part of the medically reviewed summary" in seen["text"]
+    assert QApplication.activeModalWidget() is None
+
+
+def test_a_glossary_term_opens_from_the_keyboard(window, qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialog
+
+    window.open_location(Location("new-treatments"))
+    window.reading.setFocus()
+    opened = []
+
+    def read_and_close() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QDialog):
+            opened.append(dialog.windowTitle())
+            qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    # Tab walks the page's links; the first marked term on this page is a glossary term.
+    for _ in range(10):
+        qtbot.keyClick(window.reading, Qt.Key.Key_Tab)
+        href = window.reading.textCursor().charFormat().anchorHref()
+        if href.startswith("term:"):
+            break
+    assert href.startswith("term:")
+    QTimer.singleShot(0, read_and_close)
+    qtbot.keyClick(window.reading, Qt.Key.Key_Return)
+    assert opened and opened[0] in {entry.term for entry in window.pack.glossary}

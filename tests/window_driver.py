@@ -1,0 +1,36 @@
+"""Doing to the reader window what a user does: reading it, typing a search, clicking a link."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor, QTextDocument
+
+from reader.ui.main_window import MainWindow
+
+
+def page_text(window: MainWindow) -> str:
+    return window.reading.toPlainText()
+
+
+def type_search(window: MainWindow, qtbot, text: str) -> None:
+    window.search.field.setFocus()
+    qtbot.keyClicks(window.search.field, text)
+    qtbot.waitUntil(lambda: window.search.results.isVisible() and window.search.status.isVisible())
+
+
+def click_link_text(window: MainWindow, qtbot, text: str) -> None:
+    cursor = window.reading.document().find(text)
+    assert not cursor.isNull(), text
+    middle = QTextCursor(cursor)
+    middle.setPosition((cursor.selectionStart() + cursor.selectionEnd()) // 2)
+    window.reading.setTextCursor(middle)
+    window.reading.ensureCursorVisible()
+    point = window.reading.cursorRect(middle).center()
+    qtbot.mouseClick(window.reading.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def shown_text(label_text: str) -> str:
+    """What a rich-text label puts on screen."""
+    document = QTextDocument()
+    document.setHtml(label_text)
+    return document.toPlainText()
