@@ -5,25 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from reader.ui.named_button import named_button
 from reader.ui.text_size import TextSizeControls
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
-
-
-def _button(parent: QWidget, text: str, name: str) -> QToolButton:
-    """A button with words, its action attached once the window finishes building.
-
-    Outside a toolbar a tool button keeps its default Tab focus, so the keyboard
-    reaches it, while a click leaves focus where the reader was.
-    """
-    button = QToolButton(parent)
-    button.setText(text)
-    button.setAccessibleName(name)
-    button.setToolTip(name)
-    return button
 
 
 #: Where the title block sits in the button row: after Contents, Back, Forward and a gap.
@@ -35,13 +23,13 @@ class HeaderBar(QWidget):
         super().__init__(parent)
         self.setObjectName("headerBar")
         # Disabled until attach_actions: the first frame has no history and no commands yet.
-        self.back = _button(self, self.tr("Back"), self.tr("Back"))
-        self.forward = _button(self, self.tr("Forward"), self.tr("Forward"))
-        self.print_button = _button(self, self.tr("Print"), self.tr("Print or save as PDF"))
+        self.back = named_button(self, self.tr("Back"), self.tr("Back"))
+        self.forward = named_button(self, self.tr("Forward"), self.tr("Forward"))
+        self.print_button = named_button(self, self.tr("Print"), self.tr("Print or save as PDF"))
         for button in (self.back, self.forward, self.print_button):
             button.setEnabled(False)
         # Only in a narrow window, where the contents and the text take turns.
-        self.contents_button = _button(self, self.tr("Contents"), self.tr("Show the contents"))
+        self.contents_button = named_button(self, self.tr("Contents"), self.tr("Show the contents"))
         self.contents_button.setCheckable(True)
         self.contents_button.hide()
         self.title = QLabel(title, self)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
+from reader.ui.named_button import named_button
+
 
 class MatchBar(QWidget):
     """Shows which match is current; asks for the previous or next one."""
@@ -26,10 +28,7 @@ class MatchBar(QWidget):
         self.hide()
 
     def _button(self, text: str, name: str, signal: Signal) -> QToolButton:
-        button = QToolButton(self)
-        button.setText(text)
-        button.setAccessibleName(name)
-        button.setToolTip(name)
+        button = named_button(self, text, name)
         button.clicked.connect(signal)
         return button
 

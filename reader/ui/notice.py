@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6 import QtCore
 from PySide6.QtGui import QFont, QPixmap
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
+from reader.ui.named_button import named_button
 from reader.ui.theme import LIGHT, Palette
 
 
@@ -24,10 +25,7 @@ class NoticeBar(QFrame):
         #: A QR code of the address, when the message is about a link.
         self.code = QLabel(self)
         self.code.hide()
-        self.close_button = QToolButton(self)
-        self.close_button.setText("✕")
-        self.close_button.setAccessibleName(self.tr("Close notice"))
-        self.close_button.setToolTip(self.tr("Close notice"))
+        self.close_button = named_button(self, "✕", self.tr("Close notice"))
         self.close_button.setMinimumSize(32, 32)  # above WCAG's 24 px
         self.close_button.clicked.connect(self.hide)
         self._layout.addWidget(self.label, 1)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from typing import TYPE_CHECKING
 
 from reader import texts
+from reader.ui.named_button import named_button
 from reader.ui.theme import LIGHT, Palette
 
 if TYPE_CHECKING:
@@ -46,10 +46,7 @@ class SearchPanel(QWidget):
         self.field.setAccessibleName(self.tr("Search the summary"))
         self.field.setMaxLength(500)
         # Our own button, not QLineEdit's built-in one: that is 22×18 px and has no name.
-        self.clear_button = QToolButton(self)
-        self.clear_button.setText("✕")
-        self.clear_button.setAccessibleName(self.tr("Clear the search"))
-        self.clear_button.setToolTip(self.tr("Clear the search (Esc)"))
+        self.clear_button = named_button(self, "✕", self.tr("Clear the search"), tip=self.tr("Clear the search (Esc)"))
         self.clear_button.setMinimumSize(32, 32)
         self.clear_button.hide()
         self.status = QLabel(self)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
+from reader.ui.named_button import named_button
+
 
 class TextSizeControls(QWidget):
     """Three buttons; they ask for a change and show the percentage they are given."""
@@ -25,11 +27,7 @@ class TextSizeControls(QWidget):
             layout.addWidget(button)
 
     def _button(self, text: str, name: str, signal: Signal) -> QToolButton:
-        button = QToolButton(self)
-        button.setText(text)
-        button.setAccessibleName(name)
-        button.setToolTip(name)
-        button.setAutoRaise(False)
+        button = named_button(self, text, name)
         button.clicked.connect(signal)
         return button
 
