@@ -73,7 +73,9 @@ class Settings:
         if self._store is None:
             self._memory[key] = value
             return
-        if self._get(key) == value:
+        stored = self._get(key)
+        # The INI file gives numbers back as text, so 100 and "100" are the same setting.
+        if stored == value or isinstance(value, (int, float)) and stored == str(value):
             return  # nothing changed: no disk write (start-up opens and sizes the window)
         self._store.setValue(key, value)
         self._store.sync()
