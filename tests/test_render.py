@@ -75,3 +75,20 @@ def test_start_up_escaping_matches_the_standard_library(text):
     from reader.content.escaping import escape
 
     assert escape(text) == html.escape(text)
+
+
+@pytest.mark.parametrize(("source", "shown"), [
+    ("Plain words, then **bold**.", "<strong>bold</strong>"),
+    ("Some _emphasis_ here.", "<em>emphasis</em>"),
+    ("First line  \nsecond line", "First line<br>"),
+    ("Type `atl-reader` to start.", "<code>atl-reader</code>"),
+    ("See <https://clinicaltrials.gov/> for trials.", 'class="external"'),
+    ("Read [the options](b.md) first.", 'href="section:b"'),
+    ("A diagram: ![Stages](images/stages.png)", 'src="pack:sections/images/stages.png"'),
+    ("Fish &amp; chips", "Fish &amp; chips"),
+])
+def test_markup_works_in_paragraphs_among_plain_ones(source, shown):
+    # Plain paragraphs skip Markdown's inline patterns; marked-up ones must still get them.
+    out = render(f"# T\n\nA plain paragraph.\n\n{source}\n\nAnother plain one.", files_to_ids={"sections/b.md": "b"})
+    assert shown in out.html
+    assert "<p>A plain paragraph.</p>" in out.html
