@@ -83,6 +83,7 @@ def _render_all(
     from reader.content.render import Renderer
 
     files_to_ids = {entry.file: entry.id for entry in entries}
+    section_ids = set(files_to_ids.values())
     renderer = Renderer(files_to_ids, placeholders_for(manifest))
     sections: list[Section] = []
     problems: list[Problem] = []
@@ -101,7 +102,7 @@ def _render_all(
             problems.append(Problem(entry.file, "no '# Title' heading: the section id is used as its title", 1))
         subsections = []
         for sub in rendered.subsections:
-            if sub.id in seen_ids or sub.id in files_to_ids.values():
+            if sub.id in seen_ids or sub.id in section_ids:
                 problems.append(Problem(entry.file, f"heading id '{sub.id}' is used elsewhere in the pack"))
                 continue
             seen_ids.add(sub.id)

@@ -151,11 +151,12 @@ class _Capture(Treeprocessor):
             index = int(match.group(1))
             return str(stash[index]) if index < len(stash) else ""
 
-        for element in root.iter():
-            if element.text:
-                element.text = _STASH_RE.sub(unstash, element.text)
-            if element.tail:
-                element.tail = _STASH_RE.sub(unstash, element.tail)
+        if stash:  # most sections stash nothing: no need to look at every text
+            for element in root.iter():
+                if element.text:
+                    element.text = _STASH_RE.sub(unstash, element.text)
+                if element.tail:
+                    element.tail = _STASH_RE.sub(unstash, element.tail)
         _give_headings_ids(root)
         self.sink.append(root)
 
