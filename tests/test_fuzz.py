@@ -62,3 +62,14 @@ def test_any_query_is_answered(pack, query):
     result = SearchIndex(pack).search(query, prefix=True)
     assert result.query.text == query
     result.to_json()
+
+
+@FUZZ
+@given(st.lists(st.one_of(st.sampled_from(["HTLV", "-", "1", "T", "cell", "2b", "_", " ", "\u2011", "é", "’", "Ca"]),
+                          st.text(alphabet=string.printable, max_size=6)), max_size=20).map("".join))
+def test_indexed_words_are_the_words_a_query_is_split_into(text):
+    # The index reads whole texts at once and a query word by word; they must agree,
+    # or a section holding "HTLV-1" or "T-cell" would not be found by typing them.
+    from reader.search.tokens import tokenize, words
+
+    assert words(text) == [token.norm for token in tokenize(text)]

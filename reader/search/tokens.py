@@ -17,6 +17,8 @@ import Stemmer  # PyStemmer: the Snowball stemmers in C, imported in about a mil
 # "HTLV‑1" (non-breaking hyphen) and "HTLV1" all become "htlv1".
 _WORD_RE = re.compile(r"[^\W_]+(?:[-\u2010\u2011\u2012\u2013\u2212][0-9]+(?![^\W_]))?")
 _HYPHENS = str.maketrans("", "", "-\u2010\u2011\u2012\u2013\u2212")
+#: _WORD_RE for lower-cased ASCII text, where it can use plain character ranges.
+_ASCII_WORD_RE = re.compile(r"[a-z0-9]+(?:-[0-9]+(?![a-z0-9]))?")
 
 STOPWORDS = frozenset(
     """a about after also am an and any are as at be been but by can could did do does for from had has
@@ -67,6 +69,10 @@ def tokenize(text: str) -> list[Token]:
 
 def words(text: str) -> list[str]:
     """The normalised words of text, without their places (faster than tokenize)."""
+    if text.isascii():
+        # Lower-casing the whole text is normalising each ASCII word, without a call per word
+        # (a quarter of indexing time); "-" is the only hyphen ASCII has.
+        return [word.replace("-", "") if "-" in word else word for word in _ASCII_WORD_RE.findall(text.lower())]
     return [normalize(match) for match in _WORD_RE.findall(text)]
 
 
