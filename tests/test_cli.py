@@ -209,3 +209,25 @@ def test_self_test_opens_every_section_and_searches():
     done = run("--self-test", env_extra={"QT_QPA_PLATFORM": "offscreen"})
     assert done.returncode == 0, done.stderr
     assert "self-test passed: 7 sections shown" in done.stdout
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X and Wayland displays are a Linux matter")
+def test_the_window_without_a_screen_says_so_in_one_line_instead_of_aborting():
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    done = subprocess.run([sys.executable, MAIN], capture_output=True, text=True, timeout=60, env=env)
+    assert done.returncode == 1
+    assert done.stderr.startswith("atl-reader: error: there is no screen to open the window on")
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(("environ", "opens"), [
+    ({"DISPLAY": ":0"}, True),
+    ({"WAYLAND_DISPLAY": "wayland-0"}, True),
+    ({"QT_QPA_PLATFORM": "eglfs"}, True),  # a kiosk drawing straight to the screen
+    ({}, False),
+])
+def test_a_window_is_refused_only_where_there_is_no_screen(environ, opens):
+    from reader.display import missing_display
+
+    assert (missing_display(environ, "linux") is None) == opens
+    assert missing_display({}, "win32") is None

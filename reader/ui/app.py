@@ -56,6 +56,12 @@ def create_app(argv: list[str]) -> QApplication:
 
 
 def run(args: argparse.Namespace) -> int:
+    from reader.display import missing_display
+
+    problem = missing_display(os.environ, sys.platform)
+    if problem is not None:
+        print(f"{APP_ID}: error: {problem}", file=sys.stderr)
+        return 1
     app = create_app(sys.argv[:1])
     family = register_fonts()
     content: Path = args.content or default_pack_dir()
