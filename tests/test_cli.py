@@ -107,6 +107,13 @@ def test_module_and_main_are_the_same_program():
     assert a.stdout == b.stdout
 
 
+def test_starting_with_no_arguments_opens_the_window_with_every_default():
+    from reader.cli import _parse, build_parser
+
+    # The bare start skips the parser; it must mean exactly what `atl-reader gui` means.
+    assert vars(_parse([])) == vars(build_parser(["gui"]).parse_args(["gui"]))
+
+
 # -- PDF export ------------------------------------------------------------------------------
 
 def squash(text: str) -> str:
