@@ -103,6 +103,7 @@ def make_window(qtbot, pack, tmp_path, family):
         window.resize(*size)
         window.show()
         qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window.searching.ready)  # search is set up just after the window opens
         return window
 
     return make

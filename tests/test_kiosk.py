@@ -23,6 +23,7 @@ def make_kiosk(qtbot, pack, family):
         window.resize(1280, 800)
         window.show()
         qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window.searching.ready)  # as a patient would, a moment after it opens
         kiosk.start()
         return kiosk
 

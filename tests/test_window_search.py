@@ -173,3 +173,20 @@ def test_a_glossary_term_opens_from_the_keyboard(window, qtbot):
     QTimer.singleShot(0, read_and_close)
     qtbot.keyClick(window.reading, Qt.Key.Key_Return)
     assert opened and opened[0] in {entry.term for entry in window.pack.glossary}
+
+
+def test_a_search_typed_while_search_is_being_set_up_is_answered_when_it_is_ready(qtbot, make_pack, family, tmp_path):
+    from reader.content import load_pack
+    from reader.ui.main_window import MainWindow
+    from reader.ui.settings import Settings
+
+    # 300 sections: the index is built over several turns of the event loop.
+    files = {f"s{n}.md": f"# Topic {n}\n\nNotes on topic {n}." for n in range(299)}
+    files["t.md"] = "# Transplants\n\nA stem cell transplant uses donor cells."
+    window = MainWindow(load_pack(make_pack(files)), Settings(tmp_path / "s.ini"), family, search_debounce_ms=10)
+    qtbot.addWidget(window)
+    window.show()
+    window.searching.run_search("transplant")  # before the window has had a moment
+    assert window.search.status.text() == "Getting search ready…"
+    qtbot.waitUntil(lambda: window.search.results.count() > 0)
+    assert window.search.results.item(window.search.results.currentRow()).text().startswith("Transplants")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from reader.content.model import ABOUT, AID, GlossaryEntry, Pack, Section
@@ -69,6 +70,21 @@ class SearchIndex:
     """Build once per pack, then answer queries in a few milliseconds."""
 
     def __init__(self, pack: Pack, synonyms: SynonymTable | None = None) -> None:
+        for _ in self._fill(pack, synonyms):
+            pass
+
+    @classmethod
+    def in_steps(cls, pack: Pack, *, sections_per_step: int = 100) -> Iterator[SearchIndex | None]:
+        """Build the index a few sections at a time: None after each step, then the index.
+
+        A window builds it between events, so a pack of thousands of sections (a few
+        hundred milliseconds to index) never holds up a keystroke or a repaint.
+        """
+        index = cls.__new__(cls)
+        yield from index._fill(pack, None, sections_per_step)
+        yield index
+
+    def _fill(self, pack: Pack, synonyms: SynonymTable | None, sections_per_step: int = 0) -> Iterator[None]:
         self._sections = pack.sections
         self._synonyms = synonyms if synonyms is not None else read_synonyms(pack.root)[0]
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
@@ -85,6 +101,7 @@ class SearchIndex:
         # ask) name topics without answering them: the reviewed text answers first.
         self._weight = [_KIND_WEIGHTS.get(section.kind, 1.0) for section in pack.sections]
         documents: list[list[str]] = []
+        insert = "INSERT INTO docs(rowid, title, headings, body, words) VALUES (?, ?, ?, ?, ?)"
         for rowid, section in enumerate(pack.sections):
             title, headings, body = (words(text) for text in (
                 section.title, " ".join(sub.title for sub in section.subsections), section.full_text))
@@ -94,8 +111,14 @@ class SearchIndex:
             self._words.append(f" {' '.join(title + body)} ")
             self._titles.append(f" {title_stems} ")
             documents.append(title + body)
-        self._db.executemany("INSERT INTO docs(rowid, title, headings, body, words) VALUES (?, ?, ?, ?, ?)", rows)
+            if len(rows) == sections_per_step:
+                self._db.executemany(insert, rows)
+                rows.clear()
+                yield
+        self._db.executemany(insert, rows)
         self._db.commit()
+        if sections_per_step:
+            yield
         self._glossary = [(entry, {stems_of(phrase_of(form)) for form in entry.forms}) for entry in pack.glossary]
         # A query that only names the pack's subject ("adult T-cell leukaemia") is
         # answered by its first page, as a library's search for a book's title is.

@@ -241,6 +241,7 @@ class MainWindow(NavigationMixin, AppearanceMixin, QMainWindow):
         if self._pending_notices:  # one line says all of them
             self.notice.show_message(" ".join(self._pending_notices))
         self._pending_notices.clear()
+        self.searching.prepare()  # last: the index builds while the reader reads
 
     def _connect(self) -> None:
         a = self.actions_

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.content.model import Pack
 from reader.ui.announce import announce
@@ -32,19 +33,53 @@ class SearchController(QObject):
         self._reading = reading
         self._match_bar = match_bar
         self._index: SearchIndex | None = None
+        self._steps: Iterator[SearchIndex | None] | None = None
+        self._waiting_query: str | None = None
+        # Builds the index a few sections per turn of the event loop, so neither
+        # start-up nor the first keystroke waits for all of it.
+        self._step_timer = QTimer(self)
+        self._step_timer.setInterval(0)
+        self._step_timer.timeout.connect(self._build_a_step)
         self._result: SearchResult | None = None
         self._topics = [(s.id, s.title) for s in pack.sections]
         panel.queryChanged.connect(self.run_search)
         match_bar.previousRequested.connect(self.show_previous_match)
         match_bar.nextRequested.connect(self.show_next_match)
 
-    @property
-    def index(self) -> SearchIndex:
-        if self._index is None:  # built on first use: start-up does not pay for it
+    def prepare(self) -> None:
+        """Start building the index between events (a large pack takes a few hundred ms)."""
+        if self._index is None and self._steps is None:
             from reader.search import SearchIndex
 
-            self._index = SearchIndex(self._pack)
+            self._steps = SearchIndex.in_steps(self._pack)
+            self._step_timer.start()
+
+    @property
+    def ready(self) -> bool:
+        """Whether a search can be answered now."""
+        return self._index is not None
+
+    @property
+    def index(self) -> SearchIndex:
+        """The index, finished now if it is still being built."""
+        if self._index is None:
+            self.prepare()
+            assert self._steps is not None
+            *_, self._index = self._steps
+            self._step_timer.stop()
+        assert self._index is not None
         return self._index
+
+    def _build_a_step(self) -> None:
+        assert self._steps is not None
+        built = next(self._steps)
+        if built is None:
+            return
+        self._index = built
+        self._step_timer.stop()
+        text, self._waiting_query = self._waiting_query, None
+        if text is not None:
+            self.run_search(text)
 
     @property
     def result(self) -> SearchResult | None:
@@ -55,7 +90,13 @@ class SearchController(QObject):
         self.searchingChanged.emit(searching)
         if not searching:
             self._result = None
+            self._waiting_query = None
             self.highlight_page()
+            return
+        if not self.ready:  # answered as soon as the index is built
+            self.prepare()
+            self._waiting_query = text
+            self._panel.show_preparing()
             return
         self._result = self.index.search(text, prefix=True)
         self._panel.show_result(self._result, self._topics)

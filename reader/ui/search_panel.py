@@ -152,6 +152,13 @@ class SearchPanel(QWidget):
         if self.results.count() > first_hit:
             self.results.setCurrentRow(first_hit)
 
+    def show_preparing(self) -> None:
+        """Search is still being set up (a large pack, just opened): say so."""
+        self._clear_results()
+        self.status.setText(html.escape(texts.PREPARING_SEARCH))
+        self.status.setAccessibleName(texts.PREPARING_SEARCH)
+        self.status.show()
+
     def _add_definitions(self, result: SearchResult) -> None:
         """Glossary definitions the query names, first in the list and set apart: a reading aid."""
         if not result.terms:
