@@ -155,7 +155,7 @@ def test_window_as_started_shows_text_first_then_everything_else(qtbot, pack, tm
     assert window.banner.text == pack.manifest.disclaimer
     assert not hasattr(window, "navigator"), "built after the first frame"
     window.show()
-    qtbot.waitUntil(lambda: hasattr(window, "navigator"))
+    qtbot.waitUntil(lambda: hasattr(window, "searching") and window.searching.ready)  # the last stage
     # Everything else arrives without the text moving or the reader's place changing.
     assert window.navigator.currentItem().text(0) == "Clinical trials"
     assert window.navigator.font().pixelSize() == window.search.font().pixelSize() > 0
@@ -165,6 +165,20 @@ def test_window_as_started_shows_text_first_then_everything_else(qtbot, pack, tm
     assert "&Print…" in [action.text() for action in file_menu.actions()]
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(window.search.field.hasFocus)
+
+
+def test_what_the_reader_does_while_the_window_finishes_itself_is_kept(qtbot, pack, tmp_path, family):
+    window = MainWindow(pack, Settings(tmp_path / "settings.ini"), family, finish_after_first_paint=True)
+    qtbot.addWidget(window)
+    first, *rest = window._finish_stages()  # the stages the event loop runs one by one
+    first()
+    window.open_location(Location("treatment-goals"))  # a click and a key press between stages
+    window.apply_text_scale(150)
+    for stage in rest:
+        stage()
+    assert window.navigator.currentItem().text(0) == "Goals of treatment"
+    assert window.navigator.font().pixelSize() == window.search.font().pixelSize() > 15
+    assert window.header.text_size.reset.text() == "150%"
 
 
 def test_text_size_is_limited_to_75_and_300(window):

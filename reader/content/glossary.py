@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 from reader.content.model import GlossaryEntry, Problem
@@ -14,6 +13,8 @@ MAX_DEFINITION_CHARS = 400
 
 def read_glossary(root: Path) -> tuple[tuple[GlossaryEntry, ...], list[Problem]]:
     """The pack's glossary (empty if it has none) and any problems with it."""
+    import tomllib  # here, not at the top: the window imports this module for TermFinder alone
+
     path = root / GLOSSARY_NAME
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))

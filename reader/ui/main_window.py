@@ -26,6 +26,8 @@ from reader.ui.theming import chrome_palette, outline, resolve
 NARROW_PX = 640
 
 if TYPE_CHECKING:  # imported on first use, not for the first frame
+    from collections.abc import Callable
+
     from reader.content.glossary import TermFinder
     from reader.ui.actions import Actions
     from reader.ui.navigator import NavigatorTree
@@ -165,16 +167,37 @@ class MainWindow(NavigationMixin, AppearanceMixin, QMainWindow):
         right.setVisible(not (shown and self._narrow))
 
     def _finish_soon(self) -> None:
-        QTimer.singleShot(0, self._finish_start)  # once the painted frame is on screen
+        """After the first paint: the rest, one stage per turn of the event loop.
+
+        Each stage stays well under 50 ms, so a click or key press that comes
+        while the window finishes itself is never held up for long.
+        """
+        stages = list(self._finish_stages())
+
+        def run_next_stage() -> None:
+            stages.pop(0)()
+            if stages:
+                QTimer.singleShot(0, run_next_stage)
+
+        QTimer.singleShot(0, run_next_stage)  # once the painted frame is on screen
 
     def _finish_start(self) -> None:
-        """Build what the first frame does not show: commands, contents, search, notices.
+        """Build what the first frame does not show, all at once (tests, the self-test, the kiosk)."""
+        for stage in self._finish_stages():
+            stage()
+
+    def _finish_stages(self) -> tuple[Callable[[], None], ...]:
+        """Commands, contents, search and notices, in the order they can be built.
 
         Their modules, the Qt namespace and the viewports make PySide create some
         200 enum classes on first use (~60 ms), so the first frame does without them.
+        Until the last stage ends (self._finished), the window works as in its first
+        frame, and that stage brings the new widgets up to date.
         """
-        if self._finished:
-            return
+        return (self._build_commands_and_panels, self._finish_widget_setup, self._watch_focus_and_wheel,
+                self._bring_new_widgets_up_to_date, self._start_search_index)
+
+    def _build_commands_and_panels(self) -> None:
         from reader.ui.actions import build_actions, fill_menus
         from reader.ui.navigator import NavigatorTree
         from reader.ui.notice import NoticeBar
@@ -182,10 +205,6 @@ class MainWindow(NavigationMixin, AppearanceMixin, QMainWindow):
         from reader.ui.search_controller import SearchController
         from reader.ui.search_panel import SearchPanel
         from reader.ui.theme_menu import ThemeMenu
-        from reader.ui.focus_ring import FocusRing
-        from reader.ui.wheel_zoom import WheelZoom
-
-        self._finished = True
         from PySide6.QtGui import QIcon
 
         from reader.resources import resource
@@ -219,17 +238,30 @@ class MainWindow(NavigationMixin, AppearanceMixin, QMainWindow):
                  self.header.text_size.larger, self.header.print_button, self.notice.close_button]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
+
+    def _finish_widget_setup(self) -> None:
+        """What needs the Qt namespace: the caret, scroll bars, list behaviour."""
         for widget in (self.reading, self.navigator, self.search, self.banner):
             widget.finish_setup()
+
+    def _watch_focus_and_wheel(self) -> None:
+        """The focus ring, and Ctrl+wheel as text size (these need the viewports)."""
+        from reader.ui.focus_ring import FocusRing
+        from reader.ui.wheel_zoom import WheelZoom
+
         self.focus_ring = FocusRing(self, self.theme.focus)
         # One place turns Ctrl+wheel into text size, wherever the pointer is.
         self._wheel_zoom = WheelZoom(self)
         self._wheel_zoom.watch(self.reading.viewport(), self.navigator.viewport(), self.search.results.viewport(),
                                self.banner, self.header)
         self._wheel_zoom.zoomRequested.connect(self._zoom_by_wheel)
-        self.apply_text_scale(self._percent)  # sizes the new widgets' text
+
+    def _bring_new_widgets_up_to_date(self) -> None:
+        """Text size, glossary marks, the place in the contents, colours and notices."""
         from reader.content.glossary import TermFinder
 
+        self._finished = True
+        self.apply_text_scale(self._percent)  # sizes the new widgets' text
         self._terms = TermFinder(self.pack.glossary)
         self.reading.mark_terms(self._terms)
         location = self.current
@@ -241,6 +273,8 @@ class MainWindow(NavigationMixin, AppearanceMixin, QMainWindow):
         if self._pending_notices:  # one line says all of them
             self.notice.show_message(" ".join(self._pending_notices))
         self._pending_notices.clear()
+
+    def _start_search_index(self) -> None:
         self.searching.prepare()  # last: the index builds while the reader reads
 
     def _connect(self) -> None:

@@ -1,0 +1,61 @@
+"""The longest the window keeps a click or key press waiting while it finishes starting.
+
+Run by `make bench` in a fresh process (first uses of Qt classes are part of the
+cost): the window as `atl-reader` builds it, timed stage by stage after its first
+frame, then each step of building the search index. Prints one line.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from reader.content import default_pack_dir, load_pack
+    from reader.ui.app import create_app
+    from reader.ui.fonts import register_fonts
+    from reader.ui.main_window import MainWindow
+    from reader.ui.search_controller import SearchController
+    from reader.ui.settings import Settings
+
+    app = create_app([sys.argv[0]])
+    stages: list[float] = []
+    steps: list[float] = []
+
+    def timed(action: Callable[[], object], into: list[float]) -> Callable[[], None]:
+        def run() -> None:
+            begin = time.perf_counter()
+            action()
+            into.append((time.perf_counter() - begin) * 1000)
+        return run
+
+    class Timed(MainWindow):
+        def _finish_stages(self) -> tuple[Callable[[], None], ...]:
+            return tuple(timed(stage, stages) for stage in super()._finish_stages())
+
+    build_a_step = SearchController._build_a_step
+    SearchController._build_a_step = lambda self: timed(lambda: build_a_step(self), steps)()  # type: ignore[method-assign]
+    pack_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else default_pack_dir()
+    window = Timed(load_pack(pack_dir), Settings(None), register_fonts(), finish_after_first_paint=True)
+    window.show()
+    deadline = time.monotonic() + 30
+    while not (hasattr(window, "searching") and window.searching.ready) and time.monotonic() < deadline:
+        app.processEvents()
+    print(f"pauses: stages {max(stages):.1f} ({', '.join(f'{s:.0f}' for s in stages)}); "
+          f"index steps {max(steps):.1f} ({len(steps)} steps)")
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
