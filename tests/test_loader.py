@@ -63,6 +63,19 @@ def test_broken_sections_are_skipped_and_reported(make_pack):
     assert "gone.md: section file is missing" in messages
 
 
+def test_a_pack_cannot_show_files_from_outside_its_folder(make_pack, tmp_path):
+    secret = tmp_path / "secret.md"
+    secret.write_text("# Secret\n\nNot for a waiting room.")
+    root = make_pack({"good.md": "# Good\n\nReadable."}, sections=["good.md", "link.md", "../../secret.md"])
+    (root / "sections" / "link.md").symlink_to(secret)
+    pack = load_pack(root)
+    assert [s.id for s in pack.sections] == ["good"]
+    assert "Not for a waiting room" not in " ".join(s.html for s in pack.sections)
+    messages = " ".join(str(p) for p in pack.problems)
+    assert "sections/link.md: section file lies outside the content folder" in messages
+    assert "sections/../../secret.md: section file lies outside the content folder" in messages
+
+
 def test_no_readable_section_is_an_error(make_pack):
     root = make_pack({"empty.md": ""})
     with pytest.raises(PackError, match="no readable sections"):

@@ -49,9 +49,27 @@ def placeholders_for(manifest: Manifest) -> dict[str, str]:
     }
 
 
-def _read_section_bytes(root: Path, entry: SectionEntry) -> tuple[bytes | None, Problem | None]:
-    """root is already resolved (once per pack: resolving costs a system call per part)."""
-    path = (root / entry.file).resolve()
+def _real_path(root: Path, file: str, folders: dict[str, Path]) -> Path:
+    """root / file with every link followed; each folder is resolved once per pack.
+
+    Resolving costs a system call per part of the path, and thousands of
+    sections share a folder or two, so only the file itself is checked each time.
+    """
+    folder, _, name = file.rpartition("/")
+    if name in ("", ".", ".."):
+        return (root / file).resolve()
+    real_folder = folders.get(folder)
+    if real_folder is None:
+        real_folder = folders[folder] = (root / folder).resolve()
+    path = real_folder / name
+    return path.resolve() if path.is_symlink() else path
+
+
+def _read_section_bytes(
+    root: Path, entry: SectionEntry, folders: dict[str, Path]
+) -> tuple[bytes | None, Problem | None]:
+    """root is already resolved; folders caches the pack's resolved folders (see _real_path)."""
+    path = _real_path(root, entry.file, folders)
     if not path.is_relative_to(root):
         return None, Problem(entry.file, "section file lies outside the content folder")
     try:
@@ -138,9 +156,10 @@ def load_pack(root: Path, *, use_cache: bool = True) -> Pack:
     problems.extend(glossary_problems)
     sources: dict[str, bytes] = {}
     resolved_root = root.resolve()
+    folders: dict[str, Path] = {}
     for entry in entries:
         stamps.append(cache.stamp(root, entry.file))
-        raw, problem = _read_section_bytes(resolved_root, entry)
+        raw, problem = _read_section_bytes(resolved_root, entry, folders)
         if problem is not None:
             problems.append(problem)
         else:
