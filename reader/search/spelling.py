@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Iterable
+from itertools import chain
 
 from reader.search.tokens import stem
 
@@ -21,9 +22,8 @@ class Vocabulary:
     """The pack's words with how many sections use each, for picking corrections."""
 
     def __init__(self, documents: Iterable[Iterable[str]], extra: Iterable[str] = ()) -> None:
-        counts: Counter[str] = Counter()
-        for words in documents:
-            counts.update(set(words))
+        # How many sections use each word: one counting pass over each section's distinct words.
+        counts: Counter[str] = Counter(chain.from_iterable(map(set, documents)))
         for word in extra:
             counts[word] += 0  # known, so never corrected, but no weight of its own
         self._counts = counts
