@@ -102,10 +102,11 @@ class SearchIndex:
         self._weight = [_KIND_WEIGHTS.get(section.kind, 1.0) for section in pack.sections]
         documents: list[list[str]] = []
         insert = "INSERT INTO docs(rowid, title, headings, body, words) VALUES (?, ?, ?, ?, ?)"
+        stems: dict[str, str] = {}
         for rowid, section in enumerate(pack.sections):
             title, headings, body = (words(text) for text in (
                 section.title, " ".join(sub.title for sub in section.subsections), section.full_text))
-            title_stems, heading_stems, body_stems = (" ".join(stem_all(ws)) for ws in (title, headings, body))
+            title_stems, heading_stems, body_stems = (" ".join(stem_all(ws, stems)) for ws in (title, headings, body))
             rows.append((rowid, title_stems, heading_stems, body_stems, " ".join(title + body)))
             self._stems.append(f" {title_stems} {heading_stems} {body_stems} ")
             self._words.append(f" {' '.join(title + body)} ")
