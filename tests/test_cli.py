@@ -107,11 +107,12 @@ def test_module_and_main_are_the_same_program():
     assert a.stdout == b.stdout
 
 
-def test_starting_with_no_arguments_opens_the_window_with_every_default():
+@pytest.mark.parametrize("switches", [[], ["--kiosk"], ["--bench"], ["--self-test"], ["--kiosk", "--bench"]])
+def test_starting_with_only_switches_opens_the_window_as_the_parser_would(switches):
     from reader.cli import _parse, build_parser
 
-    # The bare start skips the parser; it must mean exactly what `atl-reader gui` means.
-    assert vars(_parse([])) == vars(build_parser(["gui"]).parse_args(["gui"]))
+    # These starts skip the parser; they must mean exactly what `atl-reader gui ...` means.
+    assert vars(_parse(switches)) == vars(build_parser(["gui"]).parse_args(["gui", *switches]))
 
 
 # -- PDF export ------------------------------------------------------------------------------
