@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -10,7 +11,7 @@ from reader.content.model import ABOUT, AID, GlossaryEntry, Pack, Section
 from reader.search.query import Query, fts_expression, parse_query, stems_of
 from reader.search.ranking import contains, score
 from reader.search.snippets import Snippet, make_snippet, matched_stems
-from reader.search.spelling import Vocabulary
+from reader.search.spelling import Vocabulary, count_sections_using
 from reader.search.synonyms import SynonymTable, phrase_of, read_synonyms
 from reader.search.tokens import stem_all, tokenize, words
 
@@ -100,6 +101,8 @@ class SearchIndex:
         # "About this summary" talks about every topic in passing, and aids (questions to
         # ask) name topics without answering them: the reviewed text answers first.
         self._weight = [_KIND_WEIGHTS.get(section.kind, 1.0) for section in pack.sections]
+        # Counted as the sections go, so the last step of a stepped build stays short.
+        sections_using: Counter[str] = Counter()
         documents: list[list[str]] = []
         insert = "INSERT INTO docs(rowid, title, headings, body, words) VALUES (?, ?, ?, ?, ?)"
         stems: dict[str, str] = {}
@@ -114,10 +117,13 @@ class SearchIndex:
             documents.append(title + body)
             if len(rows) == sections_per_step:
                 self._db.executemany(insert, rows)
+                count_sections_using(documents, into=sections_using)
                 rows.clear()
+                documents.clear()
                 yield
         self._db.executemany(insert, rows)
         self._db.commit()
+        count_sections_using(documents, into=sections_using)
         if sections_per_step:
             yield
         self._glossary = [(entry, {stems_of(phrase_of(form)) for form in entry.forms}) for entry in pack.glossary]
@@ -125,7 +131,7 @@ class SearchIndex:
         # answered by its first page, as a library's search for a book's title is.
         self._subject = f" {' '.join(stem_all(words(pack.manifest.title)))} "
         glossary_words = {token.norm for entry in pack.glossary for form in entry.forms for token in tokenize(form)}
-        self.vocabulary = Vocabulary(documents, extra=self._synonyms.words | glossary_words)
+        self.vocabulary = Vocabulary(sections_using, extra=self._synonyms.words | glossary_words)
         weights = ", ".join(str(w) for w in _WEIGHTS.values())
         self._sql = f"SELECT rowid, bm25(docs, {weights}) AS rank FROM docs WHERE docs MATCH ? ORDER BY rank, rowid LIMIT ?"
 

@@ -18,12 +18,19 @@ def max_edits(word: str) -> int:
     return 1 if len(word) <= 5 else 2
 
 
+def count_sections_using(documents: Iterable[Iterable[str]], into: Counter[str] | None = None) -> Counter[str]:
+    """How many of the documents (each a section's words) use each word, added to into."""
+    counts = into if into is not None else Counter()
+    counts.update(chain.from_iterable(map(set, documents)))
+    return counts
+
+
 class Vocabulary:
     """The pack's words with how many sections use each, for picking corrections."""
 
-    def __init__(self, documents: Iterable[Iterable[str]], extra: Iterable[str] = ()) -> None:
-        # How many sections use each word: one counting pass over each section's distinct words.
-        counts: Counter[str] = Counter(chain.from_iterable(map(set, documents)))
+    def __init__(self, sections_using: Counter[str], extra: Iterable[str] = ()) -> None:
+        """sections_using: each word of the pack, with how many sections use it (see count_sections_using)."""
+        counts = Counter(sections_using)
         for word in extra:
             counts[word] += 0  # known, so never corrected, but no weight of its own
         self._counts = counts

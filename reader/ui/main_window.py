@@ -194,8 +194,8 @@ class MainWindow(NavigationMixin, AppearanceMixin, QMainWindow):
         Until the last stage ends (self._finished), the window works as in its first
         frame, and that stage brings the new widgets up to date.
         """
-        return (self._build_commands_and_panels, self._finish_widget_setup, self._watch_focus_and_wheel,
-                self._bring_new_widgets_up_to_date, self._start_search_index)
+        return (self._build_commands_and_panels, self._fill_contents, self._finish_widget_setup,
+                self._watch_focus_and_wheel, self._bring_new_widgets_up_to_date, self._start_search_index)
 
     def _build_commands_and_panels(self) -> None:
         from reader.ui.actions import build_actions, fill_menus
@@ -214,8 +214,7 @@ class MainWindow(NavigationMixin, AppearanceMixin, QMainWindow):
         a = self.actions_
         self.header.attach_actions(a.back, a.forward, a.print_)
         self.search = SearchPanel(self, debounce_ms=self._debounce_ms)
-        self.navigator = NavigatorTree(self)
-        self.navigator.set_pack(self.pack)
+        self.navigator = NavigatorTree(self)  # filled in the next stage: thousands of sections take a while
         self._left_layout.addWidget(self.search)
         self._left_layout.addWidget(self.navigator, 1)
         self.notice = NoticeBar(self, self.theme)
@@ -238,6 +237,9 @@ class MainWindow(NavigationMixin, AppearanceMixin, QMainWindow):
                  self.header.text_size.larger, self.header.print_button, self.notice.close_button]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
+
+    def _fill_contents(self) -> None:
+        self.navigator.set_pack(self.pack)
 
     def _finish_widget_setup(self) -> None:
         """What needs the Qt namespace: the caret, scroll bars, list behaviour."""
