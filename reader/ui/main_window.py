@@ -47,7 +47,7 @@ class MainWindow(NavigationMixin, AppearanceMixin, QMainWindow):
     #: The text size changed, in percent.
     textScaleChanged = Signal(int)
 
-    # Built in _finish_start, once the first frame is on screen.
+    # Built in _finish_stages, once the first frame is on screen.
     actions_: Actions
     navigator: NavigatorTree
     search: SearchPanel
@@ -63,7 +63,7 @@ class MainWindow(NavigationMixin, AppearanceMixin, QMainWindow):
         """Build the window.
 
         The first frame shows the title, the disclaimer and the text. The rest (see
-        _finish_start) is built after it with finish_after_first_paint, so the reader
+        _finish_stages) is built after it with finish_after_first_paint, so the reader
         sees the text sooner; otherwise it is built here, at once.
         """
         super().__init__()
@@ -142,7 +142,7 @@ class MainWindow(NavigationMixin, AppearanceMixin, QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-        # The menu bar is in the first frame too; its menus are filled in _finish_start.
+        # The menu bar is in the first frame too; its menus are filled in _finish_stages.
         self._menus = [self.menuBar().addMenu(title)
                        for title in (self.tr("&File"), self.tr("&View"), self.tr("&Go"), self.tr("&Help"))]
 

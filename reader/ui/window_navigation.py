@@ -41,7 +41,7 @@ class NavigationMixin(_Base):
         if self._shown_section != section.id:
             self.reading.show_page(compose_page(self.pack, section))
             self._shown_section = section.id
-            if self._finished:  # else _finish_start marks them
+            if self._finished:  # else the finishing stages mark them
                 self.reading.mark_terms(self._terms)
                 self.searching.highlight_page()
         if location.scroll and not location.anchor:
@@ -52,7 +52,7 @@ class NavigationMixin(_Base):
             self.history.visit(Location(section.id, location.anchor, location.scroll))
         self.setWindowTitle(f"{section.title} — {self.pack.manifest.title} — {APP_NAME}")
         self.settings.last_section = section.id
-        if self._finished:  # else _finish_start shows the place in the contents
+        if self._finished:  # else the finishing stages show the place in the contents
             self.navigator.show_location(section.id, location.anchor)
             self._update_history_actions()
             if self._announced_section != section.id:
