@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QTimer, Signal
+from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -14,6 +14,7 @@ from reader.content.loader import review_line
 from reader.content.model import Pack
 from reader.navigation import History, Location
 from reader.ui.appearance import AppearanceMixin
+from reader.ui.window_finishing import FinishingMixin
 from reader.ui.window_navigation import NavigationMixin
 from reader.ui.banner import DisclaimerBanner
 from reader.ui.header import HeaderBar
@@ -26,8 +27,6 @@ from reader.ui.theming import chrome_palette, outline, resolve
 NARROW_PX = 640
 
 if TYPE_CHECKING:  # imported on first use, not for the first frame
-    from collections.abc import Callable
-
     from reader.content.glossary import TermFinder
     from reader.ui.actions import Actions
     from reader.ui.navigator import NavigatorTree
@@ -39,7 +38,7 @@ if TYPE_CHECKING:  # imported on first use, not for the first frame
     from reader.ui.theme_menu import ThemeMenu
 
 
-class MainWindow(NavigationMixin, AppearanceMixin, QMainWindow):
+class MainWindow(FinishingMixin, NavigationMixin, AppearanceMixin, QMainWindow):
     """One window over one pack."""
 
     #: The section or subsection on screen changed: (section id, anchor or "").
@@ -165,155 +164,6 @@ class MainWindow(NavigationMixin, AppearanceMixin, QMainWindow):
         left, right = self.splitter.widget(0), self.splitter.widget(1)
         left.setVisible(shown or not self._narrow)
         right.setVisible(not (shown and self._narrow))
-
-    def _finish_soon(self) -> None:
-        """After the first paint: the rest, one stage per turn of the event loop.
-
-        Each stage stays well under 50 ms, so a click or key press that comes
-        while the window finishes itself is never held up for long.
-        """
-        stages = list(self._finish_stages())
-
-        def run_next_stage() -> None:
-            stages.pop(0)()
-            if stages:
-                QTimer.singleShot(0, run_next_stage)
-
-        QTimer.singleShot(0, run_next_stage)  # once the painted frame is on screen
-
-    def _finish_start(self) -> None:
-        """Build what the first frame does not show, all at once (tests, the self-test, the kiosk)."""
-        for stage in self._finish_stages():
-            stage()
-
-    def _finish_stages(self) -> tuple[Callable[[], None], ...]:
-        """Commands, contents, search and notices, in the order they can be built.
-
-        Their modules, the Qt namespace and the viewports make PySide create some
-        200 enum classes on first use (~60 ms), so the first frame does without them.
-        Until the last stage ends (self._finished), the window works as in its first
-        frame, and that stage brings the new widgets up to date.
-        """
-        return (self._build_commands_and_panels, self._fill_contents, self._finish_widget_setup,
-                self._watch_focus_and_wheel, self._bring_new_widgets_up_to_date, self._start_search_index)
-
-    def _build_commands_and_panels(self) -> None:
-        from reader.ui.actions import build_actions, fill_menus
-        from reader.ui.navigator import NavigatorTree
-        from reader.ui.notice import NoticeBar
-        from reader.ui.match_bar import MatchBar
-        from reader.ui.search_controller import SearchController
-        from reader.ui.search_panel import SearchPanel
-        from reader.ui.theme_menu import ThemeMenu
-        from PySide6.QtGui import QIcon
-
-        from reader.resources import resource
-
-        self.setWindowIcon(QIcon(str(resource("icons", "atl-reader-256.png"))))
-        self.actions_ = build_actions(self)
-        a = self.actions_
-        self.header.attach_actions(a.back, a.forward, a.print_)
-        self.search = SearchPanel(self, debounce_ms=self._debounce_ms)
-        self.navigator = NavigatorTree(self)  # filled in the next stage: thousands of sections take a while
-        self._left_layout.addWidget(self.search)
-        self._left_layout.addWidget(self.navigator, 1)
-        self.notice = NoticeBar(self, self.theme)
-        self._right_layout.insertWidget(0, self.notice)
-        self.match_bar = MatchBar(self)
-        self._right_layout.insertWidget(1, self.match_bar)
-        self.searching = SearchController(self.pack, self.search, self.reading, self.match_bar, self)
-        fill_menus(self._menus, self.actions_)
-        self.theme_menu = ThemeMenu(self)
-        self._menus[1].addSeparator()
-        self._menus[1].addMenu(self.theme_menu)
-        self._menus[1].addAction(self.tr("&Reading options…"), self.show_reading_options)
-        self.theme_menu.show_choice(self.settings.theme)
-        self.theme_menu.themeChosen.connect(self.choose_theme)
-        QApplication.styleHints().colorSchemeChanged.connect(self._follow_system_theme)
-        self._connect()
-        chain = [self.header.back, self.header.forward, self.search.field, self.search.clear_button,
-                 self.search.results, self.navigator,
-                 self.match_bar.previous, self.match_bar.next, self.reading, self.header.text_size.smaller, self.header.text_size.reset,
-                 self.header.text_size.larger, self.header.print_button, self.notice.close_button]
-        for first, second in zip(chain, chain[1:]):
-            QWidget.setTabOrder(first, second)
-
-    def _fill_contents(self) -> None:
-        self.navigator.set_pack(self.pack)
-
-    def _finish_widget_setup(self) -> None:
-        """What needs the Qt namespace: the caret, scroll bars, list behaviour."""
-        for widget in (self.reading, self.navigator, self.search, self.banner):
-            widget.finish_setup()
-
-    def _watch_focus_and_wheel(self) -> None:
-        """The focus ring, and Ctrl+wheel as text size (these need the viewports)."""
-        from reader.ui.focus_ring import FocusRing
-        from reader.ui.wheel_zoom import WheelZoom
-
-        self.focus_ring = FocusRing(self, self.theme.focus)
-        # One place turns Ctrl+wheel into text size, wherever the pointer is.
-        self._wheel_zoom = WheelZoom(self)
-        self._wheel_zoom.watch(self.reading.viewport(), self.navigator.viewport(), self.search.results.viewport(),
-                               self.banner, self.header)
-        self._wheel_zoom.zoomRequested.connect(self._zoom_by_wheel)
-
-    def _bring_new_widgets_up_to_date(self) -> None:
-        """Text size, glossary marks, the place in the contents, colours and notices."""
-        from reader.content.glossary import TermFinder
-
-        self._finished = True
-        self.apply_text_scale(self._percent)  # sizes the new widgets' text
-        self._terms = TermFinder(self.pack.glossary)
-        self.reading.mark_terms(self._terms)
-        location = self.current
-        self.navigator.show_location(location.section_id, location.anchor)
-        self._update_history_actions()
-        self.search.set_theme(self.theme)
-        outline(self.navigator, self.theme)
-        self._follow_system_theme()  # only now: the contrast preference needs the Qt namespace
-        if self._pending_notices:  # one line says all of them
-            self.notice.show_message(" ".join(self._pending_notices))
-        self._pending_notices.clear()
-
-    def _start_search_index(self) -> None:
-        self.searching.prepare()  # last: the index builds while the reader reads
-
-    def _connect(self) -> None:
-        a = self.actions_
-        a.back.triggered.connect(self.go_back)
-        a.forward.triggered.connect(self.go_forward)
-        a.home.triggered.connect(self.go_home)
-        a.previous_section.triggered.connect(self.show_previous_section)
-        a.next_section.triggered.connect(self.show_next_section)
-        a.find.triggered.connect(self.search.focus_field)
-        a.find_slash.triggered.connect(self.search.focus_field)
-        a.clear_search.triggered.connect(self.clear_search)
-        a.larger.triggered.connect(self.make_text_larger)
-        a.smaller.triggered.connect(self.make_text_smaller)
-        a.reset_size.triggered.connect(self.reset_text_size)
-        a.print_.triggered.connect(self.print_handout)
-        a.export_pdf.triggered.connect(self.export_handout)
-        a.quit.triggered.connect(self.close)
-        a.shortcuts.triggered.connect(self.show_shortcuts)
-        a.about.triggered.connect(self.show_about)
-        text_size = self.header.text_size
-        text_size.largerRequested.connect(a.larger.trigger)
-        text_size.smallerRequested.connect(a.smaller.trigger)
-        text_size.resetRequested.connect(a.reset_size.trigger)
-        self.navigator.locationChosen.connect(self._open_from_navigator)
-        self.navigator.locationActivated.connect(self._open_and_read)
-        self.searching.searchingChanged.connect(self._show_search_results)
-        a.next_match.triggered.connect(self.searching.show_next_match)
-        a.previous_match.triggered.connect(self.searching.show_previous_match)
-        self.search.resultChosen.connect(self._open_and_read)
-        self.reading.internalLinkClicked.connect(self._follow_internal_link)
-        self.reading.externalLinkClicked.connect(self.show_external_address)
-        self.reading.visibleAnchorChanged.connect(self._track_reading_position)
-        self.reading.historyStepRequested.connect(self._step_history)
-        self.reading.termActivated.connect(self.show_term)
-        self.header.contents_button.toggled.connect(self.show_contents_drawer)
-        self.navigator.itemClicked.connect(self.close_contents_drawer)
 
     def show_notice(self, text: str) -> None:
         """Say something in the notice line (kept until the line exists)."""
