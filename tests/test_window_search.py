@@ -190,3 +190,28 @@ def test_a_search_typed_while_search_is_being_set_up_is_answered_when_it_is_read
     assert window.search.status.text() == "Getting search ready…"
     qtbot.waitUntil(lambda: window.search.results.count() > 0)
     assert window.search.results.item(window.search.results.currentRow()).text().startswith("Transplants")
+
+
+def test_a_failed_index_build_is_reported_once_and_the_next_search_tries_again(qtbot, pack, family, tmp_path,
+                                                                             monkeypatch):
+    from reader.search import SearchIndex
+    from reader.ui.main_window import MainWindow
+    from reader.ui.settings import Settings
+
+    real_steps = SearchIndex.in_steps
+
+    def failing_steps(pack, **kwargs):
+        yield None
+        raise OSError("disk gone")
+
+    monkeypatch.setattr(SearchIndex, "in_steps", failing_steps)
+    with qtbot.captureExceptions() as exceptions:
+        window = MainWindow(pack, Settings(tmp_path / "s.ini"), family, search_debounce_ms=10)
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: len(exceptions) > 0)
+        for _ in range(5):  # more turns of the event loop: the failure is not repeated
+            QApplication.processEvents()
+    assert [str(e[1]) for e in exceptions] == ["disk gone"]
+    monkeypatch.setattr(SearchIndex, "in_steps", real_steps)
+    window.searching.run_search("chemo")
+    qtbot.waitUntil(lambda: window.search.results.count() > 0)

@@ -72,7 +72,14 @@ class SearchController(QObject):
 
     def _build_a_step(self) -> None:
         assert self._steps is not None
-        built = next(self._steps)
+        try:
+            built = next(self._steps)
+        except Exception:
+            # The error hook tells the reader; stopping here keeps it from repeating
+            # on every turn of the event loop, and the next search starts again.
+            self._step_timer.stop()
+            self._steps = None
+            raise
         if built is None:
             return
         self._index = built
