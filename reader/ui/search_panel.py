@@ -158,6 +158,7 @@ class SearchPanel(QWidget):
         self.status.setText(html.escape(texts.PREPARING_SEARCH))
         self.status.setAccessibleName(texts.PREPARING_SEARCH)
         self.status.show()
+        self.results.show()  # empty for now: the results arrive where they will stay
 
     def _add_definitions(self, result: SearchResult) -> None:
         """Glossary definitions the query names, first in the list and set apart: a reading aid."""
