@@ -63,6 +63,16 @@ def test_no_results_says_so_and_suggests_topics(window, qtbot):
     assert page_text(window).startswith("Clinical trials")
 
 
+def test_no_results_in_a_large_pack_suggests_its_first_topics_not_all_of_them(make_window, make_pack, qtbot):
+    from reader.content import load_pack
+
+    files = {f"s{n:02}.md": f"# Topic {n}\n\nNotes on topic {n}." for n in range(40)}
+    window = make_window(the_pack=load_pack(make_pack(files)))
+    type_search(window, qtbot, "xyzzy")
+    topics = [window.search.results.item(i).text() for i in range(window.search.results.count())]
+    assert topics == [f"Topic {n}" for n in range(12)]
+
+
 @pytest.mark.parametrize("text", ['"NEAR(*', "AND OR NOT", "^^^", "((("])
 def test_hostile_text_in_the_search_field_is_harmless(window, qtbot, text):
     type_search(window, qtbot, text)

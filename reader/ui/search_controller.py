@@ -17,6 +17,10 @@ if TYPE_CHECKING:  # search is imported on first use
     from reader.search import SearchIndex, SearchResult
 
 
+#: Topics offered when a search finds nothing, at most.
+MAX_TOPICS = 12
+
+
 class SearchController(QObject):
     """Owns the index and the current result; the widgets only show what it gives them."""
 
@@ -41,7 +45,9 @@ class SearchController(QObject):
         self._step_timer.setInterval(0)
         self._step_timer.timeout.connect(self._build_a_step)
         self._result: SearchResult | None = None
-        self._topics = [(s.id, s.title) for s in pack.sections]
+        # Suggested when nothing matches: the first sections in reading order. A list
+        # of every section of a pack of thousands would take a long moment to fill.
+        self._topics = [(s.id, s.title) for s in pack.sections[:MAX_TOPICS]]
         panel.queryChanged.connect(self.run_search)
         match_bar.previousRequested.connect(self.show_previous_match)
         match_bar.nextRequested.connect(self.show_next_match)
