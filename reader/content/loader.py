@@ -56,7 +56,7 @@ def _real_path(root: Path, file: str, folders: dict[str, Path]) -> Path:
     sections share a folder or two, so only the file itself is checked each time.
     """
     folder, _, name = file.rpartition("/")
-    if name in ("", ".", ".."):
+    if name in ("", ".", "..") or "\\" in file:  # odd names, Windows separators: the whole path
         return (root / file).resolve()
     real_folder = folders.get(folder)
     if real_folder is None:
