@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDesktopServices, QWheelEvent
 from PySide6.QtWidgets import QApplication
@@ -179,6 +180,19 @@ def test_what_the_reader_does_while_the_window_finishes_itself_is_kept(qtbot, pa
     assert window.navigator.currentItem().text(0) == "Goals of treatment"
     assert window.navigator.font().pixelSize() == window.search.font().pixelSize() > 15
     assert window.header.text_size.reset.text() == "150%"
+
+
+def test_a_window_closed_while_it_finishes_itself_goes_quietly(qtbot, pack, tmp_path, family):
+    window = MainWindow(pack, Settings(tmp_path / "settings.ini"), family, finish_after_first_paint=True)
+    window.show()
+    qtbot.waitUntil(lambda: hasattr(window, "actions_"))  # the first stage has run
+    with qtbot.captureExceptions() as exceptions:
+        window.close()
+        window.deleteLater()
+        qtbot.waitUntil(lambda: not shiboken6.isValid(window))
+        for _ in range(10):  # the turns in which the other stages would have run
+            QApplication.processEvents()
+    assert exceptions == []
 
 
 def test_text_size_is_limited_to_75_and_300(window):

@@ -36,9 +36,10 @@ class FinishingMixin(_Base):
         def run_next_stage() -> None:
             stages.pop(0)()
             if stages:
-                QTimer.singleShot(0, run_next_stage)
+                QTimer.singleShot(0, self, run_next_stage)
 
-        QTimer.singleShot(0, run_next_stage)  # once the painted frame is on screen
+        # With the window as context: a window closed and deleted mid-way runs no more stages.
+        QTimer.singleShot(0, self, run_next_stage)  # once the painted frame is on screen
 
     def _finish_start(self) -> None:
         """Build what the first frame does not show, all at once (tests, the self-test, the kiosk)."""
@@ -50,8 +51,8 @@ class FinishingMixin(_Base):
 
         Their modules, the Qt namespace and the viewports make PySide create some
         200 enum classes on first use (~60 ms), so the first frame does without them.
-        Until the last stage ends (self._finished), the window works as in its first
-        frame, and that stage brings the new widgets up to date.
+        Until _bring_new_widgets_up_to_date sets self._finished, the window works as
+        in its first frame; that stage then brings the new widgets up to date.
         """
         return (self._build_commands_and_panels, self._fill_contents, self._finish_widget_setup,
                 self._watch_focus_and_wheel, self._bring_new_widgets_up_to_date, self._start_search_index)
