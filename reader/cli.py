@@ -20,7 +20,6 @@ if TYPE_CHECKING:  # the commands import what they need, so `--help` stays insta
     from reader.search import SearchResult
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
-SUBCOMMANDS = ("sections", "search", "export-pdf", "check", "keygen", "sign")
 _TOP_LEVEL_FLAGS = {"-h", "--help", "--version"}
 
 
@@ -98,6 +97,8 @@ _COMMAND_OPTIONS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]
     "sign": ("sign a content pack (writes SHA256SUMS and SIGNATURE)", _sign_options),
     "check": ("validate a content pack", _check_options),
 }
+#: The commands named on the command line; the window is the default, named or not.
+SUBCOMMANDS = tuple(name for name in _COMMAND_OPTIONS if name != "gui")
 
 
 def build_parser(commands: Iterable[str] = _COMMAND_OPTIONS) -> argparse.ArgumentParser:

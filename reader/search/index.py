@@ -11,7 +11,7 @@ from reader.content.model import ABOUT, AID, GlossaryEntry, Pack, Section
 from reader.search.query import Query, fts_expression, parse_query, stems_of
 from reader.search.ranking import contains, score
 from reader.search.snippets import Snippet, make_snippet, matched_stems
-from reader.search.spelling import Vocabulary, count_sections_using
+from reader.search.spelling import Vocabulary, add_sections_using
 from reader.search.synonyms import SynonymTable, phrase_of, read_synonyms
 from reader.search.tokens import stem_all, tokenize, words
 
@@ -86,6 +86,7 @@ class SearchIndex:
         yield index
 
     def _fill(self, pack: Pack, synonyms: SynonymTable | None, sections_per_step: int = 0) -> Iterator[None]:
+        """Build the index, yielding after every sections_per_step sections (0: all in one step)."""
         self._sections = pack.sections
         self._synonyms = synonyms if synonyms is not None else read_synonyms(pack.root)[0]
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
@@ -93,7 +94,6 @@ class SearchIndex:
             "CREATE VIRTUAL TABLE docs USING fts5(title, headings, body, words, "
             "tokenize = 'unicode61 remove_diacritics 2')"
         )
-        rows = []
         #: Per section, its stems and words as space-padded strings, for the ranking.
         self._stems: list[str] = []
         self._words: list[str] = []
@@ -101,39 +101,38 @@ class SearchIndex:
         # "About this summary" talks about every topic in passing, and aids (questions to
         # ask) name topics without answering them: the reviewed text answers first.
         self._weight = [_KIND_WEIGHTS.get(section.kind, 1.0) for section in pack.sections]
-        # Counted as the sections go, so the last step of a stepped build stays short.
+        # Counted step by step, so the last step of a stepped build stays short.
         sections_using: Counter[str] = Counter()
-        documents: list[list[str]] = []
-        insert = "INSERT INTO docs(rowid, title, headings, body, words) VALUES (?, ?, ?, ?, ?)"
         stems: dict[str, str] = {}
-        for rowid, section in enumerate(pack.sections):
-            title, headings, body = (words(text) for text in (
-                section.title, " ".join(sub.title for sub in section.subsections), section.full_text))
-            title_stems, heading_stems, body_stems = (" ".join(stem_all(ws, stems)) for ws in (title, headings, body))
-            rows.append((rowid, title_stems, heading_stems, body_stems, " ".join(title + body)))
-            self._stems.append(f" {title_stems} {heading_stems} {body_stems} ")
-            self._words.append(f" {' '.join(title + body)} ")
-            self._titles.append(f" {title_stems} ")
-            documents.append(title + body)
-            if len(rows) == sections_per_step:
-                self._db.executemany(insert, rows)
-                count_sections_using(documents, into=sections_using)
-                rows.clear()
-                documents.clear()
-                yield
-        self._db.executemany(insert, rows)
-        self._db.commit()
-        count_sections_using(documents, into=sections_using)
-        if sections_per_step:
+        step = sections_per_step or max(1, len(pack.sections))
+        for first in range(0, len(pack.sections), step):
+            rows, documents = zip(*(self._index_section(rowid, section, stems)
+                                    for rowid, section in enumerate(pack.sections[first:first + step], first)))
+            self._db.executemany("INSERT INTO docs(rowid, title, headings, body, words) VALUES (?, ?, ?, ?, ?)", rows)
+            add_sections_using(sections_using, documents)
             yield
+        self._db.commit()
         self._glossary = [(entry, {stems_of(phrase_of(form)) for form in entry.forms}) for entry in pack.glossary]
         # A query that only names the pack's subject ("adult T-cell leukaemia") is
         # answered by its first page, as a library's search for a book's title is.
-        self._subject = f" {' '.join(stem_all(words(pack.manifest.title)))} "
+        self._subject = f" {' '.join(stem_all(words(pack.manifest.title), stems))} "
         glossary_words = {token.norm for entry in pack.glossary for form in entry.forms for token in tokenize(form)}
         self.vocabulary = Vocabulary(sections_using, extra=self._synonyms.words | glossary_words)
         weights = ", ".join(str(w) for w in _WEIGHTS.values())
         self._sql = f"SELECT rowid, bm25(docs, {weights}) AS rank FROM docs WHERE docs MATCH ? ORDER BY rank, rowid LIMIT ?"
+
+    def _index_section(self, rowid: int, section: Section,
+                       stems: dict[str, str]) -> tuple[tuple[int, str, str, str, str], list[str]]:
+        """One section's row for FTS5 and its words; keeps its stems and words for the ranking."""
+        title, headings, body = (words(text) for text in (
+            section.title, " ".join(sub.title for sub in section.subsections), section.full_text))
+        title_stems, heading_stems, body_stems = (" ".join(stem_all(ws, stems)) for ws in (title, headings, body))
+        section_words = title + body
+        joined = " ".join(section_words)
+        self._stems.append(f" {title_stems} {heading_stems} {body_stems} ")
+        self._words.append(f" {joined} ")
+        self._titles.append(f" {title_stems} ")
+        return (rowid, title_stems, heading_stems, body_stems, joined), section_words
 
     def parse(self, text: str, *, prefix: bool = False) -> Query:
         return parse_query(text, prefix=prefix, vocabulary=self.vocabulary, synonyms=self._synonyms)

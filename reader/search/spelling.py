@@ -18,18 +18,16 @@ def max_edits(word: str) -> int:
     return 1 if len(word) <= 5 else 2
 
 
-def count_sections_using(documents: Iterable[Iterable[str]], into: Counter[str] | None = None) -> Counter[str]:
-    """How many of the documents (each a section's words) use each word, added to into."""
-    counts = into if into is not None else Counter()
+def add_sections_using(counts: Counter[str], documents: Iterable[Iterable[str]]) -> None:
+    """Add to counts how many of the documents (each a section's words) use each word."""
     counts.update(chain.from_iterable(map(set, documents)))
-    return counts
 
 
 class Vocabulary:
     """The pack's words with how many sections use each, for picking corrections."""
 
     def __init__(self, sections_using: Counter[str], extra: Iterable[str] = ()) -> None:
-        """sections_using: each word of the pack, with how many sections use it (see count_sections_using)."""
+        """sections_using: each word of the pack, with how many sections use it (see add_sections_using)."""
         counts = Counter(sections_using)
         for word in extra:
             counts[word] += 0  # known, so never corrected, but no weight of its own

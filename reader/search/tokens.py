@@ -58,15 +58,13 @@ def stem(norm: str) -> str:
     return _stemmer.stemWord(norm)
 
 
-def stem_all(norms: list[str], known: dict[str, str] | None = None) -> list[str]:
+def stem_all(norms: list[str], known: dict[str, str]) -> list[str]:
     """stem() of each word, for indexing whole sections.
 
-    With known (word -> stem, shared across one pack's sections), only words not
-    seen before go to the C stemmer: a pack repeats its words, and a dict lookup
-    is cheaper than the stemmer's own cache.
+    known (word -> stem) is shared across one pack's sections: only words not seen
+    before go to the C stemmer. A pack repeats its words, and a dict lookup is
+    cheaper than the stemmer's own cache.
     """
-    if known is None:
-        return _stemmer.stemWords(norms)
     new = [word for word in set(norms) if word not in known]
     if new:
         known.update(zip(new, _stemmer.stemWords(new)))

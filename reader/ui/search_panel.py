@@ -131,7 +131,7 @@ class SearchPanel(QWidget):
         corrected = " ".join(fixed for _typed, fixed in result.query.corrections)
         lead = html.escape(texts.SHOWING_RESULTS_FOR.format(corrected=corrected)) + "<br/>" if corrected else ""
         if hits:
-            self.status.setText(lead + html.escape(self._count_text(len(hits))))
+            status = lead + html.escape(self._count_text(len(hits)))
             for hit in hits:
                 title = html.escape(hit.title)
                 snippet = emphasised_html(hit.snippet.text, hit.snippet.spans)
@@ -140,25 +140,25 @@ class SearchPanel(QWidget):
         else:
             maybe = ", ".join(f"“{word}”" for word in result.suggestions)
             hint = html.escape(texts.DID_YOU_MEAN.format(words=maybe)) + "<br/>" if maybe else ""
-            self.status.setText(
-                html.escape(texts.NO_RESULTS.format(query=result.query.text.strip())) + "<br/>" + hint
-                + html.escape(texts.TRY_TOPICS)
-            )
+            status = (html.escape(texts.NO_RESULTS.format(query=result.query.text.strip())) + "<br/>" + hint
+                      + html.escape(texts.TRY_TOPICS))
             for section_id, title in topics:
                 self._add_item(html.escape(title), title, (section_id, ""))
-        self.status.setAccessibleName(self.status.text().replace("<br/>", " "))
-        self.status.show()
-        self.results.show()
+        self._show_status(status)
         if self.results.count() > first_hit:
             self.results.setCurrentRow(first_hit)
 
     def show_preparing(self) -> None:
         """Search is still being set up (a large pack, just opened): say so."""
         self._clear_results()
-        self.status.setText(html.escape(texts.PREPARING_SEARCH))
-        self.status.setAccessibleName(texts.PREPARING_SEARCH)
+        self._show_status(html.escape(texts.PREPARING_SEARCH))  # the list stays, empty, where results will come
+
+    def _show_status(self, rich: str) -> None:
+        """The status line above the list (spoken without its line breaks), and the list."""
+        self.status.setText(rich)
+        self.status.setAccessibleName(rich.replace("<br/>", " "))
         self.status.show()
-        self.results.show()  # empty for now: the results arrive where they will stay
+        self.results.show()
 
     def _add_definitions(self, result: SearchResult) -> None:
         """Glossary definitions the query names, first in the list and set apart: a reading aid."""
