@@ -91,15 +91,37 @@ def family(qapp) -> str:
 
 
 @pytest.fixture
-def make_window(qtbot, pack, tmp_path, family):
+def own(qapp):
+    """own(window): the test's window, closed and deleted when the test ends.
+
+    qtbot.addWidget keeps a weak reference and deletes later, so a window could
+    outlive its Python side (a kiosk even refuses to close). Its focus ring, which
+    listens to the application's focus changes, would then fail in a later test.
+    """
+    import shiboken6
+
+    windows: list = []
+
+    def keep(window):
+        windows.append(window)
+        return window
+
+    yield keep
+    for window in windows:
+        if shiboken6.isValid(window):
+            window.close()
+            shiboken6.delete(window)
+
+
+@pytest.fixture
+def make_window(qtbot, own, pack, tmp_path, family):
     """Open a reader window as a user would see it: make_window(settings_path, the_pack, size)."""
     from reader.ui.main_window import MainWindow
     from reader.ui.settings import Settings
 
     def make(settings_path: Path | None = None, the_pack=None, size=(1100, 780)) -> MainWindow:
         settings = Settings(settings_path or tmp_path / "settings.ini")
-        window = MainWindow(the_pack or pack, settings, family, search_debounce_ms=10)
-        qtbot.addWidget(window)
+        window = own(MainWindow(the_pack or pack, settings, family, search_debounce_ms=10))
         window.resize(*size)
         window.show()
         qtbot.waitExposed(window)

@@ -123,7 +123,7 @@ def test_a_narrow_window_turns_the_contents_into_a_drawer(window, qtbot):
     assert window.navigator.isVisible() and window.reading.isVisible()
 
 
-def test_reading_options_change_the_spacing_and_are_remembered(window, qtbot, pack, family, tmp_path):
+def test_reading_options_change_the_spacing_and_are_remembered(window, qtbot, own, pack, family, tmp_path):
     from reader.ui.reading_options import ReadingOptionsDialog
 
     def line_height() -> float:
@@ -138,8 +138,7 @@ def test_reading_options_change_the_spacing_and_are_remembered(window, qtbot, pa
     dialog.paragraphs.setCurrentIndex(1)  # Wide
     assert line_height() > before
     assert window.current.section_id == "overview", "the reader stays on the page"
-    again = MainWindow(pack, Settings(tmp_path / "settings.ini"), family)
-    qtbot.addWidget(again)
+    again = own(MainWindow(pack, Settings(tmp_path / "settings.ini"), family))
     assert (again.settings.line_height, again.settings.paragraph_spacing) == (200, 1.5)
     assert again.reading.document().begin().next().blockFormat().lineHeight() == line_height()
 

@@ -15,10 +15,9 @@ from reader.ui.settings import Settings
 
 
 @pytest.fixture
-def make_kiosk(qtbot, pack, family):
+def make_kiosk(qtbot, own, pack, family):
     def make(config: KioskConfig = KioskConfig(), idle_ms: int = 60_000) -> KioskController:
-        window = MainWindow(pack, Settings(None), family, search_debounce_ms=10)
-        qtbot.addWidget(window)
+        window = own(MainWindow(pack, Settings(None), family, search_debounce_ms=10))
         kiosk = KioskController(window, config, idle_ms=idle_ms, prompt_seconds=2, tick_ms=20, hold_ms=30)
         window.resize(1280, 800)
         window.show()

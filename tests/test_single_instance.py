@@ -14,12 +14,11 @@ def test_a_second_launch_asks_the_first_to_come_forward(qtbot, tmp_path):
         second.ask_first_to_raise()
 
 
-def test_the_window_comes_forward_when_asked(qtbot, pack, family, tmp_path):
+def test_the_window_comes_forward_when_asked(qtbot, own, pack, family, tmp_path):
     from reader.ui.main_window import MainWindow
     from reader.ui.settings import Settings
 
-    window = MainWindow(pack, Settings(None), family)
-    qtbot.addWidget(window)
+    window = own(MainWindow(pack, Settings(None), family))
     window.show()
     window.showMinimized()
     window.come_forward()

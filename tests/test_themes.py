@@ -40,7 +40,7 @@ def test_theme_meets_its_contrast(name, what, foreground, background, minimum):
 
 
 @pytest.mark.parametrize("choice", ["light", "dark", "contrast"])
-def test_a_chosen_theme_colours_the_whole_window_and_is_remembered(qtbot, pack, family, tmp_path, choice):
+def test_a_chosen_theme_colours_the_whole_window_and_is_remembered(qtbot, own, pack, family, tmp_path, choice):
     from PySide6.QtGui import QPalette
 
     from reader.navigation import Location
@@ -48,8 +48,7 @@ def test_a_chosen_theme_colours_the_whole_window_and_is_remembered(qtbot, pack, 
     from reader.ui.settings import Settings
 
     settings_path = tmp_path / "settings.ini"
-    window = MainWindow(pack, Settings(settings_path), family)
-    qtbot.addWidget(window)
+    window = own(MainWindow(pack, Settings(settings_path), family))
     window.show()
     window.open_location(Location("treatment-options"))
     action = next(a for a in window.theme_menu.actions() if a.data() == choice)
@@ -71,12 +70,11 @@ def test_a_chosen_theme_colours_the_whole_window_and_is_remembered(qtbot, pack, 
         edge = frame.palette().color(QPalette.ColorRole.WindowText).name()
         assert frame.lineWidth() >= 1 and contrast_ratio(edge, theme.window) >= 3, frame
     assert window.current.section_id == "treatment-options", "the reader stays on the page"
-    again = MainWindow(pack, Settings(settings_path), family)
-    qtbot.addWidget(again)
+    again = own(MainWindow(pack, Settings(settings_path), family))
     assert again.theme == theme
 
 
-def test_following_the_system_asks_its_colour_scheme_once_the_window_is_up(qtbot, pack, family, tmp_path,
+def test_following_the_system_asks_its_colour_scheme_once_the_window_is_up(qtbot, own, pack, family, tmp_path,
                                                                             monkeypatch):
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QStyleHints
@@ -86,7 +84,6 @@ def test_following_the_system_asks_its_colour_scheme_once_the_window_is_up(qtbot
     from reader.ui.theme import DARK
 
     monkeypatch.setattr(QStyleHints, "colorScheme", lambda self: Qt.ColorScheme.Dark)
-    window = MainWindow(pack, Settings(tmp_path / "settings.ini"), family)  # the choice is "system"
-    qtbot.addWidget(window)
+    window = own(MainWindow(pack, Settings(tmp_path / "settings.ini"), family))  # the choice is "system"
     assert window.theme == DARK
     assert next(a for a in window.theme_menu.actions() if a.data() == "system").isChecked()

@@ -146,12 +146,11 @@ def test_ctrl_wheel_changes_text_size(window):
     assert window.text_percent == 110
 
 
-def test_window_as_started_shows_text_first_then_everything_else(qtbot, pack, tmp_path, family):
+def test_window_as_started_shows_text_first_then_everything_else(qtbot, own, pack, tmp_path, family):
     settings = Settings(tmp_path / "settings.ini")
     settings.text_percent = 150
     settings.last_section = "clinical-trials"
-    window = MainWindow(pack, settings, family, finish_after_first_paint=True)
-    qtbot.addWidget(window)
+    window = own(MainWindow(pack, settings, family, finish_after_first_paint=True))
     assert page_text(window).startswith("Clinical trials"), "the first frame already has the text"
     assert window.banner.text == pack.manifest.disclaimer
     assert not hasattr(window, "navigator"), "built after the first frame"
@@ -168,9 +167,8 @@ def test_window_as_started_shows_text_first_then_everything_else(qtbot, pack, tm
     qtbot.waitUntil(window.search.field.hasFocus)
 
 
-def test_what_the_reader_does_while_the_window_finishes_itself_is_kept(qtbot, pack, tmp_path, family):
-    window = MainWindow(pack, Settings(tmp_path / "settings.ini"), family, finish_after_first_paint=True)
-    qtbot.addWidget(window)
+def test_what_the_reader_does_while_the_window_finishes_itself_is_kept(own, pack, tmp_path, family):
+    window = own(MainWindow(pack, Settings(tmp_path / "settings.ini"), family, finish_after_first_paint=True))
     first, *rest = window._finish_stages()  # the stages the event loop runs one by one
     first()
     window.open_location(Location("treatment-goals"))  # a click and a key press between stages

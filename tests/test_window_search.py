@@ -185,7 +185,8 @@ def test_a_glossary_term_opens_from_the_keyboard(window, qtbot):
     assert opened and opened[0] in {entry.term for entry in window.pack.glossary}
 
 
-def test_a_search_typed_while_search_is_being_set_up_is_answered_when_it_is_ready(qtbot, make_pack, family, tmp_path):
+def test_a_search_typed_while_search_is_being_set_up_is_answered_when_it_is_ready(qtbot, own, make_pack, family,
+                                                                                   tmp_path):
     from reader.content import load_pack
     from reader.ui.main_window import MainWindow
     from reader.ui.settings import Settings
@@ -193,8 +194,7 @@ def test_a_search_typed_while_search_is_being_set_up_is_answered_when_it_is_read
     # 300 sections: the index is built over several turns of the event loop.
     files = {f"s{n}.md": f"# Topic {n}\n\nNotes on topic {n}." for n in range(299)}
     files["t.md"] = "# Transplants\n\nA stem cell transplant uses donor cells."
-    window = MainWindow(load_pack(make_pack(files)), Settings(tmp_path / "s.ini"), family, search_debounce_ms=10)
-    qtbot.addWidget(window)
+    window = own(MainWindow(load_pack(make_pack(files)), Settings(tmp_path / "s.ini"), family, search_debounce_ms=10))
     window.show()
     window.searching.run_search("transplant")  # before the window has had a moment
     assert window.search.status.text() == "Getting search ready…"
@@ -202,7 +202,7 @@ def test_a_search_typed_while_search_is_being_set_up_is_answered_when_it_is_read
     assert window.search.results.item(window.search.results.currentRow()).text().startswith("Transplants")
 
 
-def test_a_failed_index_build_is_reported_once_and_the_next_search_tries_again(qtbot, pack, family, tmp_path,
+def test_a_failed_index_build_is_reported_once_and_the_next_search_tries_again(qtbot, own, pack, family, tmp_path,
                                                                              monkeypatch):
     from reader.search import SearchIndex
     from reader.ui.main_window import MainWindow
@@ -216,8 +216,7 @@ def test_a_failed_index_build_is_reported_once_and_the_next_search_tries_again(q
 
     monkeypatch.setattr(SearchIndex, "in_steps", failing_steps)
     with qtbot.captureExceptions() as exceptions:
-        window = MainWindow(pack, Settings(tmp_path / "s.ini"), family, search_debounce_ms=10)
-        qtbot.addWidget(window)
+        window = own(MainWindow(pack, Settings(tmp_path / "s.ini"), family, search_debounce_ms=10))
         qtbot.waitUntil(lambda: len(exceptions) > 0)
         for _ in range(5):  # more turns of the event loop: the failure is not repeated
             QApplication.processEvents()
