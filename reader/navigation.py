@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Location:
-    """A place in the pack: a section, optionally a subsection anchor, and a scroll offset."""
+class Location(NamedTuple):
+    """A place in the pack: a section, optionally a subsection anchor, and a scroll offset.
+
+    A NamedTuple rather than a frozen dataclass: it is needed for the first frame,
+    and a dataclass compiles its methods at import (~1 ms).
+    """
 
     section_id: str
     anchor: str | None = None
@@ -50,7 +53,7 @@ class History:
     def remember_scroll(self, scroll: int) -> None:
         """Keep the current scroll offset, so Back returns to the same spot."""
         if self.current is not None:
-            self._entries[self._index] = replace(self.current, scroll=scroll)
+            self._entries[self._index] = self.current._replace(scroll=scroll)
 
     def back(self) -> Location | None:
         if not self.can_go_back:

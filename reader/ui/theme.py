@@ -3,17 +3,20 @@
 Every theme keeps reading text, links and the banner at AAA contrast (7:1 or
 more), interface text at 4.5:1 and borders and focus at 3:1; tests compute
 the ratios from these values and from the palettes the widgets end up with.
+
+The value types here are NamedTuples, not frozen dataclasses: they are built
+before the first frame, and a frozen dataclass compiles six methods as its
+module loads (2 ms for Palette's twenty fields, against 0.2 ms).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.textscale import MAX_PERCENT, scaled
 
 
-@dataclass(frozen=True)
-class Palette:
+class Palette(NamedTuple):
     """One theme's colours, as #rrggbb."""
 
     text: str = "#1b1b1b"
@@ -73,8 +76,7 @@ CONTENT_CAP = 200
 CHROME_CAP = 150
 
 
-@dataclass(frozen=True)
-class Typography:
+class Typography(NamedTuple):
     """Pixel sizes for one text-size percentage."""
 
     percent: int
@@ -105,8 +107,7 @@ class Typography:
         return self._px(BANNER_PX, CONTENT_CAP)
 
 
-@dataclass(frozen=True)
-class Spacing:
+class Spacing(NamedTuple):
     """How airy the reading text is: the reader's choice (and WCAG 1.4.12's overrides)."""
 
     #: Line height, in percent of the text size.
