@@ -165,6 +165,12 @@ def test_window_as_started_shows_text_first_then_everything_else(qtbot, own, pac
     assert "&Print…" in [action.text() for action in file_menu.actions()]
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(window.search.field.hasFocus)
+    # The scroll-spy starts with the rest: the contents follow the reader down a page.
+    window.open_location(Location("treatment-options"))
+    bar = window.reading.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    qtbot.waitUntil(lambda: window.navigator.currentItem().text(0) == "Aggressive ATL")
 
 
 def test_what_the_reader_does_while_the_window_finishes_itself_is_kept(own, pack, tmp_path, family):

@@ -65,21 +65,26 @@ class ReadingPane(QTextBrowser):
         self._visible_anchor = ""
         self._match_cursors: list[QTextCursor] = []
         self._current_match = -1
+        #: Whether the scroll-spy runs: from finish_setup on (nobody scrolls a page not yet shown).
+        self._spying = False
         self.anchorClicked.connect(self._route_link)
-        self.verticalScrollBar().valueChanged.connect(self._track_visible_anchor)
-        self.document().documentLayout().documentSizeChanged.connect(self._measure_headings)
 
     def finish_setup(self) -> None:
-        """A caret for keyboard reading and selection, and no sideways scrolling.
+        """A caret for keyboard reading and selection, no sideways scrolling, the scroll-spy.
 
         Called once the first frame is up: these flags live in the Qt namespace,
-        whose enums take PySide about 30 ms to create.
+        whose enums take PySide about 30 ms to create, and measuring the headings
+        walks every text block (~2 ms before the first frame).
         """
         qt = QtCore.Qt
         self.setHorizontalScrollBarPolicy(qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTextInteractionFlags(
             qt.TextInteractionFlag.TextBrowserInteraction | qt.TextInteractionFlag.TextSelectableByKeyboard
         )
+        self._spying = True
+        self.verticalScrollBar().valueChanged.connect(self._track_visible_anchor)
+        self.document().documentLayout().documentSizeChanged.connect(self._measure_headings)
+        self._measure_headings()
 
     def set_theme(self, palette: Palette) -> None:
         """New colours; the window shows the page again so the stylesheet takes effect."""
@@ -257,6 +262,8 @@ class ReadingPane(QTextBrowser):
 
     # -- scroll-spy -------------------------------------------------------------------
     def _measure_headings(self) -> None:
+        if not self._spying:
+            return
         layout = self.document().documentLayout()
         headings: list[tuple[int, str]] = []
         block = self.document().begin()
