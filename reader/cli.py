@@ -7,7 +7,6 @@ with no display. Errors are one clear line on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -156,6 +155,8 @@ def cmd_sections(args: argparse.Namespace) -> int:
         rows.append({"id": section.id, "title": section.title, "level": 1, "text": section.text})
         rows.extend({"id": s.id, "title": s.title, "level": s.level, "text": s.text} for s in section.subsections)
     if args.json:
+        import json  # here, not at the top: the window never needs it
+
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
         for row in rows:
@@ -174,6 +175,8 @@ def _read_queries(path: Path) -> list[str]:
 
 def _print_result(result: SearchResult, as_json: bool) -> None:
     if as_json:
+        import json
+
         print(json.dumps(result.to_json(), ensure_ascii=False))
         return
     from reader import texts

