@@ -118,6 +118,14 @@ def test_a_narrow_window_turns_the_contents_into_a_drawer(window, qtbot):
     qtbot.mouseClick(window.navigator.viewport(), Qt.MouseButton.LeftButton,
                      pos=window.navigator.visualItemRect(item).center())
     assert window.reading.isVisible() and window.current.section_id == "clinical-trials"
+    # Ctrl+F opens the drawer, so the reader types into a field they can see.
+    qtbot.keyClick(window.reading, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.search.field.isVisible() and window.search.field.hasFocus()
+    qtbot.keyClicks(window.search.field, "trials")
+    qtbot.waitUntil(lambda: window.search.results.count() > 0)
+    qtbot.keyClick(window.search.results, Qt.Key.Key_Return)
+    assert window.reading.isVisible() and not window.search.field.isVisible()
+    window.clear_search()
     window.resize(1100, 780)
     qtbot.waitUntil(lambda: not button.isVisible())
     assert window.navigator.isVisible() and window.reading.isVisible()

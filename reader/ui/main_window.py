@@ -159,6 +159,12 @@ class MainWindow(FinishingMixin, NavigationMixin, AppearanceMixin, QMainWindow):
         """A section was picked: in a narrow window, back to the text."""
         self.header.contents_button.setChecked(False)
 
+    def go_to_search(self) -> None:
+        """Ctrl+F or "/": to the search field, opening the drawer it sits in when the window is narrow."""
+        if self._narrow:
+            self.header.contents_button.setChecked(True)
+        self.search.focus_field()
+
     def show_contents_drawer(self, shown: bool) -> None:
         """In a narrow window the contents and the text take turns; otherwise both show."""
         left, right = self.splitter.widget(0), self.splitter.widget(1)
