@@ -131,6 +131,28 @@ def test_a_narrow_window_turns_the_contents_into_a_drawer(window, qtbot):
     assert window.navigator.isVisible() and window.reading.isVisible()
 
 
+def test_large_text_in_a_small_window_gives_the_text_the_whole_width(make_window, qtbot):
+    window = make_window(size=(800, 600))
+    button = window.header.contents_button
+    assert window.navigator.isVisible() and not button.isVisible()
+    window.navigator.setFocus()
+    window.apply_text_scale(300)
+    assert button.isVisible() and not window.navigator.isVisible() and window.reading.isVisible()
+    assert window.reading.hasFocus(), "focus follows the text when the contents go away"
+    window.open_location(Location("treatment-options"))
+
+    def title_breaks_between_words() -> bool:
+        # Beside the contents the title broke inside its first word ("Treatme|nt options").
+        title = window.reading.document().begin()
+        layout = title.layout()
+        breaks = [layout.lineAt(i).textStart() for i in range(1, layout.lineCount())]
+        return bool(breaks) and all(title.text()[at - 1] == " " for at in breaks)
+
+    qtbot.waitUntil(title_breaks_between_words)
+    window.apply_text_scale(100)
+    assert window.navigator.isVisible() and not button.isVisible()
+
+
 def test_reading_options_change_the_spacing_and_are_remembered(window, qtbot, own, pack, family, tmp_path):
     from reader.ui.reading_options import ReadingOptionsDialog
 
@@ -195,6 +217,7 @@ def test_nothing_is_clipped_at_large_text_in_1024_by_768(window, qtbot, percent)
     window.resize(1024, 768)
     window.apply_text_scale(percent)
     window.show_notice("This reader works offline, so links do not open here.")
+    window.go_to_search()  # as Ctrl+F: at 300 % the search sits in the contents drawer
     qtbot.keyClicks(window.search.field, "transplant")
     qtbot.waitUntil(window.search.results.isVisible)
     window.open_location(Location("treatment-options"))

@@ -84,6 +84,7 @@ class AppearanceMixin(_Base):
         self.header.set_title_pixel_size(sizes.title)
         self.header.text_size.show_percent(percent, textscale.MIN_PERCENT, textscale.MAX_PERCENT)
         if self._finished:
+            self.fit_layout_to_width()  # large text in a small window: the text takes the whole width
             self.navigator.setFont(content)
             self.search.setFont(content)
             self.notice.set_text_font(chrome)

@@ -13,6 +13,7 @@ from reader.content.dates import long_date, review_overdue
 from reader.content.loader import review_line
 from reader.content.model import Pack
 from reader.navigation import History, Location
+from reader.reflow import takes_turns
 from reader.ui.appearance import AppearanceMixin
 from reader.ui.window_finishing import FinishingMixin
 from reader.ui.window_navigation import NavigationMixin
@@ -20,11 +21,8 @@ from reader.ui.banner import DisclaimerBanner
 from reader.ui.header import HeaderBar
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.settings import Settings
-from reader.ui.theme import Palette, Spacing
+from reader.ui.theme import Palette, Spacing, Typography
 from reader.ui.theming import chrome_palette, outline, resolve
-
-#: Below this width the contents and the text take turns (a drawer), so the text keeps its room.
-NARROW_PX = 640
 
 if TYPE_CHECKING:  # imported on first use, not for the first frame
     from reader.content.glossary import TermFinder
@@ -147,13 +145,23 @@ class MainWindow(FinishingMixin, NavigationMixin, AppearanceMixin, QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
-        narrow = self.width() < NARROW_PX
-        if narrow != self._narrow:
-            self._narrow = narrow
-            self.header.contents_button.setVisible(narrow)
-            self.header.set_compact(narrow)
-            self.header.contents_button.setChecked(False)
-            self.show_contents_drawer(False)
+        self.fit_layout_to_width()
+
+    def fit_layout_to_width(self) -> None:
+        """Contents beside the text, or a drawer when the window is narrow for the text size."""
+        narrow = takes_turns(self.width(), Typography(self._percent).reading)
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        left = self.splitter.widget(0)
+        keep_focus = narrow and left.isAncestorOf(QApplication.focusWidget())
+        self.header.contents_button.setVisible(narrow)
+        self.header.set_compact(narrow)
+        self._right_layout.setContentsMargins(8 if narrow else 0, 8, 8, 8)  # off the window's edge
+        self.header.contents_button.setChecked(False)
+        self.show_contents_drawer(False)
+        if keep_focus:  # the contents or search had it, and they just went away
+            self.reading.setFocus()
 
     def close_contents_drawer(self) -> None:
         """A section was picked: in a narrow window, back to the text."""
