@@ -308,6 +308,23 @@ def test_text_never_touches_the_edge_of_the_pane(make_window, qtbot, percent, si
     assert left >= 12 and right >= 12, (left, right)
 
 
+def test_the_reader_keeps_their_place_as_the_text_size_or_window_changes(make_window, qtbot):
+    window = make_window(size=(1100, 700))
+    window.apply_text_scale(200)
+    window.open_location(Location("treatment-options", "aggressive-atl"))
+
+    def at_top() -> str:
+        return window.reading.cursorForPosition(QPoint(0, 0)).block().text()
+
+    qtbot.waitUntil(lambda: at_top() == "Aggressive ATL")
+    for percent in (250, 300, 200):  # 250 % and 300 % also fold the contents away: a wider text
+        window.apply_text_scale(percent)
+        qtbot.waitUntil(lambda: at_top() == "Aggressive ATL")
+    window.resize(900, 700)
+    qtbot.waitUntil(lambda: window.width() == 900)
+    qtbot.waitUntil(lambda: at_top() == "Aggressive ATL")
+
+
 def test_the_notice_line_grows_with_the_text(window):
     from reader.ui.theme import Typography
 

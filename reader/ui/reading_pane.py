@@ -124,7 +124,8 @@ class ReadingPane(QTextBrowser):
         self._measure_headings()
 
     def set_pixel_size(self, px: int) -> None:
-        """Change the reading size: a re-layout, not a re-render."""
+        """Change the reading size: a re-layout, not a re-render, and the reader keeps their place."""
+        place = self._place_at_top()
         font = QFont(self.document().defaultFont())
         font.setPixelSize(px)
         if self._spacing.letter_em or self._spacing.word_em:  # the stylesheet cannot set word spacing
@@ -133,6 +134,7 @@ class ReadingPane(QTextBrowser):
         self.document().setDefaultFont(font)
         self.document().setDocumentMargin(max(12, px))
         self._fit_measure()
+        self._return_to(place)
 
     def _fit_measure(self) -> None:
         """Keep lines near 70 characters on wide screens by centring the text column."""
@@ -151,8 +153,27 @@ class ReadingPane(QTextBrowser):
             frame.setFrameFormat(fmt)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        place = self._place_at_top()  # the text is still laid out at the old width here
         super().resizeEvent(event)
         self._fit_measure()
+        self._return_to(place)
+
+    def _place_at_top(self) -> tuple[int, int] | None:
+        """The text position at the top of the view and its line's offset there; None at the very top."""
+        if not self._painted or self.verticalScrollBar().value() == 0:
+            return None  # nothing shown yet, or the top of the page: it stays at the top
+        cursor = self.cursorForPosition(QtCore.QPoint(0, 0))
+        return cursor.position(), self.cursorRect(cursor).top()
+
+    def _return_to(self, place: tuple[int, int] | None) -> None:
+        """After a re-layout (text size, width), scroll the line that was at the top back there."""
+        if place is None:
+            return
+        position, offset = place
+        cursor = QtGui.QTextCursor(self.document())
+        cursor.setPosition(position)
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.cursorRect(cursor).top() - offset)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
         super().paintEvent(event)
