@@ -183,8 +183,11 @@ def test_wcag_text_spacing_overrides_lose_no_content(window, qtbot):
     height = window.reading.document().size().height()
     # WCAG 1.4.12: line height 1.5, paragraphs 2 em, letters 0.12 em, words 0.16 em.
     window.reading.set_spacing(Spacing(line_height=150, paragraph_em=2.0, letter_em=0.12, word_em=0.16))
-    window._show_again()
+    window._show_again(None)
     assert window.reading.toPlainText() == text
+    px = window.reading.document().defaultFont().pixelSize()
+    paragraph = window.reading.document().findBlock(text.index("For indolent"))
+    assert paragraph.blockFormat().bottomMargin() >= 2 * px, "2 em after a paragraph, at any text size"
     assert window.reading.document().size().height() > height, "it reflows, taller"
     assert window.reading.horizontalScrollBar().maximum() == 0, "and never sideways"
 

@@ -325,6 +325,20 @@ def test_the_reader_keeps_their_place_as_the_text_size_or_window_changes(make_wi
     qtbot.waitUntil(lambda: at_top() == "Aggressive ATL")
 
 
+def test_the_space_between_paragraphs_grows_with_the_text(window):
+    def gap_after_first_paragraph() -> float:
+        block = window.reading.document().begin()
+        while block.isValid() and (block.blockFormat().headingLevel() or "Currently" not in block.text()):
+            block = block.next()
+        return block.blockFormat().bottomMargin()
+
+    window.open_location(Location("overview"))
+    normal = gap_after_first_paragraph()
+    window.apply_text_scale(300)
+    assert gap_after_first_paragraph() == pytest.approx(3 * normal, abs=1)
+    assert window.current.section_id == "overview"
+
+
 def test_the_notice_line_grows_with_the_text(window):
     from reader.ui.theme import Typography
 

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QFont
 
 from reader import textscale
-from reader.navigation import Location
 from reader.ui.announce import announce
 from reader.ui.theme import Palette, Spacing, Typography
 from reader.ui.theming import SYSTEM, chrome_palette, outline, resolve
@@ -41,6 +40,7 @@ class AppearanceMixin(_Base):
         """Colour every widget for theme. Only called once the window is finished."""
         if theme == self.theme:
             return  # already in these colours: built with them, or the system changed to them
+        place = self.reading.place_at_top()
         self.theme = theme
         self.setPalette(chrome_palette(theme))
         for widget in (self.banner, self.notice, self.search, self.reading):
@@ -48,7 +48,7 @@ class AppearanceMixin(_Base):
         self.focus_ring.set_colour(theme.focus)
         outline(self.navigator, theme)
         outline(self.reading, theme)
-        self._show_again()
+        self._show_again(place)
 
     def show_reading_options(self) -> None:
         from reader.ui.reading_options import ReadingOptionsDialog
@@ -61,19 +61,23 @@ class AppearanceMixin(_Base):
         """The reader's line and paragraph spacing, remembered and shown at once."""
         self.settings.line_height = line_height
         self.settings.paragraph_spacing = paragraph_em
+        place = self.reading.place_at_top()
         self.reading.set_spacing(Spacing(line_height=line_height, paragraph_em=paragraph_em))
-        self._show_again()
+        self._show_again(place)
 
-    def _show_again(self) -> None:
-        """Show the page again at the same place, so a new page stylesheet takes effect."""
-        scroll = self.reading.verticalScrollBar().value()
-        self._shown_section = None
-        self.open_location(Location(self.current.section_id, None, scroll), record=False)
+    def _show_again(self, place: tuple[int, int] | None) -> None:
+        """Show the page again, so a new stylesheet takes effect, at the place noted before the change."""
+        section = self.pack.section(self._shown_section) if self._shown_section else None
+        if section is None:
+            return  # no page yet (or a kiosk reset, which shows the first page next)
+        self.put_page_up(section)
+        self.reading.return_to(place)
 
     # -- text size ---------------------------------------------------------------------------
     def apply_text_scale(self, percent: int) -> None:
         percent = textscale.clamp(percent)
         changed = percent != self._percent
+        place = self.reading.place_at_top() if changed else None
         self._percent = percent
         sizes = Typography(percent)
         chrome, content = self._font(sizes.chrome), self._font(sizes.content)
@@ -83,6 +87,8 @@ class AppearanceMixin(_Base):
         self.banner.set_text_font(self._font(sizes.banner))
         self.header.set_title_pixel_size(sizes.title)
         self.header.text_size.show_percent(percent, textscale.MIN_PERCENT, textscale.MAX_PERCENT)
+        if changed:
+            self._show_again(place)  # the space between paragraphs grows with the text
         if self._finished:
             self.fit_layout_to_width()  # large text in a small window: the text takes the whole width
             self.navigator.setFont(content)

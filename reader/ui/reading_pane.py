@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.content.links import EXTERNAL_SCHEMES, PACK_SCHEME, SECTION_SCHEME, TERM_SCHEME
 from reader.navigation import anchor_at
-from reader.ui.theme import LIGHT, Palette, Spacing, reading_css
+from reader.ui.theme import LIGHT, READING_PX, Palette, Spacing, reading_css
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
@@ -60,7 +60,8 @@ class ReadingPane(QTextBrowser):
         self._palette = palette
         self._spacing = Spacing()
         self._pin_colours(palette)
-        self.document().setDefaultStyleSheet(reading_css(palette))
+        self._px = READING_PX
+        self._use_stylesheet()
         self._headings: list[tuple[int, str]] = []
         self._visible_anchor = ""
         self._match_cursors: list[QTextCursor] = []
@@ -90,16 +91,20 @@ class ReadingPane(QTextBrowser):
         """New colours; the window shows the page again so the stylesheet takes effect."""
         self._palette = palette
         self._pin_colours(palette)
-        self.document().setDefaultStyleSheet(reading_css(palette, self._spacing))
+        self._use_stylesheet()
         self._paint_matches()
 
     def set_spacing(self, spacing: Spacing) -> None:
         """Line, paragraph, letter and word spacing; the window shows the page again."""
         self._spacing = spacing
-        self.document().setDefaultStyleSheet(reading_css(self._palette, spacing))
+        self._use_stylesheet()
         px = self.document().defaultFont().pixelSize()
         if px > 0:  # before the first text size is set there is nothing to redo
             self.set_pixel_size(px)
+
+    def _use_stylesheet(self) -> None:
+        """The page's stylesheet for these colours, spacing and size; it takes effect as a page is shown."""
+        self.document().setDefaultStyleSheet(reading_css(self._palette, self._spacing, self._px))
 
     def _pin_colours(self, palette: Palette) -> None:
         """Use the page's own colours whatever the desktop theme.
@@ -124,8 +129,15 @@ class ReadingPane(QTextBrowser):
         self._measure_headings()
 
     def set_pixel_size(self, px: int) -> None:
-        """Change the reading size: a re-layout, not a re-render, and the reader keeps their place."""
-        place = self._place_at_top()
+        """Change the reading size.
+
+        The spacing between paragraphs follows when the page is shown again (see
+        reading_css: the stylesheet is read as a page is parsed); the window does
+        that, keeping the reader's place.
+        """
+        if px != self._px:
+            self._px = px
+            self._use_stylesheet()
         font = QFont(self.document().defaultFont())
         font.setPixelSize(px)
         if self._spacing.letter_em or self._spacing.word_em:  # the stylesheet cannot set word spacing
@@ -134,7 +146,6 @@ class ReadingPane(QTextBrowser):
         self.document().setDefaultFont(font)
         self.document().setDocumentMargin(max(12, px))
         self._fit_measure()
-        self._return_to(place)
 
     def _fit_measure(self) -> None:
         """Keep lines near 70 characters on wide screens by centring the text column."""
@@ -153,19 +164,19 @@ class ReadingPane(QTextBrowser):
             frame.setFrameFormat(fmt)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
-        place = self._place_at_top()  # the text is still laid out at the old width here
+        place = self.place_at_top()  # the text is still laid out at the old width here
         super().resizeEvent(event)
         self._fit_measure()
-        self._return_to(place)
+        self.return_to(place)
 
-    def _place_at_top(self) -> tuple[int, int] | None:
+    def place_at_top(self) -> tuple[int, int] | None:
         """The text position at the top of the view and its line's offset there; None at the very top."""
         if not self._painted or self.verticalScrollBar().value() == 0:
             return None  # nothing shown yet, or the top of the page: it stays at the top
         cursor = self.cursorForPosition(QtCore.QPoint(0, 0))
         return cursor.position(), self.cursorRect(cursor).top()
 
-    def _return_to(self, place: tuple[int, int] | None) -> None:
+    def return_to(self, place: tuple[int, int] | None) -> None:
         """After a re-layout (text size, width), scroll the line that was at the top back there."""
         if place is None:
             return

@@ -124,18 +124,29 @@ LINE_HEIGHTS = (150, 175, 200)
 PARAGRAPH_SPACINGS = (0.9, 1.5, 2.0)
 
 
-def reading_css(palette: Palette = LIGHT, spacing: Spacing = Spacing()) -> str:
-    """The reading pane's stylesheet. Sizes are relative, so text size needs no re-render."""
+def reading_css(palette: Palette = LIGHT, spacing: Spacing = Spacing(), px: int | None = None) -> str:
+    """The reading stylesheet; spacing in ems of px, the reading text's size.
+
+    Qt's rich text turns an em into pixels once, as it parses the page, and
+    against a fixed 14 px rather than the text: 0.9em between paragraphs stayed
+    13 px at 300 %. So the screen passes its text size and gets pixels, and shows
+    the page again when the size changes. Print (px None) keeps ems: its size is
+    fixed. Font sizes in em or % are ignored altogether, so headings keep Qt's
+    own 2×, 1.5× and 1.2× the text (as browsers' h1, h2, h3).
+    """
+    def space(em: float) -> str:
+        return f"{em}em" if px is None else f"{round(em * px)}px"
+
     return f"""
     body {{ color: {palette.text}; }}
     p, li {{ line-height: {spacing.line_height}%; }}
-    p {{ margin-top: 0; margin-bottom: {spacing.paragraph_em}em; }}
-    h1 {{ font-size: 1.6em; font-weight: 700; margin-top: 0.2em; margin-bottom: 0.3em; }}
-    h2 {{ font-size: 1.3em; font-weight: 700; margin-top: 1.2em; margin-bottom: 0.4em; }}
-    h3 {{ font-size: 1.1em; font-weight: 700; margin-top: 1em; margin-bottom: 0.3em; }}
-    ul, ol {{ margin-top: 0; margin-bottom: {spacing.paragraph_em}em; }}
+    p {{ margin-top: 0; margin-bottom: {space(spacing.paragraph_em)}; }}
+    h1 {{ font-weight: 700; margin-top: {space(0.2)}; margin-bottom: {space(0.3)}; }}
+    h2 {{ font-weight: 700; margin-top: {space(1.2)}; margin-bottom: {space(0.4)}; }}
+    h3 {{ font-weight: 700; margin-top: {space(1)}; margin-bottom: {space(0.3)}; }}
+    ul, ol {{ margin-top: 0; margin-bottom: {space(spacing.paragraph_em)}; }}
     a {{ color: {palette.link}; text-decoration: underline; }}
-    .provenance, .aid {{ color: {palette.muted}; margin-bottom: 1.2em; }}
+    .provenance, .aid {{ color: {palette.muted}; margin-bottom: {space(1.2)}; }}
     .address {{ color: {palette.muted}; }}
-    .pager {{ margin-top: 1em; }}
+    .pager {{ margin-top: {space(1)}; }}
     """

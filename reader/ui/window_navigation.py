@@ -16,6 +16,7 @@ from reader.navigation import Location
 from reader.ui.announce import announce
 
 if TYPE_CHECKING:
+    from reader.content.model import Section
     from reader.ui.main_window import MainWindow
 
     _Base = MainWindow
@@ -39,11 +40,7 @@ class NavigationMixin(_Base):
         if record and self.history.current is not None:
             self.history.remember_scroll(self.reading.verticalScrollBar().value())
         if self._shown_section != section.id:
-            self.reading.show_page(compose_page(self.pack, section))
-            self._shown_section = section.id
-            if self._finished:  # else the finishing stages mark them
-                self.reading.mark_terms(self._terms)
-                self.searching.highlight_page()
+            self.put_page_up(section)
         if location.scroll and not location.anchor:
             self.reading.verticalScrollBar().setValue(location.scroll)
         else:
@@ -59,6 +56,14 @@ class NavigationMixin(_Base):
                 self._announced_section = section.id
                 announce(self.reading, section.title)  # a screen reader hears where it is
         self.locationChanged.emit(section.id, location.anchor or "")
+
+    def put_page_up(self, section: Section) -> None:
+        """The section's page in the reading pane, its glossary terms and search matches marked."""
+        self.reading.show_page(compose_page(self.pack, section))
+        self._shown_section = section.id
+        if self._finished:  # else the finishing stages mark them
+            self.reading.mark_terms(self._terms)
+            self.searching.highlight_page()
 
     def go_back(self) -> None:
         self._step_history(-1)
