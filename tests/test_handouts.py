@@ -46,12 +46,26 @@ def test_large_print_has_18_pt_text_on_more_pages(tmp_path):
     assert len(pages(large)) > len(pages(normal))
 
 
+def test_parts_for_the_screen_only_stay_off_paper(make_pack):
+    from reader.content import load_pack
+    from reader.content.page import compose_page
+
+    root = make_pack({"a.md": "# A\n\nIntro.\n\n## Using the app {#help .screen-only}\n\nPress A+.\n\n"
+                              "### Keys\n\nF1.\n\n## Dosing questions\n\nAsk your team."})
+    section = load_pack(root).sections[0]
+    screen, paper = compose_page(load_pack(root), section), compose_page(load_pack(root), section, printed=True)
+    assert "Press A+." in screen and "F1." in screen
+    assert "Press A+." not in paper and "F1." not in paper and "Using the app" not in paper
+    assert "Intro." in paper and "Ask your team." in paper
+
+
 @needs_pdftotext
 def test_the_clinic_is_named_on_every_page(tmp_path):
     out = tmp_path / "clinic.pdf"
     export(out, "--clinic", "Riverside Clinic", "--phone", "01234 567890", "--large-print")
     printed = pages(out)
     assert len(printed) >= 3
+    assert "Using this reader" not in " ".join(printed), "the reader's own help is for the screen"
     for number, text in enumerate(printed, start=1):
         assert "Given to you by Riverside Clinic · 01234 567890" in text
         assert f"Page {number} of {len(printed)}" in text

@@ -195,7 +195,7 @@ class _PagePainter:
         doc.setDefaultStyleSheet(reading_css() + " .pager { display: none; }")
         doc.setDocumentMargin(0)
         pack, sections = self.plan.pack, self.plan.sections
-        pages = "".join(compose_page(pack, s, pager=False, review=False) for s in sections)
+        pages = "".join(compose_page(pack, s, printed=True) for s in sections)
         if self.plan.glossary:
             pages += glossary_html(pack, sections)
         urls = web_addresses(sections)
