@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from reader.navigation import Location
+from reader.ui.result_delegate import HTML_ROLE
 
 from window_driver import page_text, type_search
 
@@ -34,6 +36,26 @@ def test_results_update_as_you_type_and_open_with_highlights(window, qtbot):
     # "cell" alone, as in "T-cell", is not a match.
     assert highlighted == ["hematopoietic", "stem", "cell", "transplantation", "HSCT"]
     assert window.reading.hasFocus()
+
+
+def test_results_grow_with_the_text_size_and_fit_their_rows(window, qtbot):
+    type_search(window, qtbot, "transplant")
+    results = window.search.results
+
+    def first_row() -> tuple[int, int]:
+        """The first result's row height, and the height its text needs at the current size."""
+        index = results.model().index(0, 0)
+        doc = QTextDocument()
+        doc.setDefaultFont(results.font())
+        doc.setDocumentMargin(0)
+        doc.setHtml(index.data(HTML_ROLE))
+        doc.setTextWidth(results.viewport().width() - 16)
+        return results.visualRect(index).height(), int(doc.size().height())
+
+    height, needed = first_row()
+    assert height >= needed
+    window.apply_text_scale(200)
+    qtbot.waitUntil(lambda: first_row()[0] >= first_row()[1] > needed)
 
 
 def test_highlights_cover_every_match_in_the_page(window, qtbot):

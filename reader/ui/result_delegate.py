@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
@@ -9,6 +11,9 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 #: Item data role holding a result's rich text (title and snippet).
 HTML_ROLE = Qt.ItemDataRole.UserRole + 10
 _PADDING = 8
+#: Laid-out results kept for reuse: a view asks each row's size more than once,
+#: and paints it again, and the next keystroke often shows the same rows.
+_KEEP = 64
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -18,13 +23,24 @@ class HtmlItemDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._laid_out: OrderedDict[tuple[str, int, str], QTextDocument] = OrderedDict()
 
     def _document(self, option: QStyleOptionViewItem, index: Index, width: float) -> QTextDocument:
+        """The result's text laid out at this width and font: made once, then reused."""
+        html = index.data(HTML_ROLE) or ""
+        key = (html, int(width), option.font.key())
+        doc = self._laid_out.get(key)
+        if doc is not None:
+            self._laid_out.move_to_end(key)
+            return doc
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(0)
-        doc.setHtml(index.data(HTML_ROLE) or "")
+        doc.setHtml(html)
         doc.setTextWidth(max(40.0, width - 2 * _PADDING))
+        self._laid_out[key] = doc
+        if len(self._laid_out) > _KEEP:
+            self._laid_out.popitem(last=False)
         return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
