@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 #: The file that makes a folder a content pack.
@@ -114,8 +115,18 @@ class Pack:
     problems: tuple[Problem, ...] = field(default=())
     glossary: tuple[GlossaryEntry, ...] = field(default=())
 
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        """Each section's place in reading order, by id: a pack may hold thousands."""
+        return {section.id: number for number, section in enumerate(self.sections)}
+
     def section(self, section_id: str) -> Section | None:
-        return next((s for s in self.sections if s.id == section_id), None)
+        number = self._positions.get(section_id)
+        return None if number is None else self.sections[number]
+
+    def position(self, section: Section) -> int:
+        """Where section comes in reading order (list.index would compare whole sections)."""
+        return self._positions[section.id]
 
     def locate(self, anchor_id: str) -> tuple[Section, str | None] | None:
         """Find a section id or a subsection id; return (section, anchor or None)."""

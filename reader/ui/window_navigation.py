@@ -81,10 +81,10 @@ class NavigationMixin(_Base):
         self.open_location(Location(self.pack.home.id))
 
     def step_section(self, step: int) -> None:
-        ids = [s.id for s in self.pack.sections]
-        index = ids.index(self.current.section_id) + step
-        if 0 <= index < len(ids):
-            self.open_location(Location(ids[index]))
+        sections = self.pack.sections
+        index = self.pack.position(self.pack.section(self.current.section_id) or self.pack.home) + step
+        if 0 <= index < len(sections):
+            self.open_location(Location(sections[index].id))
 
     def show_previous_section(self) -> None:
         self.step_section(-1)
