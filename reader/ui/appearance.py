@@ -78,6 +78,8 @@ class AppearanceMixin(_Base):
         percent = textscale.clamp(percent)
         changed = percent != self._percent
         place = self.reading.place_at_top() if changed else None
+        if changed and self._shown_section is not None:
+            self.reading.clear()  # shown again below at the new size: no laying out the old page first
         self._percent = percent
         sizes = Typography(percent)
         chrome, content = self._font(sizes.chrome), self._font(sizes.content)
