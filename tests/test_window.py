@@ -339,6 +339,24 @@ def test_the_space_between_paragraphs_grows_with_the_text(window):
     assert window.current.section_id == "overview"
 
 
+def test_a_long_contents_is_measured_a_step_at_a_time_and_jumps_land_on_their_entry(make_window, make_pack, qtbot):
+    from reader.content import load_pack
+
+    files = {f"s{n:03}.md": f"# Part {n}: a title long enough to wrap onto a second line in the contents\n\nText {n}."
+             for n in range(250)}
+    window = make_window(the_pack=load_pack(make_pack(files)))
+    navigator = window.navigator
+    navigator.set_pack(window.pack)  # as a new pack arrives: measured over the next turns, not at once
+    assert not navigator.measured
+    qtbot.waitUntil(lambda: navigator.measured)
+    window.open_location(Location("s249"))
+    last = navigator.currentItem()
+    assert last.text(0).startswith("Part 249")
+    assert navigator.viewport().rect().contains(navigator.visualItemRect(last))
+    one_line = navigator.fontMetrics().lineSpacing()
+    assert navigator.visualItemRect(last).height() > 1.5 * one_line, "the long title wraps, its row grows"
+
+
 def test_the_notice_line_grows_with_the_text(window):
     from reader.ui.theme import Typography
 
