@@ -182,7 +182,6 @@ def window_rows(window: MainWindow, scale: str, ids: list[str]) -> list[tuple[st
         window.apply_text_scale(next(sizes))
         window.reading.viewport().repaint()
 
-    window.searching.index  # noqa: B018 - built, as it is moments after the window opens
     typed = itertools.cycle(["t", "tr", "tra", "tran", "trans", "transp", "transpl", "transpla", "transplan",
                              "transplant", "c", "ch", "che", "chem", "chemo", "r", "re", "rem", "remi", "remis"])
 

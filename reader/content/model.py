@@ -124,9 +124,9 @@ class Pack:
         number = self._positions.get(section_id)
         return None if number is None else self.sections[number]
 
-    def position(self, section: Section) -> int:
-        """Where section comes in reading order (list.index would compare whole sections)."""
-        return self._positions[section.id]
+    def position(self, section_id: str) -> int:
+        """Where a section comes in reading order (list.index would compare whole sections)."""
+        return self._positions[section_id]
 
     def locate(self, anchor_id: str) -> tuple[Section, str | None] | None:
         """Find a section id or a subsection id; return (section, anchor or None)."""

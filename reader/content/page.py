@@ -50,7 +50,7 @@ def compose_page(pack: Pack, section: Section, *, printed: bool = False) -> str:
         body = _insert_after_title(body, f'<p class="{css}">{escape(line)}</p>')
     if printed:
         return body
-    index = pack.position(section)
+    index = pack.position(section.id)
     links = []
     if index > 0:
         prev = pack.sections[index - 1]

@@ -17,6 +17,7 @@ from reader.ui.theming import SYSTEM, chrome_palette, outline, resolve
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
+    from reader.ui.reading_pane import Place
 
     _Base = MainWindow
 else:
@@ -65,7 +66,7 @@ class AppearanceMixin(_Base):
         self.reading.set_spacing(Spacing(line_height=line_height, paragraph_em=paragraph_em))
         self._show_again(place)
 
-    def _show_again(self, place: tuple[int, int] | None) -> None:
+    def _show_again(self, place: Place | None) -> None:
         """Show the page again, so a new stylesheet takes effect, at the place noted before the change."""
         section = self.pack.section(self._shown_section) if self._shown_section else None
         if section is None:
@@ -77,8 +78,9 @@ class AppearanceMixin(_Base):
     def apply_text_scale(self, percent: int) -> None:
         percent = textscale.clamp(percent)
         changed = percent != self._percent
-        place = self.reading.place_at_top() if changed else None
+        place: Place | None = None
         if changed and self._shown_section is not None:
+            place = self.reading.place_at_top()
             self.reading.clear()  # shown again below at the new size: no laying out the old page first
         self._percent = percent
         sizes = Typography(percent)

@@ -192,7 +192,7 @@ class _PagePainter:
         doc = QTextDocument()
         doc.documentLayout().setPaintDevice(self.device)
         doc.setDefaultFont(_font(self.family, self.plan.size.body_pt))
-        doc.setDefaultStyleSheet(reading_css() + " .pager { display: none; }")
+        doc.setDefaultStyleSheet(reading_css())
         doc.setDocumentMargin(0)
         pack, sections = self.plan.pack, self.plan.sections
         pages = "".join(compose_page(pack, s, printed=True) for s in sections)

@@ -116,14 +116,16 @@ class NavigatorTree(QTreeWidget):
         width = self.contentsRect().width() - (scroll_bar.width() if scroll_bar.isVisibleTo(self) else 0)
         if width != self._delegate.width:
             self._delegate.width = width
-            self.doItemsLayout()  # wrapped rows change height with the width
-            self._measure_ahead()
+            self._relayout_rows()  # wrapped rows change height with the width
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and self._delegate.width:
-            self.doItemsLayout()
-            self._measure_ahead()
+            self._relayout_rows()
+
+    def _relayout_rows(self) -> None:
+        self.doItemsLayout()
+        self._measure_ahead()
 
     def _measure_ahead(self) -> None:
         """Have every row measured, a hundred sections per turn of the event loop.

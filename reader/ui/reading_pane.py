@@ -30,6 +30,8 @@ MEASURE_EM = 34
 
 #: Given a block's text, the (start, end) spans to highlight in it.
 SpanFinder = Callable[[str], list[tuple[int, int]]]
+#: A reader's place: the text position at the top of the view, and its line's offset there.
+Place = tuple[int, int]
 
 
 class ReadingPane(QTextBrowser):
@@ -169,14 +171,14 @@ class ReadingPane(QTextBrowser):
         self._fit_measure()
         self.return_to(place)
 
-    def place_at_top(self) -> tuple[int, int] | None:
+    def place_at_top(self) -> Place | None:
         """The text position at the top of the view and its line's offset there; None at the very top."""
         if not self._painted or self.verticalScrollBar().value() == 0:
             return None  # nothing shown yet, or the top of the page: it stays at the top
         cursor = self.cursorForPosition(QtCore.QPoint(0, 0))
         return cursor.position(), self.cursorRect(cursor).top()
 
-    def return_to(self, place: tuple[int, int] | None) -> None:
+    def return_to(self, place: Place | None) -> None:
         """After a re-layout (text size, width), scroll the line that was at the top back there."""
         if place is None:
             return

@@ -82,7 +82,7 @@ class NavigationMixin(_Base):
 
     def step_section(self, step: int) -> None:
         sections = self.pack.sections
-        index = self.pack.position(self.pack.section(self.current.section_id) or self.pack.home) + step
+        index = self.pack.position(self.current.section_id) + step  # history holds only the pack's ids
         if 0 <= index < len(sections):
             self.open_location(Location(sections[index].id))
 
