@@ -2,7 +2,8 @@
 
 Run by `make bench` in a fresh process (first uses of Qt classes are part of the
 cost): the window as `atl-reader` builds it, timed stage by stage after its first
-frame, then each step of building the search index. Prints one line.
+frame, then each step of building the search index and of measuring a long
+contents list. Prints one line.
 """
 
 from __future__ import annotations
@@ -23,12 +24,14 @@ def main() -> int:
     from reader.ui.app import create_app
     from reader.ui.fonts import register_fonts
     from reader.ui.main_window import MainWindow
+    from reader.ui.navigator import NavigatorTree
     from reader.ui.search_controller import SearchController
     from reader.ui.settings import Settings
 
     app = create_app([sys.argv[0]])
     stages: list[float] = []
     steps: list[float] = []
+    measures: list[float] = []
 
     def timed(action: Callable[[], object], into: list[float]) -> Callable[[], None]:
         def run() -> None:
@@ -43,14 +46,18 @@ def main() -> int:
 
     build_a_step = SearchController._build_a_step
     SearchController._build_a_step = lambda self: timed(lambda: build_a_step(self), steps)()  # type: ignore[method-assign]
+    measure_rows = NavigatorTree._measure_next_rows
+    NavigatorTree._measure_next_rows = lambda self: timed(lambda: measure_rows(self), measures)()  # type: ignore[method-assign]
     pack_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else default_pack_dir()
     window = Timed(load_pack(pack_dir), Settings(None), register_fonts(), finish_after_first_paint=True)
     window.show()
     deadline = time.monotonic() + 30
-    while not (hasattr(window, "searching") and window.searching.ready) and time.monotonic() < deadline:
+    while not (hasattr(window, "searching") and window.searching.ready and window.navigator.measured) \
+            and time.monotonic() < deadline:
         app.processEvents()
+    contents = f"; contents measured {max(measures):.1f} ({len(measures)} steps)" if measures else ""
     print(f"pauses: stages {max(stages):.1f} ({', '.join(f'{s:.0f}' for s in stages)}); "
-          f"index steps {max(steps):.1f} ({len(steps)} steps)")
+          f"index steps {max(steps):.1f} ({len(steps)} steps){contents}")
     window.close()
     window.deleteLater()
     app.processEvents()
