@@ -120,6 +120,11 @@ def test_web_addresses_print_in_full_with_a_qr_code(tmp_path):
     out_without = tmp_path / "goals.pdf"
     export(out_without, "--section", "treatment-goals")
     assert "Web addresses" not in pages(out_without)[0] and images(out_without) == []
+    # In the whole summary the list starts low on a page: its heading goes over with the first address.
+    everything = tmp_path / "all.pdf"
+    export(everything)
+    [page] = [page for page in pages(everything) if "Web addresses in this handout" in page]
+    assert "https://clinicaltrials.gov/" in page
 
 
 @needs_pdftotext
