@@ -325,6 +325,18 @@ def test_the_reader_keeps_their_place_as_the_text_size_or_window_changes(make_wi
     qtbot.waitUntil(lambda: at_top() == "Aggressive ATL")
 
 
+def test_the_scroll_bar_comes_and_goes_with_the_page_length_as_the_text_size_changes(window, qtbot):
+    bar = window.reading.verticalScrollBar()
+    window.open_location(Location("overview"))
+    assert not bar.isVisible(), "a short page at normal size needs no scroll bar"
+    window.apply_text_scale(300)
+    qtbot.waitUntil(bar.isVisible)
+    window.apply_text_scale(100)  # the bar is held through the change, then must go again
+    qtbot.waitUntil(lambda: not bar.isVisible())
+    window.apply_text_scale(300)
+    qtbot.waitUntil(bar.isVisible)
+
+
 def test_the_space_between_paragraphs_grows_with_the_text(window):
     def gap_after_first_paragraph() -> float:
         block = window.reading.document().begin()

@@ -78,21 +78,22 @@ class AppearanceMixin(_Base):
     def apply_text_scale(self, percent: int) -> None:
         percent = textscale.clamp(percent)
         changed = percent != self._percent
-        place: Place | None = None
-        if changed and self._shown_section is not None:
-            place = self.reading.place_at_top()
-            self.reading.clear()  # shown again below at the new size: no laying out the old page first
-        self._percent = percent
         sizes = Typography(percent)
         chrome, content = self._font(sizes.chrome), self._font(sizes.content)
-        self.centralWidget().setFont(chrome)
-        self.menuBar().setFont(chrome)
-        self.reading.set_pixel_size(sizes.reading)
-        self.banner.set_text_font(self._font(sizes.banner))
-        self.header.set_title_pixel_size(sizes.title)
-        self.header.text_size.show_percent(percent, textscale.MIN_PERCENT, textscale.MAX_PERCENT)
-        if changed:
-            self._show_again(place)  # the space between paragraphs grows with the text
+        with self.reading.scroll_bar_held():
+            place: Place | None = None
+            if changed and self._shown_section is not None:
+                place = self.reading.place_at_top()
+                self.reading.clear()  # shown again below at the new size: no laying out the old page first
+            self._percent = percent
+            self.centralWidget().setFont(chrome)
+            self.menuBar().setFont(chrome)
+            self.reading.set_pixel_size(sizes.reading)
+            self.banner.set_text_font(self._font(sizes.banner))
+            self.header.set_title_pixel_size(sizes.title)
+            self.header.text_size.show_percent(percent, textscale.MIN_PERCENT, textscale.MAX_PERCENT)
+            if changed:
+                self._show_again(place)  # the space between paragraphs grows with the text
         if self._finished:
             self.fit_layout_to_width()  # large text in a small window: the text takes the whole width
             self.navigator.setFont(content)

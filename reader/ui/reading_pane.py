@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from typing import TYPE_CHECKING
@@ -70,6 +71,8 @@ class ReadingPane(QTextBrowser):
         self._current_match = -1
         #: Whether the scroll-spy runs: from finish_setup on (nobody scrolls a page not yet shown).
         self._spying = False
+        #: How many page_edit blocks are open.
+        self._edit_depth = 0
         self.anchorClicked.connect(self._route_link)
 
     def finish_setup(self) -> None:
@@ -124,11 +127,46 @@ class ReadingPane(QTextBrowser):
 
     # -- content -----------------------------------------------------------------
     def show_page(self, html: str) -> None:
-        self.setHtml(html)
-        self._match_cursors = []
-        self._visible_anchor = ""
-        self._fit_measure()
-        self._measure_headings()
+        with self.page_edit():
+            self.setHtml(html)
+            self._match_cursors = []
+            self._visible_anchor = ""
+            self._fit_measure()  # the new page has Qt's margins: without the edit, a second layout
+
+    @contextmanager
+    def page_edit(self) -> Iterator[None]:
+        """Changes to the page made as one edit, so the text is laid out once, at the end.
+
+        Used around showing a page and marking it up: each change alone lays the
+        page out again (a new page, its margins, each glossary mark).
+        """
+        edit = QtGui.QTextCursor(self.document())
+        edit.beginEditBlock()
+        self._edit_depth += 1
+        try:
+            yield
+        finally:
+            self._edit_depth -= 1
+            edit.endEditBlock()
+            if not self._edit_depth:
+                self._measure_headings()  # laid out now
+
+    @contextmanager
+    def scroll_bar_held(self) -> Iterator[None]:
+        """Keep a shown scroll bar through a page swap (clear, then show the page again).
+
+        The empty page between would hide it and the new page show it again, and each
+        time the text is laid out anew at the changed width (~1.5 ms of a text-size step).
+        """
+        if not self.verticalScrollBar().isVisible():
+            yield
+            return
+        bar_policy = QtCore.Qt.ScrollBarPolicy
+        self.setVerticalScrollBarPolicy(bar_policy.ScrollBarAlwaysOn)
+        try:
+            yield
+        finally:
+            self.setVerticalScrollBarPolicy(bar_policy.ScrollBarAsNeeded)
 
     def set_pixel_size(self, px: int) -> None:
         """Change the reading size.
@@ -215,6 +253,10 @@ class ReadingPane(QTextBrowser):
         Marks are link formats over the text as shown, so the words themselves
         never change; headings and links are left alone.
         """
+        with self.page_edit():
+            self._mark_terms(finder)
+
+    def _mark_terms(self, finder: TermFinder) -> None:
         seen: set[int] = set()
         block = self.document().begin()
         while block.isValid():

@@ -59,11 +59,12 @@ class NavigationMixin(_Base):
 
     def put_page_up(self, section: Section) -> None:
         """The section's page in the reading pane, its glossary terms and search matches marked."""
-        self.reading.show_page(compose_page(self.pack, section))
-        self._shown_section = section.id
-        if self._finished:  # else the finishing stages mark them
-            self.reading.mark_terms(self._terms)
-            self.searching.highlight_page()
+        with self.reading.page_edit():  # laid out once, marks and all
+            self.reading.show_page(compose_page(self.pack, section))
+            self._shown_section = section.id
+            if self._finished:  # else the finishing stages mark them
+                self.reading.mark_terms(self._terms)
+                self.searching.highlight_page()
 
     def go_back(self) -> None:
         self._step_history(-1)
