@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from reader.search.query import Query
-from reader.search.tokens import Token, stem, tokenize, words
+from reader.search.tokens import Token, stem, tokenize
 
 Span = tuple[int, int]
 
@@ -18,28 +19,62 @@ class Snippet:
     spans: tuple[Span, ...]
 
 
-def matched(tokens: list[Token], query: Query) -> list[int]:
+@dataclass(frozen=True, slots=True)
+class _Analysed:
+    """What matching needs of one text, worked out once.
+
+    The texts are the pack's paragraphs, titles and sections, and the same ones come
+    back keystroke after keystroke as a word is typed; tokenising and stemming them
+    again each time was most of a search.
+    """
+
+    tokens: tuple[Token, ...]
+    stems: tuple[str, ...]
+    #: Each distinct (word, stem) once, for prefix matching.
+    pairs: tuple[tuple[str, str], ...]
+    stem_set: frozenset[str]
+    #: " stem stem … ": a phrase is in the text when " its stems " are in this.
+    padded: str
+
+
+@functools.lru_cache(maxsize=8192)
+def _analysed(text: str) -> _Analysed:
+    tokens = tuple(tokenize(text))
+    stems = tuple(stem(token.norm) for token in tokens)
+    pairs = tuple(dict.fromkeys(zip((token.norm for token in tokens), stems)))
+    return _Analysed(tokens, stems, pairs, frozenset(stems), f" {' '.join(stems)} ")
+
+
+def _phrase_in(phrase: tuple[str, ...], padded: str) -> bool:
+    return f" {' '.join(phrase)} " in padded
+
+
+def matched(text: _Analysed, query: Query) -> list[int]:
     """Indexes of the tokens that answer the query: matching words, and whole phrases."""
-    found = {i for i, t in enumerate(tokens) if query.matches(t.norm)}
-    if query.phrases:
-        stems = [stem(t.norm) for t in tokens]
-        for phrase in query.phrases:
-            size = len(phrase)
-            for i in range(len(stems) - size + 1):
-                if tuple(stems[i:i + size]) == phrase:
-                    found.update(range(i, i + size))
+    terms, prefix = query.terms, query.prefix
+    found = {i for i, (token, stemmed) in enumerate(zip(text.tokens, text.stems))
+             if stemmed in terms or (prefix and token.norm.startswith(prefix))}
+    stems = text.stems
+    for phrase in query.phrases:
+        if not _phrase_in(phrase, text.padded):
+            continue
+        size = len(phrase)
+        for i in range(len(stems) - size + 1):
+            if stems[i:i + size] == phrase:
+                found.update(range(i, i + size))
     return sorted(found)
 
 
 def matched_stems(text: str, query: Query) -> set[str]:
     """The distinct stems of text that answer the query (fast: no word positions)."""
-    norms = words(text)
-    stems = [stem(norm) for norm in norms]
+    analysed = _analysed(text)
+    found = set(analysed.stem_set & query.terms)
     prefix = query.prefix
-    found = {s for norm, s in zip(norms, stems) if s in query.terms or (prefix and norm.startswith(prefix))}
-    if query.phrases:
-        padded = f" {' '.join(stems)} "
-        found.update(s for phrase in query.phrases if f" {' '.join(phrase)} " in padded for s in phrase)
+    if prefix:
+        found.update(stemmed for norm, stemmed in analysed.pairs if norm.startswith(prefix))
+    for phrase in query.phrases:
+        if _phrase_in(phrase, analysed.padded):
+            found.update(phrase)
     return found
 
 
@@ -47,16 +82,16 @@ def match_spans(text: str, query: Query) -> list[Span]:
     """Every (start, end) in text of a word that answers the query."""
     if query.is_empty:
         return []
-    tokens = tokenize(text)
-    return [(tokens[i].start, tokens[i].end) for i in matched(tokens, query)]
+    analysed = _analysed(text)
+    return [(analysed.tokens[i].start, analysed.tokens[i].end) for i in matched(analysed, query)]
 
 
-def _best_window(tokens: list[Token], hits: list[int], size: int) -> int:
+def _best_window(stems: tuple[str, ...], hits: list[int], size: int) -> int:
     """Index of the first token of the window of `size` tokens with most distinct matches."""
     best_start, best_score = 0, -1
     for first in hits:
         start = max(0, first - 4)
-        window = [stem(tokens[i].norm) for i in hits if start <= i < start + size]
+        window = [stems[i] for i in hits if start <= i < start + size]
         score = len(set(window)) * 10 + len(window)
         if score > best_score:
             best_start, best_score = start, score
@@ -77,11 +112,12 @@ def _best_block(text: str, query: Query) -> str:
 def make_snippet(text: str, query: Query, max_words: int = 28) -> Snippet:
     """A snippet of about max_words words from the paragraph that matches best."""
     block = _best_block(text, query)
-    tokens = tokenize(block)
+    analysed = _analysed(block)
+    tokens = analysed.tokens
     if not tokens:
         return Snippet("", ())
-    hits = matched(tokens, query)
-    start = _best_window(tokens, hits, max_words) if hits else 0
+    hits = matched(analysed, query)
+    start = _best_window(analysed.stems, hits, max_words) if hits else 0
     end = min(len(tokens), start + max_words)
     begin_char = tokens[start].start
     end_char = tokens[end - 1].end
