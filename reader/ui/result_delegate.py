@@ -23,25 +23,27 @@ class HtmlItemDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._laid_out: OrderedDict[tuple[str, int, str], QTextDocument] = OrderedDict()
+        self._laid_out: OrderedDict[tuple[str, int, str], tuple[QTextDocument, QSize]] = OrderedDict()
 
-    def _document(self, option: QStyleOptionViewItem, index: Index, width: float) -> QTextDocument:
-        """The result's text laid out at this width and font: made once, then reused."""
+    def _document(self, option: QStyleOptionViewItem, index: Index, width: float) -> tuple[QTextDocument, QSize]:
+        """The result's text laid out at this width and font, and its row's size: made once, then reused."""
         html = index.data(HTML_ROLE) or ""
-        key = (html, int(width), option.font.key())
-        doc = self._laid_out.get(key)
-        if doc is not None:
+        font = option.font
+        key = (html, int(width), font.key())
+        kept = self._laid_out.get(key)
+        if kept is not None:
             self._laid_out.move_to_end(key)
-            return doc
+            return kept
         doc = QTextDocument()
-        doc.setDefaultFont(option.font)
+        doc.setDefaultFont(font)
         doc.setDocumentMargin(0)
         doc.setHtml(html)
         doc.setTextWidth(max(40.0, width - 2 * _PADDING))
-        self._laid_out[key] = doc
+        kept = doc, QSize(int(width), int(doc.size().height()) + 2 * _PADDING)  # rows span the list
+        self._laid_out[key] = kept
         if len(self._laid_out) > _KEEP:
             self._laid_out.popitem(last=False)
-        return doc
+        return kept
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         self.initStyleOption(option, index)
@@ -51,7 +53,7 @@ class HtmlItemDelegate(QStyledItemDelegate):
         text_option.text = ""
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, text_option, painter, widget)
-        doc = self._document(option, index, option.rect.width())
+        doc, _size = self._document(option, index, option.rect.width())
         context = QAbstractTextDocumentLayout.PaintContext()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
@@ -63,7 +65,6 @@ class HtmlItemDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802 (Qt API)
-        self.initStyleOption(option, index)
+        # The view asks several times a row; the option's font is the view's (rows set none).
         width = option.widget.viewport().width() if option.widget else 300
-        doc = self._document(option, index, width)
-        return QSize(int(doc.idealWidth()) + 2 * _PADDING, int(doc.size().height()) + 2 * _PADDING)
+        return self._document(option, index, width)[1]
