@@ -56,6 +56,9 @@ def test_results_grow_with_the_text_size_and_fit_their_rows(window, qtbot):
     assert height >= needed
     window.apply_text_scale(200)
     qtbot.waitUntil(lambda: first_row()[0] >= first_row()[1] > needed)
+    at_200 = first_row()[1]
+    window.splitter.setSizes([220, 880])  # a narrower results list: the rows wrap more and grow
+    qtbot.waitUntil(lambda: first_row()[0] >= first_row()[1] > at_200)
 
 
 def test_highlights_cover_every_match_in_the_page(window, qtbot):
@@ -117,6 +120,23 @@ def test_search_shows_plain_definitions_marked_as_an_aid(window, qtbot):
     window.search.field.clear()
     type_search(window, qtbot, "remishun")
     qtbot.waitUntil(lambda: "Did you mean: “remission”?" in window.search.status.accessibleName())
+
+
+def test_rows_that_held_definitions_become_ordinary_results_as_the_search_changes(window, qtbot):
+    type_search(window, qtbot, "chemo")
+    results = window.search.results
+    aid_background = results.item(0).background().color().name()
+    assert not results.item(0).flags() & Qt.ItemFlag.ItemIsSelectable
+    window.search.field.selectAll()
+    type_search(window, qtbot, "goals")  # typed over the old search, which had definitions: its rows are reused
+    qtbot.waitUntil(lambda: not results.item(0).text().startswith("What the words mean"))
+    first = results.item(0)
+    assert first.flags() & Qt.ItemFlag.ItemIsSelectable
+    assert results.currentRow() == 0, "the first result is ready to open"
+    assert first.background().style() == Qt.BrushStyle.NoBrush, f"not the definitions' {aid_background}"
+    title = first.text().split(".")[0]
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
+    assert page_text(window).startswith(title)
 
 
 def test_a_misspelt_search_says_what_it_searched_for(window, qtbot):

@@ -5,30 +5,35 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 #: Item data role holding a result's rich text (title and snippet).
 HTML_ROLE = Qt.ItemDataRole.UserRole + 10
 _PADDING = 8
-#: Laid-out results kept for reuse: a view asks each row's size more than once,
-#: and paints it again, and the next keystroke often shows the same rows.
+#: Laid-out results kept for reuse: a row is measured, then painted, and painted
+#: again, and the next keystroke often shows the same rows.
 _KEEP = 64
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class HtmlItemDelegate(QStyledItemDelegate):
-    """Renders the HTML in HTML_ROLE, wrapped to the view's width."""
+    """Renders the HTML in HTML_ROLE, wrapped to the view's width.
+
+    Rows take their size from the item (see ResultList), which measure() gives.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._laid_out: OrderedDict[tuple[str, int, str], tuple[QTextDocument, QSize]] = OrderedDict()
 
-    def _document(self, option: QStyleOptionViewItem, index: Index, width: float) -> tuple[QTextDocument, QSize]:
+    def measure(self, html: str, font: QFont, width: int) -> QSize:
+        """The size of a row showing html at this font in a list this wide."""
+        return self._document(html, font, width)[1]
+
+    def _document(self, html: str, font: QFont, width: float) -> tuple[QTextDocument, QSize]:
         """The result's text laid out at this width and font, and its row's size: made once, then reused."""
-        html = index.data(HTML_ROLE) or ""
-        font = option.font
         key = (html, int(width), font.key())
         kept = self._laid_out.get(key)
         if kept is not None:
@@ -53,7 +58,7 @@ class HtmlItemDelegate(QStyledItemDelegate):
         text_option.text = ""
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, text_option, painter, widget)
-        doc, _size = self._document(option, index, option.rect.width())
+        doc, _size = self._document(index.data(HTML_ROLE) or "", option.font, option.rect.width())
         context = QAbstractTextDocumentLayout.PaintContext()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
@@ -63,8 +68,3 @@ class HtmlItemDelegate(QStyledItemDelegate):
         context.clip = QRectF(0, 0, option.rect.width(), option.rect.height())
         doc.documentLayout().draw(painter, context)
         painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802 (Qt API)
-        # The view asks several times a row; the option's font is the view's (rows set none).
-        width = option.widget.viewport().width() if option.widget else 300
-        return self._document(option, index, width)[1]

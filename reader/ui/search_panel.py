@@ -6,7 +6,7 @@ import html
 
 from PySide6 import QtCore
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from reader import texts
 from reader.ui.named_button import named_button
+from reader.ui.result_list import ResultList, ResultRow
 from reader.ui.theme import LIGHT, Palette
 
 if TYPE_CHECKING:
@@ -52,14 +53,11 @@ class SearchPanel(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("searchStatus")
         self.status.setWordWrap(True)
-        self.results = QListWidget(self)
+        self.results = ResultList(self)
         self.results.setObjectName("searchResults")
-        self._rich_delegate = False
         self.results.setAccessibleName(self.tr("Search results"))
         self.results.setWordWrap(True)
-        self._theme: Palette = LIGHT
-        #: (section id, anchor) of each row in the results list; None for a definition.
-        self._targets: list[tuple[str, str] | None] = []
+        self.results.set_aid_colours(LIGHT)
         self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
 
         layout = QVBoxLayout(self)
@@ -94,7 +92,7 @@ class SearchPanel(QWidget):
     def set_theme(self, palette: Palette) -> None:
         from reader.ui.theming import outline
 
-        self._theme = palette  # for the definition rows shown next
+        self.results.set_aid_colours(palette)  # for the definition rows shown next
         outline(self.field_frame, palette)
         outline(self.results, palette)
 
@@ -118,39 +116,30 @@ class SearchPanel(QWidget):
         """Display hits, or say nothing matched and offer topics."""
         from reader.search.snippets import emphasised_html
 
-        if not self._rich_delegate:
-            # Built on first use: drawing rich results pulls in QStyle, which start-up never needs.
-            from reader.ui.result_delegate import HtmlItemDelegate
-
-            self.results.setItemDelegate(HtmlItemDelegate(self.results))
-            self._rich_delegate = True
-        self._clear_results()
-        self._add_definitions(result)
-        first_hit = self.results.count()
+        rows = self._definition_rows(result)
+        first_hit = len(rows)
         hits = result.hits
         corrected = " ".join(fixed for _typed, fixed in result.query.corrections)
         lead = html.escape(texts.SHOWING_RESULTS_FOR.format(corrected=corrected)) + "<br/>" if corrected else ""
         if hits:
             status = lead + html.escape(self._count_text(len(hits)))
-            for hit in hits:
-                title = html.escape(hit.title)
-                snippet = emphasised_html(hit.snippet.text, hit.snippet.spans)
-                self._add_item(f"<b>{title}</b><br/>{snippet}", hit.title + ". " + hit.snippet.text,
-                               (hit.section_id, hit.anchor or ""))
+            rows += [ResultRow(f"<b>{html.escape(hit.title)}</b><br/>{emphasised_html(hit.snippet.text, hit.snippet.spans)}",
+                               hit.title + ". " + hit.snippet.text, (hit.section_id, hit.anchor or ""))
+                     for hit in hits]
         else:
             maybe = ", ".join(f"“{word}”" for word in result.suggestions)
             hint = html.escape(texts.DID_YOU_MEAN.format(words=maybe)) + "<br/>" if maybe else ""
             status = (html.escape(texts.NO_RESULTS.format(query=result.query.text.strip())) + "<br/>" + hint
                       + html.escape(texts.TRY_TOPICS))
-            for section_id, title in topics:
-                self._add_item(html.escape(title), title, (section_id, ""))
+            rows += [ResultRow(html.escape(title), title, (section_id, "")) for section_id, title in topics]
+        self.results.show_rows(rows)
         self._show_status(status)
-        if self.results.count() > first_hit:
+        if len(rows) > first_hit:
             self.results.setCurrentRow(first_hit)
 
     def show_preparing(self) -> None:
         """Search is still being set up (a large pack, just opened): say so."""
-        self._clear_results()
+        self.results.clear_rows()
         self._show_status(html.escape(texts.PREPARING_SEARCH))  # the list stays, empty, where results will come
 
     def _show_status(self, rich: str) -> None:
@@ -160,40 +149,22 @@ class SearchPanel(QWidget):
         self.status.show()
         self.results.show()
 
-    def _add_definitions(self, result: SearchResult) -> None:
+    @staticmethod
+    def _definition_rows(result: SearchResult) -> list[ResultRow]:
         """Glossary definitions the query names, first in the list and set apart: a reading aid."""
         if not result.terms:
-            return
+            return []
         heading, note = html.escape(texts.DEFINITIONS_HEADING), html.escape(texts.AID_LINE)
-        rows = [(f"<b>{heading}</b><br/><i>{note}</i>", f"{texts.DEFINITIONS_HEADING}. {texts.AID_LINE}.")]
-        rows += [(f"<b>{html.escape(e.term)}</b>: {html.escape(e.definition)}", f"{e.term}: {e.definition}")
+        rows = [ResultRow(f"<b>{heading}</b><br/><i>{note}</i>", f"{texts.DEFINITIONS_HEADING}. {texts.AID_LINE}.", None)]
+        rows += [ResultRow(f"<b>{html.escape(e.term)}</b>: {html.escape(e.definition)}", f"{e.term}: {e.definition}", None)
                  for e in result.terms]
-        for rich, plain in rows:
-            item = self._add_item(rich, plain, None)
-            item.setBackground(QColor(self._theme.panel))
-            item.setForeground(QColor(self._theme.text))
-            item.setFlags(QtCore.Qt.ItemFlag.ItemIsEnabled)  # read, not opened
+        return rows
 
     def _count_text(self, count: int) -> str:
         return self.tr("1 section matches") if count == 1 else self.tr("{count} sections match").format(count=count)
 
-    def _add_item(self, rich: str, plain: str, target: tuple[str, str] | None) -> QListWidgetItem:
-        """A result row: rich text drawn, plain text spoken; target is (section, anchor), None for no link."""
-        from reader.ui.result_delegate import HTML_ROLE  # with the delegate, loaded on the first search
-
-        item = QListWidgetItem(plain)
-        item.setData(HTML_ROLE, rich)
-        item.setData(QtCore.Qt.ItemDataRole.AccessibleTextRole, plain)
-        self._targets.append(target)
-        self.results.addItem(item)
-        return item
-
-    def _clear_results(self) -> None:
-        self.results.clear()
-        self._targets.clear()
-
     def hide_results(self) -> None:
-        self._clear_results()
+        self.results.clear_rows()
         self.status.hide()
         self.results.hide()
 
@@ -211,7 +182,7 @@ class SearchPanel(QWidget):
             self.queryChanged.emit("")
 
     def _emit_chosen(self, item: QListWidgetItem) -> None:
-        target = self._targets[self.results.row(item)]
+        target = self.results.target_of(item)
         if target is not None:
             self.resultChosen.emit(*target)
 
@@ -227,8 +198,7 @@ class SearchPanel(QWidget):
                 if self._timer.isActive():
                     self._timer.stop()
                     self._emit_query()
-                first = next((row for row, target in enumerate(self._targets) if target is not None), 0)
-                item = self.results.currentItem() or self.results.item(first)
+                item = self.results.currentItem() or self.results.item(self.results.first_link() or 0)
                 if item is not None:
                     self._emit_chosen(item)
                 return True

@@ -1,0 +1,107 @@
+"""The list of search results: rich rows, measured once, their items reused as the reader types."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
+if TYPE_CHECKING:
+    from reader.ui.result_delegate import HtmlItemDelegate
+    from reader.ui.theme import Palette
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    """One row: rich text drawn, plain text spoken, and where it leads."""
+
+    rich: str
+    plain: str
+    #: (section id, anchor or "") to open; None for a definition, read in place.
+    target: tuple[str, str] | None
+
+
+class ResultList(QListWidget):
+    """Shows the rows it is given; reports nothing itself (the panel connects its signals).
+
+    Each row's height is worked out once, with its laid-out text, and given to
+    the item, so the view never calls back into Python to ask it (it asks
+    several times a row per keystroke). Items are reused from one keystroke to
+    the next rather than cleared and made again.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._delegate: HtmlItemDelegate | None = None
+        self._rows: list[ResultRow] = []
+        self._aid_colours: tuple[QColor, QColor] | None = None
+
+    def set_aid_colours(self, palette: Palette) -> None:
+        """Background and text of definition rows (a reading aid, set apart), from the next rows on."""
+        self._aid_colours = QColor(palette.panel), QColor(palette.text)
+
+    def show_rows(self, rows: list[ResultRow]) -> None:
+        from reader.ui.result_delegate import HTML_ROLE
+
+        if self._delegate is None:
+            # Made on first use: drawing rich results pulls in QStyle, which start-up never needs.
+            from reader.ui.result_delegate import HtmlItemDelegate
+
+            self._delegate = HtmlItemDelegate(self)
+            self.setItemDelegate(self._delegate)
+        while self.count() > len(rows):
+            self.takeItem(self.count() - 1)
+        roles = QtCore.Qt.ItemDataRole
+        for number, row in enumerate(rows):
+            item = self.item(number)
+            if item is None:
+                item = QListWidgetItem()
+                self.addItem(item)
+            item.setText(row.plain)
+            item.setData(HTML_ROLE, row.rich)
+            item.setData(roles.AccessibleTextRole, row.plain)
+            item.setSizeHint(self._measure(row.rich))
+            if row.target is None:
+                if self._aid_colours is not None:
+                    item.setBackground(self._aid_colours[0])
+                    item.setForeground(self._aid_colours[1])
+                item.setFlags(QtCore.Qt.ItemFlag.ItemIsEnabled)  # read, not opened
+            elif self._rows[number:number + 1] and self._rows[number].target is None:
+                item.setData(roles.BackgroundRole, None)  # was a definition row
+                item.setData(roles.ForegroundRole, None)
+                item.setFlags(QtCore.Qt.ItemFlag.ItemIsEnabled | QtCore.Qt.ItemFlag.ItemIsSelectable)
+        self._rows = list(rows)
+
+    def clear_rows(self) -> None:
+        self.clear()
+        self._rows = []
+
+    def target_of(self, item: QListWidgetItem) -> tuple[str, str] | None:
+        return self._rows[self.row(item)].target
+
+    def first_link(self) -> int | None:
+        """The row of the first result that opens a page, if any."""
+        return next((number for number, row in enumerate(self._rows) if row.target is not None), None)
+
+    def _measure(self, rich: str) -> QtCore.QSize:
+        assert self._delegate is not None
+        return self._delegate.measure(rich, self.font(), self.viewport().width())
+
+    def _measure_all(self) -> None:
+        for number, row in enumerate(self._rows):
+            self.item(number).setSizeHint(self._measure(row.rich))
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        handled = super().viewportEvent(event)
+        if event.type() == QEvent.Type.Resize and self._rows:
+            self._measure_all()  # wrapped rows change height with the width (and the scroll bar's coming)
+        return handled
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self._rows:
+            self._measure_all()
