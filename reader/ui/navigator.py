@@ -37,8 +37,8 @@ class _WrappingDelegate(QStyledItemDelegate):
         #: The viewport width, set by the tree on resize; 0 until it has one.
         self.width = 0
         self.indentation = tree.indentation()
-        self._font_key = ""
-        self._metrics: QFontMetrics | None = None
+        #: The tree's font's metrics (rows have no fonts of their own), kept by the tree.
+        self.metrics = QFontMetrics(tree.font())
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         if self.width <= 0:
@@ -47,11 +47,7 @@ class _WrappingDelegate(QStyledItemDelegate):
         while parent.isValid():
             depth, parent = depth + 1, parent.parent()
         width = max(40, self.width - self.indentation * (depth + 1) - 12)
-        font = option.font
-        key = font.key()
-        if key != self._font_key:
-            self._font_key, self._metrics = key, QFontMetrics(font)
-        rect = self._metrics.boundingRect(QRect(0, 0, width, 100_000), _WORD_WRAP, str(index.data() or ""))
+        rect = self.metrics.boundingRect(QRect(0, 0, width, 100_000), _WORD_WRAP, str(index.data() or ""))
         return QSize(self.width, rect.height() + 10)
 
 
@@ -60,6 +56,10 @@ class NavigatorTree(QTreeWidget):
 
     #: Sections whose rows are measured per turn of the event loop (see _measure_ahead).
     MEASURE_STEP = 100
+    #: Longer contents open a section's subsections only while it is read, as a long
+    #: book's contents do: 2,000 sections all open are 4,000 rows to scroll past (and
+    #: to lay out again at each text-size step).
+    OPEN_ALL_UP_TO = 50
 
     #: (section id, anchor or "") chosen by the reader.
     locationChosen = Signal(str, str)
@@ -87,6 +87,9 @@ class NavigatorTree(QTreeWidget):
         self._items: dict[tuple[str, str], QTreeWidgetItem] = {}
         self._locations: dict[QTreeWidgetItem, tuple[str, str]] = {}
         self._updating = False
+        self._open_all = True
+        #: The section opened because it is being read (long contents only).
+        self._opened_for_reading: QTreeWidgetItem | None = None
         self._measuring = QTimer(self)
         self._measuring.setInterval(0)
         self._measured_to = 0
@@ -117,7 +120,10 @@ class NavigatorTree(QTreeWidget):
             item.addChildren(children)
             top.append(item)
         self.addTopLevelItems(top)
-        self.expandAll()
+        self._open_all = len(top) <= self.OPEN_ALL_UP_TO
+        self._opened_for_reading = None
+        if self._open_all:
+            self.expandAll()
         self._measure_ahead()
 
     def _add(self, item: QTreeWidgetItem, section_id: str, anchor: str) -> None:
@@ -136,8 +142,10 @@ class NavigatorTree(QTreeWidget):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange and self._delegate.width:
-            self._relayout_rows()
+        if event.type() == QEvent.Type.FontChange:
+            self._delegate.metrics = QFontMetrics(self.font())
+            if self._delegate.width:
+                self._relayout_rows()
 
     def _relayout_rows(self) -> None:
         self.doItemsLayout()
@@ -170,7 +178,11 @@ class NavigatorTree(QTreeWidget):
     def show_location(self, section_id: str, anchor: str | None) -> None:
         """Select the entry for what is on screen, without emitting locationChosen."""
         item = self._items.get((section_id, anchor or "")) or self._items.get((section_id, ""))
-        if item is None or item is self.currentItem():
+        if item is None:
+            return
+        if not self._open_all:  # also when the reader's own click made it current
+            self._open_for_reading(self._items[(section_id, "")])
+        if item is self.currentItem():
             return
         self._updating = True
         try:
@@ -178,6 +190,16 @@ class NavigatorTree(QTreeWidget):
             self.scrollToItem(item)
         finally:
             self._updating = False
+
+    def _open_for_reading(self, section: QTreeWidgetItem) -> None:
+        """Open the section being read; close the one opened for the last, unless the reader opened it."""
+        if section is self._opened_for_reading:
+            return
+        previous = self._opened_for_reading
+        if previous is not None and previous.isExpanded():
+            previous.setExpanded(False)
+        self._opened_for_reading = None if section.isExpanded() else section  # one the reader opened stays
+        section.setExpanded(True)
 
     def _emit_chosen(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
         if current is not None and not self._updating:
