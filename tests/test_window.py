@@ -55,6 +55,41 @@ def test_enter_on_a_subsection_opens_it_and_moves_focus_to_the_text(window, qtbo
     assert window.reading.hasFocus()
 
 
+def test_short_contents_show_every_subsection(window):
+    navigator = window.navigator
+    sections = [navigator.topLevelItem(i) for i in range(navigator.topLevelItemCount())]
+    assert all(item.isExpanded() for item in sections if item.childCount())
+
+
+def test_long_contents_open_only_the_section_being_read(make_window, make_pack, qtbot):
+    from reader.content import load_pack
+
+    files = {f"s{n:02}.md": f"# Topic {n}\n\nAbout {n}.\n\n## Part A of {n}\n\nText.\n\n## Part B of {n}\n\nMore."
+             for n in range(60)}
+    window = make_window(the_pack=load_pack(make_pack(files)))
+    navigator = window.navigator
+
+    def opened() -> list[str]:
+        items = (navigator.topLevelItem(i) for i in range(navigator.topLevelItemCount()))
+        return [item.text(0) for item in items if item.isExpanded()]
+
+    assert opened() == ["Topic 0"]
+    item = nav_item(window, "Topic 5")
+    navigator.scrollToItem(item)
+    qtbot.mouseClick(navigator.viewport(), Qt.MouseButton.LeftButton, pos=navigator.visualItemRect(item).center())
+    assert page_text(window).startswith("Topic 5")
+    assert opened() == ["Topic 5"], "the last section read closes again"
+    nav_item(window, "Topic 9").setExpanded(True)  # opened by the reader: it stays open
+    window.open_location(Location("s07"))
+    assert opened() == ["Topic 7", "Topic 9"]
+    navigator.setFocus()
+    qtbot.keyClick(navigator, Qt.Key.Key_Down)  # into the open section's parts, as read
+    assert navigator.currentItem().text(0) == "Part A of 7"
+    window.open_location(Location("s20", "part-b-of-20"))  # a link or result straight to a part
+    assert navigator.currentItem().text(0) == "Part B of 20"
+    assert opened() == ["Topic 9", "Topic 20"]
+
+
 def test_navigator_follows_scrolling(make_window, qtbot):
     window = make_window(size=(800, 600))
     window.apply_text_scale(300)
