@@ -6,6 +6,7 @@ meets WCAG 2.4.13: a perimeter at least 2 px thick at 3:1 against its surroundin
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6 import QtCore
 from PySide6.QtCore import QObject, QRect
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
@@ -41,7 +42,8 @@ class FocusRing(QWidget):
         window = self.parentWidget()
         inside = new is not None and new is not self and window is not None and window.isAncestorOf(new)
         # Only the focused widget is watched for moves and resizes, not every event of the app.
-        if self._target is not None:
+        # It may be gone already: focus moves on when the widget that had it is deleted.
+        if self._target is not None and shiboken6.isValid(self._target):
             self._target.removeEventFilter(self)
         self._target = new if inside else None
         if self._target is not None:
