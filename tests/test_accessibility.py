@@ -168,6 +168,7 @@ def test_reading_options_change_the_spacing_and_are_remembered(window, qtbot, ow
     dialog.paragraphs.setCurrentIndex(1)  # Wide
     assert line_height() > before
     assert window.current.section_id == "overview", "the reader stays on the page"
+    window.close()
     again = own(MainWindow(pack, Settings(tmp_path / "settings.ini"), family))
     assert (again.settings.line_height, again.settings.paragraph_spacing) == (200, 1.5)
     assert again.reading.document().begin().next().blockFormat().lineHeight() == line_height()

@@ -70,6 +70,7 @@ def test_a_chosen_theme_colours_the_whole_window_and_is_remembered(qtbot, own, p
         edge = frame.palette().color(QPalette.ColorRole.WindowText).name()
         assert frame.lineWidth() >= 1 and contrast_ratio(edge, theme.window) >= 3, frame
     assert window.current.section_id == "treatment-options", "the reader stays on the page"
+    window.close()
     again = own(MainWindow(pack, Settings(settings_path), family))
     assert again.theme == theme
 

@@ -253,6 +253,16 @@ def test_text_size_and_place_are_remembered_by_a_new_window(make_window, tmp_pat
     assert page_text(second).startswith("Clinical trials")
 
 
+def test_changes_are_saved_a_moment_later_without_closing(make_window, tmp_path, qtbot):
+    path = tmp_path / "remembered.ini"
+    window = make_window(path)
+    for percent in (110, 125, 150):  # quick steps are written together
+        window.apply_text_scale(percent)
+    qtbot.waitUntil(lambda: path.exists() and "text_percent=150" in path.read_text(encoding="utf-8"))
+    window.open_location(Location("clinical-trials"))
+    qtbot.waitUntil(lambda: "last_section=clinical-trials" in path.read_text(encoding="utf-8"))
+
+
 # -- disclaimer banner ------------------------------------------------------------------------------
 
 

@@ -38,7 +38,7 @@ def test_unwritable_settings_are_explained_and_the_reader_keeps_working(make_win
     blocker.write_text("")
     window = make_window(blocker / "settings.ini")  # its folder can never be created
     window.apply_text_scale(150)
-    assert window.notice.isVisible()
+    qtbot.waitUntil(window.notice.isVisible)  # said when the change is written, a moment later
     assert "cannot be saved" in window.notice.label.text()
     assert window.text_percent == 150
     assert page_text(window).startswith("Is there a cure?")

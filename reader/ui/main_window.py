@@ -271,5 +271,6 @@ class MainWindow(FinishingMixin, NavigationMixin, AppearanceMixin, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         self.settings.geometry = QByteArray(self.saveGeometry())
+        self.settings.save()
         super().closeEvent(event)
 

@@ -6,10 +6,15 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QStandardPaths, QTimer
 
 from reader import APP_ID, textscale
 from reader.ui.theme import LINE_HEIGHTS, PARAGRAPH_SPACINGS
+
+#: Changes made within this long of each other are written together (ms). A reader
+#: stepping the text size or turning pages then waits on no disk write, which
+#: with a sync to disk can take longer than a frame on an old laptop.
+SAVE_DELAY_MS = 500
 
 _TEXT_PERCENT = "reading/text_percent"
 _LAST_SECTION = "reading/last_section"
@@ -48,10 +53,15 @@ class Settings:
 
     With path=None nothing is stored (kiosk mode): values live for the run only.
     A corrupt or unwritable store gives defaults and a warning, never an error.
+    Changes are written SAVE_DELAY_MS after the last one, at save(), and as the
+    application quits.
     """
 
     def __init__(self, path: Path | None) -> None:
         self._memory: dict[str, object] = {}
+        #: Changes not yet written.
+        self._pending: dict[str, object] = {}
+        self._save_timer: QTimer | None = None
         self._store: QSettings | None = None
         self._save_failure_reported = False
         #: Called once with the settings file's path when saving fails, so the window can say so.
@@ -64,6 +74,8 @@ class Settings:
     def _get(self, key: str) -> object:
         if self._store is None:
             return self._memory.get(key)
+        if key in self._pending:
+            return self._pending[key]
         try:
             return self._store.value(key)
         except Exception:  # a value QSettings cannot convert: treat as missing
@@ -77,7 +89,29 @@ class Settings:
         # The INI file gives numbers back as text, so 100 and "100" are the same setting.
         if stored == value or isinstance(value, (int, float)) and stored == str(value):
             return  # nothing changed: no disk write (start-up opens and sizes the window)
-        self._store.setValue(key, value)
+        self._pending[key] = value
+        self._save_soon()
+
+    def _save_soon(self) -> None:
+        if self._save_timer is None:
+            self._save_timer = QTimer()
+            self._save_timer.setSingleShot(True)
+            self._save_timer.setInterval(SAVE_DELAY_MS)
+            self._save_timer.timeout.connect(self.save)
+            application = QCoreApplication.instance()
+            if application is not None:
+                application.aboutToQuit.connect(self.save)
+        self._save_timer.start()
+
+    def save(self) -> None:
+        """Write the changes not yet written, now (the window does as it closes)."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        if self._store is None or not self._pending:
+            return
+        for key, value in self._pending.items():
+            self._store.setValue(key, value)
+        self._pending.clear()
         self._store.sync()
         # Only AccessError means the write failed: a corrupt file that was just rewritten
         # still reports FormatError (sync re-reads it first). The flag is separate from
