@@ -53,6 +53,9 @@ class ResultList(QListWidget):
 
             self._delegate = HtmlItemDelegate(self)
             self.setItemDelegate(self._delegate)
+        # The new rows first: the list may be re-measured while its items change
+        # (a width change as the scroll bar comes or goes), and must see these.
+        previous, self._rows = self._rows, list(rows)
         while self.count() > len(rows):
             self.takeItem(self.count() - 1)
         roles = QtCore.Qt.ItemDataRole
@@ -70,15 +73,14 @@ class ResultList(QListWidget):
                     item.setBackground(self._aid_colours[0])
                     item.setForeground(self._aid_colours[1])
                 item.setFlags(QtCore.Qt.ItemFlag.ItemIsEnabled)  # read, not opened
-            elif self._rows[number:number + 1] and self._rows[number].target is None:
+            elif previous[number:number + 1] and previous[number].target is None:
                 item.setData(roles.BackgroundRole, None)  # was a definition row
                 item.setData(roles.ForegroundRole, None)
                 item.setFlags(QtCore.Qt.ItemFlag.ItemIsEnabled | QtCore.Qt.ItemFlag.ItemIsSelectable)
-        self._rows = list(rows)
 
     def clear_rows(self) -> None:
-        self.clear()
         self._rows = []
+        self.clear()
 
     def target_of(self, item: QListWidgetItem) -> tuple[str, str] | None:
         return self._rows[self.row(item)].target
@@ -92,7 +94,8 @@ class ResultList(QListWidget):
         return self._delegate.measure(rich, self.font(), self.viewport().width())
 
     def _measure_all(self) -> None:
-        for number, row in enumerate(self._rows):
+        """Every row there is now: mid-change there may be more rows than items, or fewer."""
+        for number, row in zip(range(self.count()), self._rows):
             self.item(number).setSizeHint(self._measure(row.rich))
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt API)
