@@ -61,6 +61,33 @@ def test_short_contents_show_every_subsection(window):
     assert all(item.isExpanded() for item in sections if item.childCount())
 
 
+def test_subsections_step_in_and_their_markers_grow_with_the_text(make_window, qtbot):
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QPalette
+
+    window = make_window(size=(1920, 1080))
+    navigator = window.navigator
+    section = nav_item(window, "Treatment options")
+    sub = section.child(0)
+
+    def marker_pixels() -> int:
+        """Pixels of the open/close marker: text-coloured, left of the section's title."""
+        row = navigator.visualItemRect(section)
+        image = navigator.viewport().grab(QRect(0, row.top(), row.left(), row.height())).toImage()
+        text = navigator.palette().color(QPalette.ColorRole.Text)
+        return sum(1 for x in range(image.width()) for y in range(image.height())
+                   if abs(image.pixelColor(x, y).lightness() - text.lightness()) < 60)
+
+    def step_in() -> int:
+        return navigator.visualItemRect(sub).left() - navigator.visualItemRect(section).left()
+
+    small_marker, small_step = marker_pixels(), step_in()
+    assert small_marker > 10, "the section shows it can be closed"
+    window.apply_text_scale(300)
+    qtbot.waitUntil(lambda: step_in() >= 1.5 * small_step)
+    assert marker_pixels() >= 2.5 * small_marker
+
+
 def test_long_contents_open_only_the_section_being_read(make_window, make_pack, qtbot):
     from reader.content import load_pack
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6 import QtCore
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPolygonF, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -143,9 +143,39 @@ class NavigatorTree(QTreeWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
-            self._delegate.metrics = QFontMetrics(self.font())
+            metrics = QFontMetrics(self.font())
+            self._delegate.metrics = metrics
+            # Subsections step in by about a line's height, so the steps still show at 300 %.
+            self.setIndentation(max(20, metrics.height()))
+            self._delegate.indentation = self.indentation()
             if self._delegate.width:
                 self._relayout_rows()
+
+    def drawBranches(self, painter: QPainter, rect: QRect, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
+        """An open or closed marker the size of the text, not the style's few pixels."""
+        selected = self.selectionModel().isSelected(index)
+        colours = self.palette()
+        roles = QPalette.ColorRole
+        if selected:
+            painter.fillRect(rect, colours.color(roles.Highlight))
+        if not self.model().hasChildren(index):
+            return
+        side = max(8.0, self.fontMetrics().height() * 0.45)
+        column = QRectF(rect.right() + 1 - self.indentation(), rect.top(), self.indentation(), rect.height())
+        centre = column.center()
+        half = side / 2
+        if self.isExpanded(index):  # pointing down
+            points = [QPointF(centre.x() - half, centre.y() - half / 2), QPointF(centre.x() + half, centre.y() - half / 2),
+                      QPointF(centre.x(), centre.y() + half * 0.75)]
+        else:  # pointing right
+            points = [QPointF(centre.x() - half / 2, centre.y() - half), QPointF(centre.x() - half / 2, centre.y() + half),
+                      QPointF(centre.x() + half * 0.75, centre.y())]
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QtCore.Qt.PenStyle.NoPen)
+        painter.setBrush(colours.color(roles.HighlightedText if selected else roles.Text))
+        painter.drawPolygon(QPolygonF(points))
+        painter.restore()
 
     def _relayout_rows(self) -> None:
         self.doItemsLayout()
