@@ -107,9 +107,17 @@ def test_module_and_main_are_the_same_program():
     assert a.stdout == b.stdout
 
 
+def test_help_lists_the_window_options_but_not_the_benchmark_switch():
+    result = run("gui", "--help")
+    assert result.returncode == 0, result.stderr
+    assert "--kiosk" in result.stdout and "--self-test" in result.stdout
+    assert "--bench" not in result.stdout and "SUPPRESS" not in result.stdout
+
+
 @pytest.mark.parametrize("switches", [[], ["--kiosk"], ["--bench"], ["--self-test"], ["--kiosk", "--bench"]])
 def test_starting_with_only_switches_opens_the_window_as_the_parser_would(switches):
-    from reader.cli import _parse, build_parser
+    from reader.arguments import build_parser
+    from reader.cli import _parse
 
     # These starts skip the parser; they must mean exactly what `atl-reader gui ...` means.
     assert vars(_parse(switches)) == vars(build_parser(["gui"]).parse_args(["gui", *switches]))

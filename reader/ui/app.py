@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from typing import TYPE_CHECKING
@@ -18,6 +17,8 @@ from reader.ui.fonts import register_fonts
 from reader.ui.settings import Settings, default_settings_path
 
 if TYPE_CHECKING:
+    import argparse
+
     from reader.kiosk.config import KioskConfig
     from reader.ui.main_window import MainWindow
     from reader.ui.single_instance import SingleInstance
