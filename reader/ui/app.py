@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from typing import TYPE_CHECKING
@@ -17,8 +18,6 @@ from reader.ui.fonts import register_fonts
 from reader.ui.settings import Settings, default_settings_path
 
 if TYPE_CHECKING:
-    import argparse
-
     from reader.kiosk.config import KioskConfig
     from reader.ui.main_window import MainWindow
     from reader.ui.single_instance import SingleInstance
