@@ -55,7 +55,8 @@ class FinishingMixin(_Base):
         in its first frame; that stage then brings the new widgets up to date.
         """
         return (self._build_commands_and_panels, self._fill_contents, self._finish_widget_setup,
-                self._watch_focus_and_wheel, self._bring_new_widgets_up_to_date, self._start_search_index)
+                self._watch_focus_and_wheel, self._bring_new_widgets_up_to_date, self._start_search_index,
+                self._prepare_first_uses)
 
     def _build_commands_and_panels(self) -> None:
         from reader.ui.actions import build_actions, fill_menus
@@ -137,7 +138,14 @@ class FinishingMixin(_Base):
         self._pending_notices.clear()
 
     def _start_search_index(self) -> None:
-        self.searching.prepare()  # last: the index builds while the reader reads
+        self.searching.prepare()  # the index builds while the reader reads
+
+    def _prepare_first_uses(self) -> None:
+        """What the first keystroke would otherwise wait for: drawing results, announcing them."""
+        from reader.ui.announce import prepare_announcements
+
+        self.search.results.prepare()
+        prepare_announcements()
 
     def _connect(self) -> None:
         a = self.actions_
