@@ -166,12 +166,12 @@ class ReadingPane(QTextBrowser):
         if not self.verticalScrollBar().isVisible():
             yield
             return
-        bar_policy = QtCore.Qt.ScrollBarPolicy
-        self.setVerticalScrollBarPolicy(bar_policy.ScrollBarAlwaysOn)
+        policy = self.verticalScrollBarPolicy()
+        self.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         try:
             yield
         finally:
-            self.setVerticalScrollBarPolicy(bar_policy.ScrollBarAsNeeded)
+            self.setVerticalScrollBarPolicy(policy)
 
     def set_pixel_size(self, px: int) -> None:
         """Change the reading size.
