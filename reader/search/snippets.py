@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass
 
 from reader.search.query import Query
-from reader.search.tokens import Token, stem, tokenize
+from reader.search.tokens import Token, stem, tokenize, words
 
 Span = tuple[int, int]
 
@@ -20,43 +20,54 @@ class Snippet:
 
 
 @dataclass(frozen=True, slots=True)
-class _Analysed:
-    """What matching needs of one text, worked out once.
+class _Words:
+    """A text's distinct words and stems: enough to ask whether, and how, it answers a query."""
 
-    The texts are the pack's paragraphs, titles and sections, and the same ones come
-    back keystroke after keystroke as a word is typed; tokenising and stemming them
-    again each time was most of a search.
-    """
-
-    tokens: tuple[Token, ...]
-    stems: tuple[str, ...]
     #: Each distinct (word, stem) once, for prefix matching.
     pairs: tuple[tuple[str, str], ...]
-    stem_set: frozenset[str]
+    stems: frozenset[str]
     #: " stem stem … ": a phrase is in the text when " its stems " are in this.
     padded: str
 
 
+@dataclass(frozen=True, slots=True)
+class _Places:
+    """A text's words in order with where each stands: for highlights and snippets."""
+
+    tokens: tuple[Token, ...]
+    stems: tuple[str, ...]
+
+
+# Both worked out once per text. The texts are the pack's paragraphs, titles and
+# sections, and the same ones come back keystroke after keystroke as a word is
+# typed; tokenising and stemming them each time was most of a search. Finding the
+# best paragraph needs only the words; places are worked out for the one chosen.
 @functools.lru_cache(maxsize=8192)
-def _analysed(text: str) -> _Analysed:
+def _words_of(text: str) -> _Words:
+    norms = words(text)
+    stems = [stem(norm) for norm in norms]
+    return _Words(tuple(dict.fromkeys(zip(norms, stems))), frozenset(stems), f" {' '.join(stems)} ")
+
+
+@functools.lru_cache(maxsize=2048)
+def _places_of(text: str) -> _Places:
     tokens = tuple(tokenize(text))
-    stems = tuple(stem(token.norm) for token in tokens)
-    pairs = tuple(dict.fromkeys(zip((token.norm for token in tokens), stems)))
-    return _Analysed(tokens, stems, pairs, frozenset(stems), f" {' '.join(stems)} ")
+    return _Places(tokens, tuple(stem(token.norm) for token in tokens))
 
 
 def _phrase_in(phrase: tuple[str, ...], padded: str) -> bool:
     return f" {' '.join(phrase)} " in padded
 
 
-def matched(text: _Analysed, query: Query) -> list[int]:
-    """Indexes of the tokens that answer the query: matching words, and whole phrases."""
+def matched(text: str, query: Query) -> list[int]:
+    """Indexes of text's tokens (see _places_of) that answer the query: matching words, and whole phrases."""
+    places = _places_of(text)
     terms, prefix = query.terms, query.prefix
-    found = {i for i, (token, stemmed) in enumerate(zip(text.tokens, text.stems))
+    found = {i for i, (token, stemmed) in enumerate(zip(places.tokens, places.stems))
              if stemmed in terms or (prefix and token.norm.startswith(prefix))}
-    stems = text.stems
+    stems = places.stems
     for phrase in query.phrases:
-        if not _phrase_in(phrase, text.padded):
+        if not _phrase_in(phrase, _words_of(text).padded):
             continue
         size = len(phrase)
         for i in range(len(stems) - size + 1):
@@ -67,13 +78,13 @@ def matched(text: _Analysed, query: Query) -> list[int]:
 
 def matched_stems(text: str, query: Query) -> set[str]:
     """The distinct stems of text that answer the query (fast: no word positions)."""
-    analysed = _analysed(text)
-    found = set(analysed.stem_set & query.terms)
+    known = _words_of(text)
+    found = set(known.stems & query.terms)
     prefix = query.prefix
     if prefix:
-        found.update(stemmed for norm, stemmed in analysed.pairs if norm.startswith(prefix))
+        found.update(stemmed for norm, stemmed in known.pairs if norm.startswith(prefix))
     for phrase in query.phrases:
-        if _phrase_in(phrase, analysed.padded):
+        if _phrase_in(phrase, known.padded):
             found.update(phrase)
     return found
 
@@ -82,8 +93,8 @@ def match_spans(text: str, query: Query) -> list[Span]:
     """Every (start, end) in text of a word that answers the query."""
     if query.is_empty:
         return []
-    analysed = _analysed(text)
-    return [(analysed.tokens[i].start, analysed.tokens[i].end) for i in matched(analysed, query)]
+    tokens = _places_of(text).tokens
+    return [(tokens[i].start, tokens[i].end) for i in matched(text, query)]
 
 
 def _best_window(stems: tuple[str, ...], hits: list[int], size: int) -> int:
@@ -112,12 +123,12 @@ def _best_block(text: str, query: Query) -> str:
 def make_snippet(text: str, query: Query, max_words: int = 28) -> Snippet:
     """A snippet of about max_words words from the paragraph that matches best."""
     block = _best_block(text, query)
-    analysed = _analysed(block)
-    tokens = analysed.tokens
+    places = _places_of(block)
+    tokens = places.tokens
     if not tokens:
         return Snippet("", ())
-    hits = matched(analysed, query)
-    start = _best_window(analysed.stems, hits, max_words) if hits else 0
+    hits = matched(block, query)
+    start = _best_window(places.stems, hits, max_words) if hits else 0
     end = min(len(tokens), start + max_words)
     begin_char = tokens[start].start
     end_char = tokens[end - 1].end
