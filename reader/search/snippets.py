@@ -42,14 +42,15 @@ class _Places:
 # sections, and the same ones come back keystroke after keystroke as a word is
 # typed; tokenising and stemming them each time was most of a search. Finding the
 # best paragraph needs only the words; places are worked out for the one chosen.
-@functools.lru_cache(maxsize=8192)
+# An entry is about 2 KB: at most ~10 MB however long a large pack is searched.
+@functools.lru_cache(maxsize=4096)
 def _words_of(text: str) -> _Words:
     norms = words(text)
     stems = [stem(norm) for norm in norms]
     return _Words(tuple(dict.fromkeys(zip(norms, stems))), frozenset(stems), f" {' '.join(stems)} ")
 
 
-@functools.lru_cache(maxsize=2048)
+@functools.lru_cache(maxsize=1024)
 def _places_of(text: str) -> _Places:
     tokens = tuple(tokenize(text))
     return _Places(tokens, tuple(stem(token.norm) for token in tokens))
