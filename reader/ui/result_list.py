@@ -57,6 +57,7 @@ class ResultList(QListWidget):
             self.setItemDelegate(self._delegate)
 
     def show_rows(self, rows: list[ResultRow]) -> None:
+        """Show these rows in place of the last ones, each sized to its text."""
         from reader.ui.result_delegate import HTML_ROLE
 
         self.prepare()
@@ -86,10 +87,12 @@ class ResultList(QListWidget):
                 item.setFlags(QtCore.Qt.ItemFlag.ItemIsEnabled | QtCore.Qt.ItemFlag.ItemIsSelectable)
 
     def clear_rows(self) -> None:
+        """No rows at all (the search was cleared)."""
         self._rows = []
         self.clear()
 
     def target_of(self, item: QListWidgetItem) -> tuple[str, str] | None:
+        """Where the row leads: (section id, anchor or ""), or None for a definition."""
         return self._rows[self.row(item)].target
 
     def first_link(self) -> int | None:
