@@ -183,8 +183,8 @@ def test_wcag_text_spacing_overrides_lose_no_content(window, qtbot):
     text = window.reading.toPlainText()
     height = window.reading.document().size().height()
     # WCAG 1.4.12: line height 1.5, paragraphs 2 em, letters 0.12 em, words 0.16 em.
-    window.reading.set_spacing(Spacing(line_height=150, paragraph_em=2.0, letter_em=0.12, word_em=0.16))
-    window._show_again(None)
+    with window._page_shown_again():
+        window.reading.set_spacing(Spacing(line_height=150, paragraph_em=2.0, letter_em=0.12, word_em=0.16))
     assert window.reading.toPlainText() == text
     px = window.reading.document().defaultFont().pixelSize()
     paragraph = window.reading.document().findBlock(text.index("For indolent"))

@@ -6,6 +6,8 @@ spacing on widgets the window has built; it decides nothing about content.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFont
@@ -17,7 +19,6 @@ from reader.ui.theming import SYSTEM, chrome_palette, outline, resolve
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
-    from reader.ui.reading_pane import Place
 
     _Base = MainWindow
 else:
@@ -41,15 +42,14 @@ class AppearanceMixin(_Base):
         """Colour every widget for theme. Only called once the window is finished."""
         if theme == self.theme:
             return  # already in these colours: built with them, or the system changed to them
-        place = self.reading.place_at_top()
-        self.theme = theme
-        self.setPalette(chrome_palette(theme))
-        for widget in (self.banner, self.notice, self.search, self.reading):
-            widget.set_theme(theme)
-        self.focus_ring.set_colour(theme.focus)
-        outline(self.navigator, theme)
-        outline(self.reading, theme)
-        self._show_again(place)
+        with self._page_shown_again():
+            self.theme = theme
+            self.setPalette(chrome_palette(theme))
+            for widget in (self.banner, self.notice, self.search, self.reading):
+                widget.set_theme(theme)
+            self.focus_ring.set_colour(theme.focus)
+            outline(self.navigator, theme)
+            outline(self.reading, theme)
 
     def show_reading_options(self) -> None:
         from reader.ui.reading_options import ReadingOptionsDialog
@@ -62,17 +62,23 @@ class AppearanceMixin(_Base):
         """The reader's line and paragraph spacing, remembered and shown at once."""
         self.settings.line_height = line_height
         self.settings.paragraph_spacing = paragraph_em
-        place = self.reading.place_at_top()
-        self.reading.set_spacing(Spacing(line_height=line_height, paragraph_em=paragraph_em))
-        self._show_again(place)
+        with self._page_shown_again():
+            self.reading.set_spacing(Spacing(line_height=line_height, paragraph_em=paragraph_em))
 
-    def _show_again(self, place: Place | None) -> None:
-        """Show the page again, so a new stylesheet takes effect, at the place noted before the change."""
+    @contextmanager
+    def _page_shown_again(self) -> Iterator[None]:
+        """Around a change to how pages look: the page is then shown again, at the reader's place.
+
+        Qt reads the page stylesheet (colours, spacing, and the space between
+        paragraphs at each text size) only as it parses a page.
+        """
         section = self.pack.section(self._shown_section) if self._shown_section else None
-        if section is None:
-            return  # no page yet (or a kiosk reset, which shows the first page next)
-        self.put_page_up(section)
-        self.reading.return_to(place)
+        if section is None:  # no page yet (or a kiosk reset, which shows the first page next)
+            yield
+            return
+        with self.reading.showing_again():
+            yield
+            self.put_page_up(section)
 
     # -- text size ---------------------------------------------------------------------------
     def apply_text_scale(self, percent: int) -> None:
@@ -80,11 +86,7 @@ class AppearanceMixin(_Base):
         changed = percent != self._percent
         sizes = Typography(percent)
         chrome, content = self._font(sizes.chrome), self._font(sizes.content)
-        with self.reading.scroll_bar_held():
-            place: Place | None = None
-            if changed and self._shown_section is not None:
-                place = self.reading.place_at_top()
-                self.reading.clear()  # shown again below at the new size: no laying out the old page first
+        with self._page_shown_again() if changed else nullcontext():
             self._percent = percent
             self.centralWidget().setFont(chrome)
             self.menuBar().setFont(chrome)
@@ -92,14 +94,11 @@ class AppearanceMixin(_Base):
             self.banner.set_text_font(self._font(sizes.banner))
             self.header.set_title_pixel_size(sizes.title)
             self.header.text_size.show_percent(percent, textscale.MIN_PERCENT, textscale.MAX_PERCENT)
-            if changed:
-                self._show_again(place)  # the space between paragraphs grows with the text
         if self._finished:
             self.fit_layout_to_width()  # large text in a small window: the text takes the whole width
             self.navigator.setFont(content)
-            self.search.setFont(content)
+            self.search.setFont(content)  # the results list measures its rows again itself
             self.notice.set_text_font(chrome)
-            self.search.results.doItemsLayout()
             if changed:
                 announce(self.header.text_size.reset, self.header.text_size.reset.accessibleName())
         self.settings.text_percent = percent

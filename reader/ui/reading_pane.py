@@ -157,21 +157,25 @@ class ReadingPane(QTextBrowser):
                 self._measure_headings()  # laid out now
 
     @contextmanager
-    def scroll_bar_held(self) -> Iterator[None]:
-        """Keep a shown scroll bar through a page swap (clear, then show the page again).
+    def showing_again(self) -> Iterator[None]:
+        """Around a change after which the page is shown again (the window shows it before the end).
 
-        The empty page between would hide it and the new page show it again, and each
-        time the text is laid out anew at the changed width (~1.5 ms of a text-size step).
+        The reader keeps their place: the line at the top stays at the top. The
+        page is emptied first, so the old one is not laid out again under the new
+        size or spacing, and a shown scroll bar is held through the empty page:
+        hiding it and showing it again would lay the text out at each width.
         """
-        if not self.verticalScrollBar().isVisible():
-            yield
-            return
-        policy = self.verticalScrollBarPolicy()
-        self.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        place = self.place_at_top()
+        held = self.verticalScrollBarPolicy() if self.verticalScrollBar().isVisible() else None
+        if held is not None:
+            self.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         try:
+            self.clear()
             yield
+            self.return_to(place)
         finally:
-            self.setVerticalScrollBarPolicy(policy)
+            if held is not None:
+                self.setVerticalScrollBarPolicy(held)
 
     def set_pixel_size(self, px: int) -> None:
         """Change the reading size.
