@@ -69,11 +69,6 @@ class Query:
     def is_empty(self) -> bool:
         return not self.concepts
 
-    def matches(self, norm: str) -> bool:
-        """Does a normalised word of the text answer this query on its own (phrases aside)?"""
-        prefix = self.prefix
-        return stem(norm) in self.terms or bool(prefix and norm.startswith(prefix))
-
 
 def parse_query(text: str, *, prefix: bool = False, vocabulary: Vocabulary | None = None,
                 synonyms: SynonymTable = EMPTY) -> Query:

@@ -61,7 +61,11 @@ def _phrase_in(phrase: tuple[str, ...], padded: str) -> bool:
 
 
 def matched(text: str, query: Query) -> list[int]:
-    """Indexes of text's tokens (see _places_of) that answer the query: matching words, and whole phrases."""
+    """Indexes of text's tokens (see _places_of) that answer the query: matching words, and whole phrases.
+
+    A word answers when its stem is one of the query's terms, or it starts with the
+    word still being typed; matched_stems applies the same rule as set operations.
+    """
     places = _places_of(text)
     terms, prefix = query.terms, query.prefix
     found = {i for i, (token, stemmed) in enumerate(zip(places.tokens, places.stems))
