@@ -36,9 +36,12 @@ class _WrappingDelegate(QStyledItemDelegate):
         super().__init__(tree)
         #: The viewport width, set by the tree on resize; 0 until it has one.
         self.width = 0
-        self.indentation = tree.indentation()
-        #: The tree's font's metrics (rows have no fonts of their own), kept by the tree.
+        self.follow(tree)
+
+    def follow(self, tree: QTreeWidget) -> None:
+        """Take the tree's font metrics (rows have no fonts of their own) and indentation."""
         self.metrics = QFontMetrics(tree.font())
+        self.indentation = tree.indentation()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         if self.width <= 0:
@@ -143,11 +146,9 @@ class NavigatorTree(QTreeWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
-            metrics = QFontMetrics(self.font())
-            self._delegate.metrics = metrics
             # Subsections step in by about a line's height, so the steps still show at 300 %.
-            self.setIndentation(max(20, metrics.height()))
-            self._delegate.indentation = self.indentation()
+            self.setIndentation(max(20, self.fontMetrics().height()))
+            self._delegate.follow(self)
             if self._delegate.width:
                 self._relayout_rows()
 
@@ -160,7 +161,7 @@ class NavigatorTree(QTreeWidget):
             painter.fillRect(rect, colours.color(roles.Highlight))
         if not self.model().hasChildren(index):
             return
-        side = max(8.0, self.fontMetrics().height() * 0.45)
+        side = max(8.0, self._delegate.metrics.height() * 0.45)
         column = QRectF(rect.right() + 1 - self.indentation(), rect.top(), self.indentation(), rect.height())
         centre = column.center()
         half = side / 2
