@@ -10,9 +10,10 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
+from reader.ui.theme import LIGHT, Palette
+
 if TYPE_CHECKING:
     from reader.ui.result_delegate import HtmlItemDelegate
-    from reader.ui.theme import Palette
 
 
 @dataclass(frozen=True)
@@ -34,11 +35,11 @@ class ResultList(QListWidget):
     the next rather than cleared and made again.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, palette: Palette = LIGHT) -> None:
         super().__init__(parent)
         self._delegate: HtmlItemDelegate | None = None
         self._rows: list[ResultRow] = []
-        self._aid_colours: tuple[QColor, QColor] | None = None
+        self.set_aid_colours(palette)
 
     def set_aid_colours(self, palette: Palette) -> None:
         """Background and text of definition rows (a reading aid, set apart), from the next rows on."""
@@ -63,10 +64,10 @@ class ResultList(QListWidget):
         self.prepare()
         # The new rows first: the list may be re-measured while its items change
         # (a width change as the scroll bar comes or goes), and must see these.
-        previous, self._rows = self._rows, list(rows)
+        self._rows = list(rows)
         while self.count() > len(rows):
             self.takeItem(self.count() - 1)
-        roles = QtCore.Qt.ItemDataRole
+        roles, flags = QtCore.Qt.ItemDataRole, QtCore.Qt.ItemFlag
         for number, row in enumerate(rows):
             item = self.item(number)
             if item is None:
@@ -77,14 +78,13 @@ class ResultList(QListWidget):
             item.setData(roles.AccessibleTextRole, row.plain)
             item.setSizeHint(self._measure(row.rich))
             if row.target is None:
-                if self._aid_colours is not None:
-                    item.setBackground(self._aid_colours[0])
-                    item.setForeground(self._aid_colours[1])
-                item.setFlags(QtCore.Qt.ItemFlag.ItemIsEnabled)  # read, not opened
-            elif previous[number:number + 1] and previous[number].target is None:
-                item.setData(roles.BackgroundRole, None)  # was a definition row
+                item.setBackground(self._aid_colours[0])
+                item.setForeground(self._aid_colours[1])
+                item.setFlags(flags.ItemIsEnabled)  # read, not opened
+            elif not item.flags() & flags.ItemIsSelectable:  # the item was a definition row
+                item.setData(roles.BackgroundRole, None)
                 item.setData(roles.ForegroundRole, None)
-                item.setFlags(QtCore.Qt.ItemFlag.ItemIsEnabled | QtCore.Qt.ItemFlag.ItemIsSelectable)
+                item.setFlags(flags.ItemIsEnabled | flags.ItemIsSelectable)
 
     def clear_rows(self) -> None:
         """No rows at all (the search was cleared)."""

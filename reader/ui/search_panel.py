@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from reader import texts
 from reader.ui.named_button import named_button
 from reader.ui.result_list import ResultList, ResultRow
-from reader.ui.theme import LIGHT, Palette
+from reader.ui.theme import Palette
 
 if TYPE_CHECKING:
     from reader.search import SearchResult
@@ -57,7 +57,6 @@ class SearchPanel(QWidget):
         self.results.setObjectName("searchResults")
         self.results.setAccessibleName(self.tr("Search results"))
         self.results.setWordWrap(True)
-        self.results.set_aid_colours(LIGHT)
         self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
 
         layout = QVBoxLayout(self)
