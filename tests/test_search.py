@@ -141,3 +141,9 @@ def test_a_query_too_far_off_to_correct_gets_did_you_mean(index):
     result = index.search("remishun")
     assert result.hits == () and result.suggestions[0] == "remission"
     assert index.search("xqzv").suggestions == ()
+
+
+def test_a_short_word_the_summary_lacks_gets_no_far_fetched_did_you_mean(index):
+    # "skin" is two letters from "kind", "suit" and "join", all in the summary: no help to a reader.
+    result = index.search("skin rash")
+    assert result.hits == () and result.suggestions == ()

@@ -18,6 +18,16 @@ def max_edits(word: str) -> int:
     return 1 if len(word) <= 5 else 2
 
 
+def suggestion_edits(word: str) -> int:
+    """How far "Did you mean" may reach: one edit further than a correction, in long words only.
+
+    Two edits change half of a four-letter word: "skin" would bring up "kind",
+    "suit" and "join", which only confuse. A long word keeps its shape after
+    three ("remishun" is still "remission").
+    """
+    return max_edits(word) + (1 if len(word) >= 8 else 0)
+
+
 def add_sections_using(counts: Counter[str], documents: Iterable[Iterable[str]]) -> None:
     """Add to counts how many of the documents (each a section's words) use each word."""
     counts.update(chain.from_iterable(map(set, documents)))
@@ -57,7 +67,7 @@ class Vocabulary:
 
     def suggest(self, word: str, limit: int = 3) -> list[str]:
         """Known words a little further from an unknown one, for "Did you mean": best first."""
-        found = self._near(word, max_edits(word) + 1)
+        found = self._near(word, suggestion_edits(word))
         ranked = sorted(found, key=lambda f: (f[1], -self._counts[f[0]], f[0]))
         return [choice for choice, _distance, _index in ranked[:limit]]
 
