@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
@@ -212,6 +212,21 @@ def test_the_focused_control_always_has_a_thick_ring_in_the_focus_colour(window,
     qtbot.waitUntil(lambda: ring.target is window.search.field)
     image = ring.grab().toImage()
     assert image.pixelColor(1, image.height() // 2).name() == "#ffff00"
+
+
+def test_the_focus_ring_moves_with_its_control_when_larger_text_pushes_it_along(window, qtbot):
+    ring, field = window.focus_ring, window.search.field
+    window.resize(1000, 700)
+    field.setFocus()
+    qtbot.waitUntil(lambda: ring.target is field and ring.isVisible())
+    before = field.mapTo(window, field.rect().topLeft())
+    # The header grows, so the box the field sits in moves down (not the field in it),
+    # after the field has already changed size for the clear button its new text brings.
+    window.apply_text_scale(200)
+    field.setText("cure")
+    qtbot.waitUntil(lambda: field.mapTo(window, field.rect().topLeft()) != before)
+    where = QRect(field.mapTo(window, field.rect().topLeft()), field.size())
+    qtbot.waitUntil(lambda: ring.geometry().contains(where))
 
 
 @pytest.mark.parametrize("percent", [200, 300])

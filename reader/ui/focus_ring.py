@@ -23,6 +23,9 @@ class FocusRing(QWidget):
         super().__init__(window)
         self._colour = QColor(colour)
         self._target: QWidget | None = None
+        #: The target and its ancestors below the window: a layout change moves a
+        #: parent (a larger header pushes the search box down) and not the target itself.
+        self._watched: list[QWidget] = []
         self.setAttribute(QtCore.Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
         self.hide()
@@ -41,17 +44,23 @@ class FocusRing(QWidget):
     def follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
         window = self.parentWidget()
         inside = new is not None and new is not self and window is not None and window.isAncestorOf(new)
-        # Only the focused widget is watched for moves and resizes, not every event of the app.
-        # It may be gone already: focus moves on when the widget that had it is deleted.
-        if self._target is not None and shiboken6.isValid(self._target):
-            self._target.removeEventFilter(self)
+        # Only the focused widget and its ancestors are watched for moves and resizes, not
+        # every event of the app. They may be gone already: focus moves on when the widget
+        # that had it is deleted.
+        for widget in self._watched:
+            if shiboken6.isValid(widget):
+                widget.removeEventFilter(self)
         self._target = new if inside else None
-        if self._target is not None:
-            self._target.installEventFilter(self)
+        self._watched = []
+        widget = self._target
+        while widget is not None and widget is not window:
+            widget.installEventFilter(self)
+            self._watched.append(widget)
+            widget = widget.parentWidget()
         self._place()
 
     def eventFilter(self, watched: QObject, event: QtCore.QEvent) -> bool:  # noqa: N802 (Qt API)
-        if event.type() in (QtCore.QEvent.Type.Move, QtCore.QEvent.Type.Resize) and watched is self._target:
+        if event.type() in (QtCore.QEvent.Type.Move, QtCore.QEvent.Type.Resize) and watched in self._watched:
             self._place()
         return False
 
