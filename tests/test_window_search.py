@@ -88,6 +88,27 @@ def test_no_results_says_so_and_suggests_topics(window, qtbot):
     assert page_text(window).startswith("Clinical trials")
 
 
+def test_a_word_it_may_have_meant_is_offered_and_searched_for_when_chosen(window, qtbot):
+    type_search(window, qtbot, "remishun")  # too far off to correct silently
+    results = window.search.results
+    assert "Did you mean “remission”? Or try a topic:" in window.search.status.text()
+    assert results.currentItem().text() == "Search for “remission”"
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Return)  # Enter takes the offer, as it opens a first result
+    assert window.search.field.text() == "remission"
+    qtbot.waitUntil(lambda: "sections match" in window.search.status.text())
+    titles = [results.item(i).text() for i in range(results.count())]
+    assert any(title.startswith("Goals of treatment") for title in titles)
+    assert page_text(window).startswith("Is there a cure?")  # nothing was opened: the reader chooses
+
+
+def test_a_word_it_may_have_meant_is_chosen_by_click_too(window, qtbot):
+    type_search(window, qtbot, "remishun")
+    results = window.search.results
+    qtbot.mouseClick(results.viewport(), Qt.MouseButton.LeftButton, pos=results.visualItemRect(results.item(0)).center())
+    assert window.search.field.text() == "remission"
+    qtbot.waitUntil(lambda: "sections match" in window.search.status.text())
+
+
 def test_no_results_in_a_large_pack_suggests_its_first_topics_not_all_of_them(make_window, make_pack, qtbot):
     from reader.content import load_pack
 
@@ -119,7 +140,10 @@ def test_search_shows_plain_definitions_marked_as_an_aid(window, qtbot):
     assert "No results" in window.search.status.accessibleName()
     window.search.field.clear()
     type_search(window, qtbot, "remishun")
-    qtbot.waitUntil(lambda: "Did you mean: “remission”?" in window.search.status.accessibleName())
+    qtbot.waitUntil(lambda: "Did you mean “remission”?" in window.search.status.accessibleName())
+    # The row that held the definitions' heading now offers a search: chosen, not read in place.
+    assert results.item(0).text() == "Search for “remission”"
+    assert results.item(0).flags() & Qt.ItemFlag.ItemIsSelectable
 
 
 def test_rows_that_held_definitions_become_ordinary_results_as_the_search_changes(window, qtbot):

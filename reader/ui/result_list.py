@@ -24,6 +24,13 @@ class ResultRow:
     plain: str
     #: (section id, anchor or "") to open; None for a definition, read in place.
     target: tuple[str, str] | None
+    #: A word to search for instead ("Did you mean"), for a row that opens no page.
+    search_for: str | None = None
+
+    @property
+    def is_aid(self) -> bool:
+        """A definition: read in place, set apart, never chosen."""
+        return self.target is None and self.search_for is None
 
 
 class ResultList(QListWidget):
@@ -77,7 +84,7 @@ class ResultList(QListWidget):
             item.setData(HTML_ROLE, row.rich)
             item.setData(roles.AccessibleTextRole, row.plain)
             item.setSizeHint(self._measure(row.rich))
-            if row.target is None:
+            if row.is_aid:
                 item.setBackground(self._aid_colours[0])
                 item.setForeground(self._aid_colours[1])
                 item.setFlags(flags.ItemIsEnabled)  # read, not opened
@@ -91,9 +98,8 @@ class ResultList(QListWidget):
         self._rows = []
         self.clear()
 
-    def target_of(self, item: QListWidgetItem) -> tuple[str, str] | None:
-        """Where the row leads: (section id, anchor or ""), or None for a definition."""
-        return self._rows[self.row(item)].target
+    def row_of(self, item: QListWidgetItem) -> ResultRow:
+        return self._rows[self.row(item)]
 
     def first_link(self) -> int | None:
         """The row of the first result that opens a page, if any."""

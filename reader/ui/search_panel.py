@@ -126,10 +126,13 @@ class SearchPanel(QWidget):
                                hit.title + ". " + hit.snippet.text, (hit.section_id, hit.anchor or ""))
                      for hit in hits]
         else:
+            # Words it may have meant come first, as rows: chosen, each is searched for.
             maybe = ", ".join(f"“{word}”" for word in result.suggestions)
-            hint = html.escape(texts.DID_YOU_MEAN.format(words=maybe)) + "<br/>" if maybe else ""
-            status = (html.escape(texts.NO_RESULTS.format(query=result.query.text.strip())) + "<br/>" + hint
-                      + html.escape(texts.TRY_TOPICS))
+            offer = texts.DID_YOU_MEAN_OR_TOPICS.format(words=maybe) if maybe else texts.TRY_TOPICS
+            status = html.escape(texts.NO_RESULTS.format(query=result.query.text.strip())) + "<br/>" + html.escape(offer)
+            for word in result.suggestions:
+                label = texts.SEARCH_FOR.format(word=word)
+                rows.append(ResultRow(html.escape(label), label, None, search_for=word))
             rows += [ResultRow(html.escape(title), title, (section_id, "")) for section_id, title in topics]
         self.results.show_rows(rows)
         self._show_status(status)
@@ -181,9 +184,17 @@ class SearchPanel(QWidget):
             self.queryChanged.emit("")
 
     def _emit_chosen(self, item: QListWidgetItem) -> None:
-        target = self.results.target_of(item)
-        if target is not None:
-            self.resultChosen.emit(*target)
+        row = self.results.row_of(item)
+        if row.search_for is not None:
+            self.search_for(row.search_for)
+        elif row.target is not None:
+            self.resultChosen.emit(*row.target)
+
+    def search_for(self, text: str) -> None:
+        """Put text in the field and search for it now, as if typed and paused on."""
+        self._timer.stop()
+        self.field.setText(text)
+        self._emit_query()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         """Down moves into the results; Enter opens the first one at once."""
