@@ -18,6 +18,8 @@ PREPARING_SEARCH = "Getting search ready…"
 SHOWING_RESULTS_FOR = "Showing results for “{corrected}”."
 DEFINITIONS_HEADING = "What the words mean"
 DID_YOU_MEAN_OR_TOPICS = "Did you mean {words}? Or try a topic:"
+#: The last two of several choices ("“remission” or “mission”").
+EITHER_OR = "{rest} or {last}"
 SEARCH_FOR = "Search for “{word}”"
 GIVEN_BY = "Given to you by {clinic}"
 WEB_ADDRESSES = "Web addresses in this handout"

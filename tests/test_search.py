@@ -143,6 +143,11 @@ def test_a_query_too_far_off_to_correct_gets_did_you_mean(index):
     assert index.search("xqzv").suggestions == ()
 
 
+def test_did_you_mean_offers_one_form_of_each_word(index):
+    # The summary has both "immunotherapy" and "immunotherapies": they search alike.
+    assert index.search("immunothirapee").suggestions == ("immunotherapies",)
+
+
 def test_a_short_word_the_summary_lacks_gets_no_far_fetched_did_you_mean(index):
     # "skin" is two letters from "kind", "suit" and "join", all in the summary: no help to a reader.
     result = index.search("skin rash")

@@ -109,6 +109,16 @@ def test_a_word_it_may_have_meant_is_chosen_by_click_too(window, qtbot):
     qtbot.waitUntil(lambda: "sections match" in window.search.status.text())
 
 
+def test_two_words_it_may_have_meant_are_offered_as_one_or_the_other(make_window, make_pack, qtbot):
+    from reader.content import load_pack
+
+    window = make_window(the_pack=load_pack(make_pack({"a.md": "# Notes\n\nOn remission and on recession."})))
+    type_search(window, qtbot, "remessiaq")  # three letters from each
+    assert "Did you mean “recession” or “remission”? Or try a topic:" in window.search.status.text()
+    results = window.search.results
+    assert [results.item(i).text() for i in range(2)] == ["Search for “recession”", "Search for “remission”"]
+
+
 def test_no_results_in_a_large_pack_suggests_its_first_topics_not_all_of_them(make_window, make_pack, qtbot):
     from reader.content import load_pack
 

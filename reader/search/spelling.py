@@ -66,10 +66,20 @@ class Vocabulary:
         return best[0]
 
     def suggest(self, word: str, limit: int = 3) -> list[str]:
-        """Known words a little further from an unknown one, for "Did you mean": best first."""
+        """Known words a little further from an unknown one, for "Did you mean": best first.
+
+        One form of each word: "immunotherapy" and "immunotherapies" search alike,
+        so offering both would only make the reader choose between the same thing.
+        """
         found = self._near(word, suggestion_edits(word))
         ranked = sorted(found, key=lambda f: (f[1], -self._counts[f[0]], f[0]))
-        return [choice for choice, _distance, _index in ranked[:limit]]
+        choices: list[str] = []
+        stems: set[str] = set()
+        for choice, _distance, _index in ranked:  # best first, so the best form of each word stays
+            if stem(choice) not in stems:
+                stems.add(stem(choice))
+                choices.append(choice)
+        return choices[:limit]
 
     def _near(self, word: str, edits: int) -> list[tuple[str, int, int]]:
         """Pack words within edits of an unknown word, as (word, edits, index); [] if word is known."""

@@ -127,7 +127,8 @@ class SearchPanel(QWidget):
                      for hit in hits]
         else:
             # Words it may have meant come first, as rows: chosen, each is searched for.
-            maybe = ", ".join(f"“{word}”" for word in result.suggestions)
+            quoted = [f"“{word}”" for word in result.suggestions]
+            maybe = texts.EITHER_OR.format(rest=", ".join(quoted[:-1]), last=quoted[-1]) if len(quoted) > 1 else "".join(quoted)
             offer = texts.DID_YOU_MEAN_OR_TOPICS.format(words=maybe) if maybe else texts.TRY_TOPICS
             status = html.escape(texts.NO_RESULTS.format(query=result.query.text.strip())) + "<br/>" + html.escape(offer)
             for word in result.suggestions:
