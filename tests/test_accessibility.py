@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QAccessible
+from PySide6.QtGui import QAccessible, QPalette
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from reader.navigation import Location
@@ -191,6 +191,52 @@ def test_wcag_text_spacing_overrides_lose_no_content(window, qtbot):
     assert paragraph.blockFormat().bottomMargin() >= 2 * px, "2 em after a paragraph, at any text size"
     assert window.reading.document().size().height() > height, "it reflows, taller"
     assert window.reading.horizontalScrollBar().maximum() == 0, "and never sideways"
+
+
+def test_menus_and_dialogs_take_the_theme_and_the_text_size(window, qtbot):
+    from reader.ui.dialogs import InfoDialog
+    from reader.ui.theme import Typography
+
+    window.apply_text_scale(100)
+    small = InfoDialog("ATL", "<p>Short for adult T-cell leukemia/lymphoma.</p>", window)
+    window.choose_theme("dark")
+    window.apply_text_scale(300)
+    menu = window._menus[0]
+    assert menu.font().pixelSize() == Typography(300).chrome
+    assert menu.palette().color(QPalette.ColorRole.Window).name() == window.theme.window
+    dialog = InfoDialog("ATL", "<p>Short for adult T-cell leukemia/lymphoma.</p>", window)
+    dialog.show()
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.browser.font().pixelSize() == Typography(300).content
+    assert dialog.browser.palette().color(QPalette.ColorRole.Base).name() == window.theme.background
+    assert dialog.width() > small.width(), "room for the larger text"
+    assert dialog.width() <= window.width() and dialog.height() <= window.height()
+    dialog.close()
+
+
+@pytest.mark.parametrize("theme", ["dark", "contrast", "light"])
+def test_the_handout_dialogs_boxes_show_their_edges_in_every_theme(window, qtbot, theme):
+    from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
+    from reader.contrast import contrast_ratio
+    from reader.ui.handout_dialog import HandoutDialog
+
+    window.choose_theme(theme)
+    window.apply_text_scale(200)
+    dialog = HandoutDialog(window.pack, window.pack.home.id, "", "", window)
+    dialog.show()
+    qtbot.waitUntil(dialog.isVisible)
+    box = dialog.glossary  # unticked: only its edge shows where it is
+    option = QStyleOptionButton()
+    box.initStyleOption(option)
+    square = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+    assert square.height() >= box.fontMetrics().height() * 0.6, "the box grows with the text"
+    assert box.palette().color(QPalette.ColorRole.Window).name() == window.theme.window, "in the theme's colours"
+    image = box.grab().toImage()
+    edge = max(contrast_ratio(image.pixelColor(x, square.center().y()).name(), window.theme.window)
+               for x in range(square.left(), square.left() + 3))
+    assert edge >= 3, f"the box's edge is {edge:.1f}:1 against the window"
+    dialog.close()
 
 
 def test_the_focused_control_always_has_a_thick_ring_in_the_focus_colour(window, qtbot):

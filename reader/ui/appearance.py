@@ -11,6 +11,7 @@ from contextlib import contextmanager, nullcontext
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from reader import textscale
 from reader.ui.announce import announce
@@ -50,6 +51,30 @@ class AppearanceMixin(_Base):
             self.focus_ring.set_colour(theme.focus)
             outline(self.navigator, theme)
             outline(self.reading, theme)
+        self._dress_popups()
+
+    def _dress_popups(self) -> None:
+        """Menus, dialogs and tooltips in the theme's colours and at the reader's text size.
+
+        They are windows of their own, which take nothing from the window they
+        belong to: without this a dark or high-contrast reader at 300 % got light
+        menus and dialogs in the system's small font. Those made from now on take
+        both from the application, per class, so dialogs Qt makes itself (a
+        message box, Save as PDF, the print preview) and right-click menus are
+        dressed too; the application's own palette stays the system's, which the
+        "system" theme reads. The menu bar's menus, made with the window, are told.
+        """
+        sizes = Typography(self._percent)
+        palette = chrome_palette(self.theme)
+        menu_font, dialog_font = self._font(sizes.chrome), self._font(sizes.content)
+        for class_name, font in (("QMenu", menu_font), ("QDialog", dialog_font)):
+            QApplication.setFont(font, class_name)
+            QApplication.setPalette(palette, class_name)
+        QToolTip.setFont(menu_font)
+        QToolTip.setPalette(palette)
+        for menu in (*self._menus, self.theme_menu):
+            menu.setFont(menu_font)
+            menu.setPalette(palette)
 
     def show_reading_options(self) -> None:
         from reader.ui.reading_options import ReadingOptionsDialog
@@ -95,6 +120,7 @@ class AppearanceMixin(_Base):
             self.header.set_title_pixel_size(sizes.title)
             self.header.text_size.show_percent(percent, textscale.MIN_PERCENT, textscale.MAX_PERCENT)
         if self._finished:
+            self._dress_popups()
             self.fit_layout_to_width()  # large text in a small window: the text takes the whole width
             self.navigator.setFont(content)
             self.search.setFont(content)  # the results list measures its rows again itself

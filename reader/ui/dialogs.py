@@ -21,12 +21,12 @@ from reader.ui.actions import Actions
 
 
 class InfoDialog(QDialog):
-    """A readable, scrollable page of rich text with a Close button."""
+    """A readable, scrollable page of rich text with a Close button, sized to its text."""
 
-    def __init__(self, title: str, body_html: str, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, body_html: str, parent: QWidget | None = None, *,
+                 columns: int = 60, lines: int = 16) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(560, 480)
         layout = QVBoxLayout(self)
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)
@@ -36,6 +36,23 @@ class InfoDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self._fit_to_text(columns, lines)
+
+    def _fit_to_text(self, columns: int, lines: int) -> None:
+        """Room for about columns × lines at the dialog's font, within the window it belongs to.
+
+        The font grows with the reader's text size (see AppearanceMixin._dress_popups),
+        so a fixed size would show three lines of a definition at 300 %.
+        """
+        self.ensurePolished()  # the dialog's own font, from the application, is settled here
+        metrics = self.fontMetrics()
+        width = metrics.averageCharWidth() * columns + 80
+        height = metrics.lineSpacing() * lines + 120
+        owner = self.parentWidget()
+        if owner is not None:
+            area = owner.window().size()
+            width, height = min(width, area.width() * 9 // 10), min(height, area.height() * 9 // 10)
+        self.resize(max(width, 320), max(height, 200))
 
 
 def shortcuts_html(actions: Actions, title: str) -> str:
@@ -65,9 +82,7 @@ def term_html(entry: GlossaryEntry) -> str:
 
 
 def show_definition(parent: QWidget, entry: GlossaryEntry) -> None:
-    dialog = InfoDialog(entry.term, term_html(entry), parent)
-    dialog.resize(480, 260)
-    dialog.exec()
+    InfoDialog(entry.term, term_html(entry), parent, columns=50, lines=8).exec()
 
 
 def show_shortcuts(parent: QWidget, actions: Actions) -> None:

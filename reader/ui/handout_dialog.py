@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.content.model import AID, Pack
+from reader.ui.clear_controls import make_controls_clear
 from reader.ui.handout import HandoutPlan
 
 
@@ -72,6 +73,7 @@ class HandoutDialog(QDialog):
         save.clicked.connect(self.choose_pdf)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        make_controls_clear(self)  # its boxes and fields must show in dark themes and at large text
 
     def plan(self) -> HandoutPlan:
         chosen = tuple(s for s in self._pack.sections if self.sections[s.id].isChecked())
