@@ -89,6 +89,17 @@ def test_error_window_says_what_is_wrong_and_where(qtbot):
     qtbot.addWidget(window)
     text = window.centralWidget().text()
     assert "cannot be shown" in text and "manifest.toml is missing" in text and "/media/usb/content" in text
+    assert "Please tell a member of staff." in text
+
+
+def test_error_window_tells_staff_how_to_list_every_problem(qtbot):
+    from reader.ui.app import error_window
+
+    window = error_window("manifest.toml is missing", "/media/usb stick/content", pack_dir="/media/usb stick/content")
+    qtbot.addWidget(window)
+    label = window.centralWidget()
+    label.setTextFormat(Qt.TextFormat.RichText)
+    assert "For staff: atl-reader check '/media/usb stick/content' lists every problem" in shown_text(label.text())
 
 
 def test_error_window_shows_odd_paths_as_written(qtbot):

@@ -28,19 +28,34 @@ def report_painted() -> None:
     print(f"painted {time.time():.6f}", flush=True)
 
 
-def error_window(message: str, where: str) -> QMainWindow:
-    """A full-window message for a pack that cannot be shown."""
+def error_window(message: str, where: str, *, pack_dir: str | None = None, family: str | None = None) -> QMainWindow:
+    """A full-window message for a pack that cannot be shown: what is wrong, where, and who can fix it."""
     import html  # only on this path: its entity table costs every start
+    import shlex
+
+    from PySide6.QtGui import QFont
 
     window = QMainWindow()
     window.setWindowTitle(APP_NAME)
     label = QLabel(window)
     label.setWordWrap(True)
     label.setMargin(32)
+    if family:  # the reader's own face, at its reading size: a patient may be the one who sees this
+        font = QFont(family)
+        font.setPixelSize(18)
+        label.setFont(font)
     text = QApplication.translate("App", "The summary cannot be shown.")
+    ask = QApplication.translate("App", "Please tell a member of staff.")
     # The message and path come from the disk, so they are text, not markup.
-    label.setText(f"<h1>{html.escape(text)}</h1><p>{html.escape(message)}</p><p><code>{html.escape(where)}</code></p>")
+    parts = [f"<h1>{html.escape(text)}</h1>", f"<p>{html.escape(message)}</p>",
+             f"<p><code>{html.escape(where)}</code></p>", f"<p>{html.escape(ask)}</p>"]
+    if pack_dir:
+        check = QApplication.translate("App", "For staff: {command} lists every problem in this content.")
+        parts.append("<p>" + html.escape(check).format(
+            command=f"<code>{html.escape('atl-reader check ' + shlex.quote(pack_dir))}</code>") + "</p>")
+    label.setText("".join(parts))
     label.setAccessibleName(text)
+    label.setAccessibleDescription(f"{message} {where} {ask}")
     window.setCentralWidget(label)
     window.resize(800, 500)
     return window
@@ -73,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
             _verify(content, trust)
     except PackError as exc:
         print(f"{APP_ID}: error: {exc}", file=sys.stderr)
-        window = error_window(exc.problem.message, exc.problem.path)
+        window = error_window(exc.problem.message, exc.problem.path, pack_dir=str(content), family=family)
         window.show()
         app.exec()
         return 1
