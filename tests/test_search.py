@@ -143,6 +143,12 @@ def test_a_query_too_far_off_to_correct_gets_did_you_mean(index):
     assert index.search("xqzv").suggestions == ()
 
 
+@pytest.mark.parametrize("text", ["will i die", "how long do i have", "what do i do"])
+def test_the_word_i_does_not_find_phase_i(index, text):
+    # "Phase I and II studies" answered a frightened "will i die" with Clinical trials.
+    assert "clinical-trials" not in [hit.section_id for hit in index.search(text).hits]
+
+
 def test_did_you_mean_offers_one_form_of_each_word(index):
     # The summary has both "immunotherapy" and "immunotherapies": they search alike.
     assert index.search("immunothirapee").suggestions == ("immunotherapies",)
