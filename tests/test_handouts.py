@@ -254,3 +254,35 @@ def test_cancelling_a_handout_writes_nothing(window, monkeypatch, tmp_path):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: ("", ""))
     window.actions_.print_.trigger()
     assert list(tmp_path.glob("*.pdf")) == [] and not window.notice.isVisible()
+
+
+def test_the_print_preview_shows_dark_text_on_white_paper_in_a_dark_theme(window, monkeypatch, qtbot):
+    from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
+
+    from reader.contrast import contrast_ratio
+    from reader.ui import printing
+    from reader.ui.handout_dialog import HandoutDialog
+
+    window.choose_theme("dark")  # dialogs take the theme; paper must not
+    seen = []
+
+    def look(self: QPrintPreviewDialog) -> int:
+        self.show()
+        preview = self.findChild(QPrintPreviewWidget)
+        qtbot.waitUntil(lambda: preview.isVisible() and preview.pageCount() > 0)
+        seen.append(preview.grab().toImage())
+        return 0
+
+    monkeypatch.setattr(HandoutDialog, "exec", lambda dialog: dialog.choose_print() or dialog.result())
+    monkeypatch.setattr(printing, "_printer_available", lambda: True)
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", look)
+    window.actions_.print_.trigger()
+    image = seen[0]
+    paper = [(x, y) for y in range(0, image.height(), 3) for x in range(0, image.width(), 3)
+             if image.pixelColor(x, y).name() == "#ffffff"]
+    left, right = min(x for x, _ in paper), max(x for x, _ in paper)
+    top, bottom = min(y for _, y in paper), max(y for _, y in paper)
+    # The body's first lines, below the running header: the section's heading and text.
+    band = range(top + (bottom - top) * 12 // 100, top + (bottom - top) * 35 // 100)
+    darkest = min((image.pixelColor(x, y) for y in band for x in range(left, right)), key=lambda c: c.lightness())
+    assert contrast_ratio(darkest.name(), "#ffffff") >= 7, f"the page's text is {darkest.name()} on white"

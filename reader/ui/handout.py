@@ -35,7 +35,8 @@ from reader.content.model import Pack, Section
 from reader.content.handout_pages import QR_URL, addresses_html, glossary_html, web_addresses
 from reader.content.page import compose_page
 from reader.qr import qr_png
-from reader.ui.theme import reading_css
+from reader.ui.theme import LIGHT, reading_css
+from reader.ui.theming import chrome_palette
 
 @dataclass(frozen=True)
 class PrintSize:
@@ -249,6 +250,9 @@ class _PagePainter:
         painter.save()
         painter.translate(self.body_rect.left(), self.body_rect.top() - page * height)
         context = QAbstractTextDocumentLayout.PaintContext()
+        # Paper is dark on white whatever the window's theme: left to itself the text
+        # took the dark theme's light text colour in the print preview.
+        context.palette = chrome_palette(LIGHT)
         context.clip = QRectF(0, page * height, self.body_rect.width(), height)
         painter.setClipRect(context.clip)
         self.document.documentLayout().draw(painter, context)
