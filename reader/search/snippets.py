@@ -71,8 +71,9 @@ def matched(text: str, query: Query) -> list[int]:
     found = {i for i, (token, stemmed) in enumerate(zip(places.tokens, places.stems))
              if stemmed in terms or (prefix and token.norm.startswith(prefix))}
     stems = places.stems
+    padded = _words_of(text).padded if query.phrases else ""
     for phrase in query.phrases:
-        if not _phrase_in(phrase, _words_of(text).padded):
+        if not _phrase_in(phrase, padded):
             continue
         size = len(phrase)
         for i in range(len(stems) - size + 1):

@@ -76,8 +76,9 @@ class Vocabulary:
         choices: list[str] = []
         stems: set[str] = set()
         for choice, _distance, _index in ranked:  # best first, so the best form of each word stays
-            if stem(choice) not in stems:
-                stems.add(stem(choice))
+            stemmed = stem(choice)
+            if stemmed not in stems:
+                stems.add(stemmed)
                 choices.append(choice)
         return choices[:limit]
 

@@ -11,7 +11,7 @@ from contextlib import contextmanager, nullcontext
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QToolTip
+from PySide6.QtWidgets import QApplication
 
 from reader import textscale
 from reader.ui.announce import announce
@@ -19,6 +19,8 @@ from reader.ui.theme import Palette, Spacing, Typography
 from reader.ui.theming import SYSTEM, chrome_palette, outline, resolve
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenu
+
     from reader.ui.main_window import MainWindow
 
     _Base = MainWindow
@@ -51,30 +53,38 @@ class AppearanceMixin(_Base):
             self.focus_ring.set_colour(theme.focus)
             outline(self.navigator, theme)
             outline(self.reading, theme)
-        self._dress_popups()
+        self.colour_popups()
 
-    def _dress_popups(self) -> None:
-        """Menus, dialogs and tooltips in the theme's colours and at the reader's text size.
+    # Menus, dialogs and tooltips are windows of their own, which take nothing from
+    # the window they belong to: without these a dark or high-contrast reader at
+    # 300 % got light menus and dialogs in the system's small font. Those made from
+    # now on take colours and fonts from the application, per class, so dialogs Qt
+    # makes itself (a message box, Save as PDF, the print preview) and right-click
+    # menus are dressed too; the application's own palette stays the system's, which
+    # the "system" theme reads. The menu bar's menus, made with the window, are told.
+    def colour_popups(self) -> None:
+        """Menus, dialogs and tooltips in the window's colours (on a theme change, and once finished)."""
+        from PySide6.QtWidgets import QToolTip  # here, not in the first frame, which has no tooltips yet
 
-        They are windows of their own, which take nothing from the window they
-        belong to: without this a dark or high-contrast reader at 300 % got light
-        menus and dialogs in the system's small font. Those made from now on take
-        both from the application, per class, so dialogs Qt makes itself (a
-        message box, Save as PDF, the print preview) and right-click menus are
-        dressed too; the application's own palette stays the system's, which the
-        "system" theme reads. The menu bar's menus, made with the window, are told.
-        """
-        sizes = Typography(self._percent)
-        palette = chrome_palette(self.theme)
-        menu_font, dialog_font = self._font(sizes.chrome), self._font(sizes.content)
-        for class_name, font in (("QMenu", menu_font), ("QDialog", dialog_font)):
-            QApplication.setFont(font, class_name)
+        palette = self.palette()
+        for class_name in ("QMenu", "QDialog"):
             QApplication.setPalette(palette, class_name)
-        QToolTip.setFont(menu_font)
         QToolTip.setPalette(palette)
-        for menu in (*self._menus, self.theme_menu):
-            menu.setFont(menu_font)
+        for menu in self._popup_menus():
             menu.setPalette(palette)
+
+    def _size_popups(self, menu_font: QFont, dialog_font: QFont) -> None:
+        """Menus and tooltips at the chrome size, dialogs at the content size (on a text-size change)."""
+        from PySide6.QtWidgets import QToolTip
+
+        QApplication.setFont(menu_font, "QMenu")
+        QApplication.setFont(dialog_font, "QDialog")
+        QToolTip.setFont(menu_font)
+        for menu in self._popup_menus():
+            menu.setFont(menu_font)
+
+    def _popup_menus(self) -> tuple[QMenu, ...]:
+        return (*self._menus, self.theme_menu)
 
     def show_reading_options(self) -> None:
         from reader.ui.reading_options import ReadingOptionsDialog
@@ -120,7 +130,7 @@ class AppearanceMixin(_Base):
             self.header.set_title_pixel_size(sizes.title)
             self.header.text_size.show_percent(percent, textscale.MIN_PERCENT, textscale.MAX_PERCENT)
         if self._finished:
-            self._dress_popups()
+            self._size_popups(chrome, content)
             self.fit_layout_to_width()  # large text in a small window: the text takes the whole width
             self.navigator.setFont(content)
             self.search.setFont(content)  # the results list measures its rows again itself

@@ -13,7 +13,7 @@ from __future__ import annotations
 from PySide6 import QtCore
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter, QPalette, QPen
-from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOption, QWidget
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QProxyStyle, QRadioButton, QStyle, QStyleOption, QWidget
 
 _BOXES = (QStyle.PrimitiveElement.PE_IndicatorCheckBox, QStyle.PrimitiveElement.PE_IndicatorRadioButton)
 _FIELD = QStyle.PrimitiveElement.PE_FrameLineEdit
@@ -50,8 +50,6 @@ class ClearControls(QProxyStyle):
 
 def make_controls_clear(parent: QWidget) -> None:
     """Give every check box, radio button and text field inside parent the clear style."""
-    from PySide6.QtWidgets import QCheckBox, QLineEdit, QRadioButton
-
     style = ClearControls()  # on the application's style (Fusion)
     style.setParent(parent)  # lives as long as the controls that use it
     for kind in (QCheckBox, QRadioButton, QLineEdit):

@@ -41,7 +41,7 @@ class InfoDialog(QDialog):
     def _fit_to_text(self, columns: int, lines: int) -> None:
         """Room for about columns × lines at the dialog's font, within the window it belongs to.
 
-        The font grows with the reader's text size (see AppearanceMixin._dress_popups),
+        The font grows with the reader's text size (see AppearanceMixin._size_popups),
         so a fixed size would show three lines of a definition at 300 %.
         """
         self.ensurePolished()  # the dialog's own font, from the application, is settled here

@@ -166,6 +166,9 @@ class _PagePainter:
         self.plan = plan
         self.family = family
         self.printed = printed
+        # Paper is dark on white whatever the window's theme: left to itself the text
+        # took the dark theme's light text colour in the print preview.
+        self.paper = chrome_palette(LIGHT)
         dpi = device.logicalDpiY()
         self.mm = dpi / 25.4
         width, height = device.width(), device.height()
@@ -250,9 +253,7 @@ class _PagePainter:
         painter.save()
         painter.translate(self.body_rect.left(), self.body_rect.top() - page * height)
         context = QAbstractTextDocumentLayout.PaintContext()
-        # Paper is dark on white whatever the window's theme: left to itself the text
-        # took the dark theme's light text colour in the print preview.
-        context.palette = chrome_palette(LIGHT)
+        context.palette = self.paper
         context.clip = QRectF(0, page * height, self.body_rect.width(), height)
         painter.setClipRect(context.clip)
         self.document.documentLayout().draw(painter, context)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.clear_controls import make_controls_clear
 from reader.ui.theme import LIGHT
 
 #: The smallest touch target, in pixels (WCAG 2.5.5 / platform guidelines), and the gap between targets.
@@ -178,6 +177,8 @@ class PinDialog(QDialog):
         cancel.clicked.connect(self.reject)
         layout.addWidget(cancel)
         self.field.returnPressed.connect(self.try_pin)
+        from reader.ui.clear_controls import make_controls_clear  # when staff ask, not as the kiosk starts
+
         make_controls_clear(self)  # the PIN field's edge shows in dark themes too
 
     def _press(self, key: str) -> None:

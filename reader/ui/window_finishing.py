@@ -124,7 +124,8 @@ class FinishingMixin(_Base):
         from reader.content.glossary import TermFinder
 
         self._finished = True
-        self.apply_text_scale(self._percent)  # sizes the new widgets' text
+        self.apply_text_scale(self._percent)  # sizes the new widgets' text, and menus and dialogs
+        self.colour_popups()
         self._terms = TermFinder(self.pack.glossary)
         self.reading.mark_terms(self._terms)
         location = self.current
