@@ -22,9 +22,8 @@ class FocusRing(QWidget):
     def __init__(self, window: QWidget, colour: str) -> None:
         super().__init__(window)
         self._colour = QColor(colour)
-        self._target: QWidget | None = None
-        #: The target and its ancestors below the window: a layout change moves a
-        #: parent (a larger header pushes the search box down) and not the target itself.
+        #: The focused control and its ancestors below the window: a layout change moves a
+        #: parent (a larger header pushes the search box down) and not the control itself.
         self._watched: list[QWidget] = []
         self.setAttribute(QtCore.Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
@@ -39,7 +38,7 @@ class FocusRing(QWidget):
 
     @property
     def target(self) -> QWidget | None:
-        return self._target
+        return self._watched[0] if self._watched else None
 
     def follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
         window = self.parentWidget()
@@ -50,9 +49,8 @@ class FocusRing(QWidget):
         for widget in self._watched:
             if shiboken6.isValid(widget):
                 widget.removeEventFilter(self)
-        self._target = new if inside else None
         self._watched = []
-        widget = self._target
+        widget = new if inside else None
         while widget is not None and widget is not window:
             widget.installEventFilter(self)
             self._watched.append(widget)
@@ -65,7 +63,7 @@ class FocusRing(QWidget):
         return False
 
     def _place(self) -> None:
-        target, window = self._target, self.parentWidget()
+        target, window = self.target, self.parentWidget()
         if target is None or window is None or not target.isVisible():
             self.hide()
             return
