@@ -77,6 +77,18 @@ def test_start_up_escaping_matches_the_standard_library(text):
     assert escape(text) == html.escape(text)
 
 
+@pytest.mark.parametrize(("text", "as_markup"), [
+    ("Not medical advice. Ask your care team.", False),
+    ("Not advice <b>for</b> you; ask <your> team.", True),
+    ("Ask your doctor & nurse.", True),
+    ("A &lt;b&gt; is not bold here.", True),
+])
+def test_label_text_is_plain_unless_it_could_be_read_as_markup(text, as_markup):
+    from reader.content.escaping import escape, label_text
+
+    assert label_text(text) == (f"<span>{escape(text)}</span>" if as_markup else text)
+
+
 @pytest.mark.parametrize(("source", "shown"), [
     ("Plain words, then **bold**.", "<strong>bold</strong>"),
     ("Some _emphasis_ here.", "<em>emphasis</em>"),

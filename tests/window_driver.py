@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6 import QtGui
 from PySide6.QtGui import QTextCursor, QTextDocument
 
 from reader.ui.main_window import MainWindow
@@ -30,7 +31,9 @@ def click_link_text(window: MainWindow, qtbot, text: str) -> None:
 
 
 def shown_text(label_text: str) -> str:
-    """What a rich-text label puts on screen."""
+    """What a label with this text puts on screen: Qt decides whether it is markup."""
+    if not QtGui.Qt.mightBeRichText(label_text):
+        return label_text
     document = QTextDocument()
     document.setHtml(label_text)
     return document.toPlainText()

@@ -9,7 +9,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from reader.content.escaping import escape
+from reader.content.escaping import label_text
 from reader.ui.theme import LIGHT, Palette
 
 if TYPE_CHECKING:
@@ -62,9 +62,9 @@ class DisclaimerBanner(QFrame):
         layout.setSpacing(10)
         self.icon = QLabel(self)
         self.icon.setAccessibleName(self.tr("Information"))
-        # The disclaimer is plain text; escaped inside a span it shows exactly as
-        # written without setTextFormat().
-        self.label = QLabel(f"<span>{escape(text)}</span>", self)
+        # The disclaimer is plain text, shown as written without setTextFormat(),
+        # whose enum would make PySide create the Qt namespace before the first frame.
+        self.label = QLabel(label_text(text), self)
         self.label.setObjectName("disclaimerText")
         self.label.setWordWrap(True)
         self.label.setAccessibleName(text)
