@@ -185,6 +185,8 @@ def _print_result(result: SearchResult, as_json: bool) -> None:
         print(texts.NO_RESULTS.format(query=result.query.text))
     for hit in result.hits:
         print(f"{hit.title}  [{hit.section_id}]  {hit.score:.3f}\n    {hit.snippet.text}")
+    if result.unmentioned:
+        print(texts.NOT_MENTIONED.format(words=texts.either_or(result.unmentioned)))
 
 
 def cmd_search(args: argparse.Namespace) -> int:

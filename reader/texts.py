@@ -6,6 +6,8 @@ also needs lives here so there is exactly one copy of each sentence.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 REVIEW_LINE = "{kind} · Last updated {date}"
 AID_LINE = "Plain-language aid, not part of the medically reviewed summary"
 PREVIOUS_SECTION = "Previous: {title}"
@@ -21,7 +23,15 @@ DID_YOU_MEAN_OR_TOPICS = "Did you mean {words}? Or try a topic:"
 #: The last two of several choices ("“remission” or “mission”").
 EITHER_OR = "{rest} or {last}"
 SEARCH_FOR = "Search for “{word}”"
+#: Beside results that match only some of the words: the words no section holds.
+NOT_MENTIONED = "The summary does not mention {words}."
 GIVEN_BY = "Given to you by {clinic}"
 WEB_ADDRESSES = "Web addresses in this handout"
 SCAN_TO_OPEN = "To open one on a phone, point its camera at the code beside it:"
 WORDS_USED = "Words used in this handout"
+
+
+def either_or(words: Sequence[str]) -> str:
+    """The words quoted and joined as choices: “a”, “b” or “c” ("" for none)."""
+    quoted = [f"“{word}”" for word in words]
+    return EITHER_OR.format(rest=", ".join(quoted[:-1]), last=quoted[-1]) if len(quoted) > 1 else "".join(quoted)

@@ -158,3 +158,29 @@ def test_a_short_word_the_summary_lacks_gets_no_far_fetched_did_you_mean(index):
     # "skin" is two letters from "kind", "suit" and "join", all in the summary: no help to a reader.
     result = index.search("skin rash")
     assert result.hits == () and result.suggestions == ()
+
+
+def test_results_for_some_of_the_words_name_the_words_the_summary_does_not_mention(index):
+    # "ATL" is on every page, so all of them come up: the reader must not take them for an answer.
+    result = index.search("is atl contagious")
+    assert result.hits and result.unmentioned == ("contagious",)
+    assert index.search("can i pass htlv-1 to my baby").unmentioned == ("pass", "baby")
+
+
+@pytest.mark.parametrize(("text", "prefix"), [
+    ("atl treatment", False),  # every word is in the summary
+    ("what does indolent mean", False),  # "mean" frames the question
+    ("treatment optio", True),  # still being typed
+    ("contagious", False),  # nothing matched: that is said as "No results"
+])
+def test_no_word_is_called_unmentioned_without_cause(index, text, prefix):
+    assert index.search(text, prefix=prefix).unmentioned == ()
+
+
+@pytest.mark.parametrize(("words", "phrase"), [
+    ((), ""), (("remission",), "“remission”"), (("a", "b"), "“a” or “b”"), (("a", "b", "c"), "“a”, “b” or “c”"),
+])
+def test_choices_are_quoted_and_joined_with_or(words, phrase):
+    from reader.texts import either_or
+
+    assert either_or(words) == phrase

@@ -109,6 +109,14 @@ def test_a_word_it_may_have_meant_is_chosen_by_click_too(window, qtbot):
     qtbot.waitUntil(lambda: "sections match" in window.search.status.text())
 
 
+def test_results_that_answer_only_some_words_say_which_words_the_summary_lacks(window, qtbot):
+    type_search(window, qtbot, "is atl contagious")
+    status = window.search.status
+    qtbot.waitUntil(lambda: "The summary does not mention “contagious”." in status.text())
+    assert "sections match" in status.text()
+    assert "The summary does not mention “contagious”." in status.accessibleName()
+
+
 def test_two_words_it_may_have_meant_are_offered_as_one_or_the_other(make_window, make_pack, qtbot):
     from reader.content import load_pack
 

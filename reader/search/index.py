@@ -8,12 +8,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from reader.content.model import ABOUT, AID, GlossaryEntry, Pack, Section
-from reader.search.query import Query, fts_expression, parse_query, stems_of
+from reader.search.query import Query, concept_expression, fts_expression, parse_query, stems_of
 from reader.search.ranking import contains, score
 from reader.search.snippets import Snippet, make_snippet, matched_stems
 from reader.search.spelling import Vocabulary, add_sections_using
 from reader.search.synonyms import SynonymTable, phrase_of, read_synonyms
-from reader.search.tokens import stem_all, tokenize, words
+from reader.search.tokens import FRAMING_WORDS, stem_all, tokenize, words
 
 # BM25 column weights: a word in a title says more than one in passing.
 _WEIGHTS = {"title": 8.0, "headings": 4.0, "body": 1.0, "words": 0.5}
@@ -49,6 +49,9 @@ class SearchResult:
     terms: tuple[GlossaryEntry, ...] = field(default=())
     #: When nothing matched: known words close to what was typed ("Did you mean").
     suggestions: tuple[str, ...] = field(default=())
+    #: When some words matched: the others, as typed, which no section mentions. Said
+    #: beside the hits, so nobody takes them for an answer about those words.
+    unmentioned: tuple[str, ...] = field(default=())
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -119,6 +122,7 @@ class SearchIndex:
         glossary_words = {token.norm for entry in pack.glossary for form in entry.forms for token in tokenize(form)}
         self.vocabulary = Vocabulary(sections_using, extra=self._synonyms.words | glossary_words)
         weights = ", ".join(str(w) for w in _WEIGHTS.values())
+        self._any_sql = "SELECT 1 FROM docs WHERE docs MATCH ? LIMIT 1"
         self._sql = f"SELECT rowid, bm25(docs, {weights}) AS rank FROM docs WHERE docs MATCH ? ORDER BY rank, rowid LIMIT ?"
 
     def _index_section(self, rowid: int, section: Section,
@@ -156,7 +160,13 @@ class SearchIndex:
             snippet = make_snippet(section.full_text or section.title, query)
             hits.append(Hit(section.id, section.title, snippet, round(final, 4), _first_anchor(section, query)))
         suggestions = () if hits else self._suggest(text)
-        return SearchResult(query, tuple(hits), self._terms_for(query), suggestions)
+        unmentioned = self._unmentioned(query) if hits and len(query.concepts) > 1 else ()
+        return SearchResult(query, tuple(hits), self._terms_for(query), suggestions, unmentioned)
+
+    def _unmentioned(self, query: Query) -> tuple[str, ...]:
+        """The query's words that no section holds (a word being typed: not even as a start)."""
+        return tuple(concept.typed for concept in query.concepts if concept.typed not in FRAMING_WORDS
+                     and self._db.execute(self._any_sql, (concept_expression(concept),)).fetchone() is None)
 
     def _suggest(self, text: str) -> tuple[str, ...]:
         unknown = [t.norm for t in tokenize(text) if not self.vocabulary.knows(t.norm)]

@@ -42,6 +42,8 @@ class Concept:
     alternatives: tuple[Stems, ...] = ()
     #: The last word while it is still being typed: it also matches as a prefix.
     prefix: str | None = None
+    #: The words as typed (after correction), to name the concept to the reader.
+    typed: str = field(default="", compare=False)
 
     @property
     def phrases(self) -> tuple[Stems, ...]:
@@ -92,6 +94,7 @@ def parse_query(text: str, *, prefix: bool = False, vocabulary: Vocabulary | Non
     concepts: list[Concept] = []
     i = 0
     while i < len(words):
+        start = i
         found = synonyms.match_at(words, i)
         if found is not None:
             length, meanings = found
@@ -104,7 +107,8 @@ def parse_query(text: str, *, prefix: bool = False, vocabulary: Vocabulary | Non
                 continue  # "what is it" finds nothing rather than everything
             literal, alternatives = (stem(word),), ()
         is_last = typing and i == len(words)
-        concept = Concept(literal, alternatives, words[-1] if is_last and len(literal) == 1 else None)
+        concept = Concept(literal, alternatives, words[-1] if is_last and len(literal) == 1 else None,
+                          typed=" ".join(words[start:i]))
         if concept not in concepts:
             concepts.append(concept)
     all_phrases = [phrase for c in concepts for phrase in c.phrases]
@@ -130,12 +134,24 @@ def _quote(stems: Stems) -> str:
     return '"' + " ".join(stems).replace('"', '""') + '"'
 
 
+def _match_any(phrases: list[str]) -> str:
+    return "{title headings body} : (" + " OR ".join(phrases) + ")"
+
+
 def fts_expression(query: Query) -> str | None:
     """The MATCH expression for query, or None when there is nothing to look for."""
     phrases: list[str] = []
     for concept in query.concepts:
         phrases.extend(_quote(p) for p in concept.phrases if p and _quote(p) not in phrases)
-    parts = ["{title headings body} : (" + " OR ".join(phrases) + ")"] if phrases else []
+    parts = [_match_any(phrases)] if phrases else []
     if query.prefix:
         parts.append("words : " + _quote((query.prefix,)) + " *")
     return " OR ".join(parts) if parts else None
+
+
+def concept_expression(concept: Concept) -> str:
+    """The MATCH expression for one concept: its phrases, and its start while it is being typed."""
+    parts = [_match_any(list(dict.fromkeys(_quote(p) for p in concept.phrases)))]
+    if concept.prefix:
+        parts.append("words : " + _quote((concept.prefix,)) + " *")
+    return " OR ".join(parts)

@@ -27,6 +27,9 @@ STOPWORDS = frozenset(
     actually completely fully please really totally
     i im ive ll ve re s""".split()  # "I", and what "I'm", "I'll", "we've", "you're", "it's" leave
 )
+#: Words that frame a question rather than name what it is about ("what does indolent
+#: mean"): they are searched for, but their absence from the summary is not worth saying.
+FRAMING_WORDS = frozenset("mean means meaning explain tell know".split())
 
 _stemmer = Stemmer.Stemmer("english")
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from typing import TYPE_CHECKING
 
 from reader import texts
+from reader.texts import either_or
 from reader.ui.named_button import named_button
 from reader.ui.result_list import ResultList, ResultRow
 from reader.ui.theme import Palette
@@ -122,13 +123,14 @@ class SearchPanel(QWidget):
         lead = html.escape(texts.SHOWING_RESULTS_FOR.format(corrected=corrected)) + "<br/>" if corrected else ""
         if hits:
             status = lead + html.escape(self._count_text(len(hits)))
+            if result.unmentioned:
+                status += "<br/>" + html.escape(texts.NOT_MENTIONED.format(words=either_or(result.unmentioned)))
             rows += [ResultRow(f"<b>{html.escape(hit.title)}</b><br/>{emphasised_html(hit.snippet.text, hit.snippet.spans)}",
                                hit.title + ". " + hit.snippet.text, (hit.section_id, hit.anchor or ""))
                      for hit in hits]
         else:
             # Words it may have meant come first, as rows: chosen, each is searched for.
-            quoted = [f"“{word}”" for word in result.suggestions]
-            maybe = texts.EITHER_OR.format(rest=", ".join(quoted[:-1]), last=quoted[-1]) if len(quoted) > 1 else "".join(quoted)
+            maybe = either_or(result.suggestions)
             offer = texts.DID_YOU_MEAN_OR_TOPICS.format(words=maybe) if maybe else texts.TRY_TOPICS
             status = html.escape(texts.NO_RESULTS.format(query=result.query.text.strip())) + "<br/>" + html.escape(offer)
             for word in result.suggestions:
