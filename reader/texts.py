@@ -35,3 +35,10 @@ def either_or(words: Sequence[str]) -> str:
     """The words quoted and joined as choices: “a”, “b” or “c” ("" for none)."""
     quoted = [f"“{word}”" for word in words]
     return EITHER_OR.format(rest=", ".join(quoted[:-1]), last=quoted[-1]) if len(quoted) > 1 else "".join(quoted)
+
+
+def spoken_lines(lines: Sequence[str]) -> str:
+    """Lines shown one under another, as one text to hear: each but the last ends a sentence."""
+    ends = (".", "?", "!", ":")
+    return " ".join(line if line.endswith(ends) or i == len(lines) - 1 else line + "."
+                    for i, line in enumerate(lines))

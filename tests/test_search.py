@@ -184,3 +184,12 @@ def test_choices_are_quoted_and_joined_with_or(words, phrase):
     from reader.texts import either_or
 
     assert either_or(words) == phrase
+
+
+def test_lines_heard_together_are_separate_sentences():
+    from reader.texts import spoken_lines
+
+    assert spoken_lines(["7 sections match", "The summary does not mention “x”."]) == \
+        "7 sections match. The summary does not mention “x”."
+    assert spoken_lines(["No results for “x”.", "Try one of these topics:"]) == "No results for “x”. Try one of these topics:"
+    assert spoken_lines(["1 section matches"]) == "1 section matches"

@@ -114,7 +114,8 @@ def test_results_that_answer_only_some_words_say_which_words_the_summary_lacks(w
     status = window.search.status
     qtbot.waitUntil(lambda: "The summary does not mention “contagious”." in status.text())
     assert "sections match" in status.text()
-    assert "The summary does not mention “contagious”." in status.accessibleName()
+    # Heard as two sentences, not "7 sections match The summary…".
+    assert status.accessibleName() == "7 sections match. The summary does not mention “contagious”."
 
 
 def test_two_words_it_may_have_meant_are_offered_as_one_or_the_other(make_window, make_pack, qtbot):
@@ -308,3 +309,8 @@ def test_a_failed_index_build_is_reported_once_and_the_next_search_tries_again(q
     monkeypatch.setattr(SearchIndex, "in_steps", real_steps)
     window.searching.run_search("chemo")
     qtbot.waitUntil(lambda: window.search.results.count() > 0)
+
+
+def test_the_status_is_heard_as_typed_not_as_markup(window, qtbot):
+    type_search(window, qtbot, "x<y & z")
+    qtbot.waitUntil(lambda: window.search.status.accessibleName().startswith("No results for “x<y & z”."))

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from typing import TYPE_CHECKING
 
 from reader import texts
-from reader.texts import either_or
+from reader.texts import either_or, spoken_lines
 from reader.ui.named_button import named_button
 from reader.ui.result_list import ResultList, ResultRow
 from reader.ui.theme import Palette
@@ -148,9 +148,9 @@ class SearchPanel(QWidget):
         self._show_status(html.escape(texts.PREPARING_SEARCH))  # the list stays, empty, where results will come
 
     def _show_status(self, rich: str) -> None:
-        """The status line above the list (spoken without its line breaks), and the list."""
+        """The status line above the list (heard as plain sentences), and the list."""
         self.status.setText(rich)
-        self.status.setAccessibleName(rich.replace("<br/>", " "))
+        self.status.setAccessibleName(spoken_lines([html.unescape(line) for line in rich.split("<br/>")]))
         self.status.show()
         self.results.show()
 
