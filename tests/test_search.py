@@ -110,6 +110,18 @@ def test_misspellings_are_corrected_but_short_words_are_left_alone(index):
     assert index.parse("remissions").corrections == ()  # a known word's other form
 
 
+@pytest.mark.parametrize(("typed", "corrected"), [("chmo", "chemo"), ("cuer", "cure"), ("side", None), ("sick", None), ("sore", None)])
+def test_a_short_word_is_corrected_for_a_slip_but_never_turned_into_another_word(index, typed, corrected):
+    # "side effects of chemo" used to search for "size effects": one changed letter makes another word.
+    assert index.parse(typed).corrections == (((typed, corrected),) if corrected else ())
+
+
+def test_a_real_word_left_uncorrected_is_named_as_not_in_the_summary(index):
+    result = index.search("side effects of chemo")
+    assert result.query.corrections == () and result.hits
+    assert result.unmentioned == ("side", "effects")
+
+
 def test_definitions_come_with_results_in_json(index):
     data = index.search("chemo").to_json()
     assert data["terms"][0]["term"] == "chemotherapy"

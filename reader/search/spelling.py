@@ -11,6 +11,8 @@ from reader.search.tokens import stem
 
 #: Words shorter than this are never corrected: "cat" -> "cap" would be noise.
 MIN_LENGTH = 4
+#: Words this long or shorter are corrected only for a missing, extra or swapped letter.
+SHORT_WORD = 4
 
 
 def max_edits(word: str) -> int:
@@ -26,6 +28,17 @@ def suggestion_edits(word: str) -> int:
     three ("remishun" is still "remission").
     """
     return max_edits(word) + (1 if len(word) >= 8 else 0)
+
+
+def likely_slip(typed: str, known: str) -> bool:
+    """Could typed be known mistyped, rather than another word?
+
+    In a word of four letters, one changed letter usually makes another real
+    word ("side" and "size", "sick" and "tick", "sore" and "more"), and silently
+    searching for it would answer a question nobody asked. A missing, extra or
+    swapped letter ("chmo", "cuer") is a slip. Longer words have room for both.
+    """
+    return len(typed) > SHORT_WORD or len(typed) != len(known) or sorted(typed) == sorted(known)
 
 
 def add_sections_using(counts: Counter[str], documents: Iterable[Iterable[str]]) -> None:
@@ -58,7 +71,7 @@ class Vocabulary:
 
     def correct(self, word: str) -> str | None:
         """The closest known word to an unknown one, or None if nothing is close enough."""
-        found = self._near(word, max_edits(word))
+        found = [f for f in self._near(word, max_edits(word)) if likely_slip(word, f[0])]
         if not found:
             return None
         # Fewest edits, then the word most sections use, then one starting the same way.
