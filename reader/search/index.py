@@ -17,6 +17,8 @@ from reader.search.tokens import FRAMING_WORDS, stem_all, tokenize, words
 
 # BM25 column weights: a word in a title says more than one in passing.
 _WEIGHTS = {"title": 8.0, "headings": 4.0, "body": 1.0, "words": 0.5}
+#: Does any section match?
+_ANY_SQL = "SELECT 1 FROM docs WHERE docs MATCH ? LIMIT 1"
 #: Candidates FTS5 hands to the ranking, at least; enough for every small pack.
 _CANDIDATES = 100
 _KIND_WEIGHTS = {ABOUT: 0.5, AID: 0.3}
@@ -122,7 +124,6 @@ class SearchIndex:
         glossary_words = {token.norm for entry in pack.glossary for form in entry.forms for token in tokenize(form)}
         self.vocabulary = Vocabulary(sections_using, extra=self._synonyms.words | glossary_words)
         weights = ", ".join(str(w) for w in _WEIGHTS.values())
-        self._any_sql = "SELECT 1 FROM docs WHERE docs MATCH ? LIMIT 1"
         self._sql = f"SELECT rowid, bm25(docs, {weights}) AS rank FROM docs WHERE docs MATCH ? ORDER BY rank, rowid LIMIT ?"
 
     def _index_section(self, rowid: int, section: Section,
@@ -166,7 +167,7 @@ class SearchIndex:
     def _unmentioned(self, query: Query) -> tuple[str, ...]:
         """The query's words that no section holds (a word being typed: not even as a start)."""
         return tuple(concept.typed for concept in query.concepts if concept.typed not in FRAMING_WORDS
-                     and self._db.execute(self._any_sql, (concept_expression(concept),)).fetchone() is None)
+                     and self._db.execute(_ANY_SQL, (concept_expression(concept),)).fetchone() is None)
 
     def _suggest(self, text: str) -> tuple[str, ...]:
         unknown = [t.norm for t in tokenize(text) if not self.vocabulary.knows(t.norm)]

@@ -138,6 +138,10 @@ def _match_any(phrases: list[str]) -> str:
     return "{title headings body} : (" + " OR ".join(phrases) + ")"
 
 
+def _starts_with(prefix: str) -> str:
+    return "words : " + _quote((prefix,)) + " *"
+
+
 def fts_expression(query: Query) -> str | None:
     """The MATCH expression for query, or None when there is nothing to look for."""
     phrases: list[str] = []
@@ -145,7 +149,7 @@ def fts_expression(query: Query) -> str | None:
         phrases.extend(_quote(p) for p in concept.phrases if p and _quote(p) not in phrases)
     parts = [_match_any(phrases)] if phrases else []
     if query.prefix:
-        parts.append("words : " + _quote((query.prefix,)) + " *")
+        parts.append(_starts_with(query.prefix))
     return " OR ".join(parts) if parts else None
 
 
@@ -153,5 +157,5 @@ def concept_expression(concept: Concept) -> str:
     """The MATCH expression for one concept: its phrases, and its start while it is being typed."""
     parts = [_match_any(list(dict.fromkeys(_quote(p) for p in concept.phrases)))]
     if concept.prefix:
-        parts.append("words : " + _quote((concept.prefix,)) + " *")
+        parts.append(_starts_with(concept.prefix))
     return " OR ".join(parts)

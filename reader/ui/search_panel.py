@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from typing import TYPE_CHECKING
 
 from reader import texts
-from reader.texts import either_or, spoken_lines
 from reader.ui.named_button import named_button
 from reader.ui.result_list import ResultList, ResultRow
 from reader.ui.theme import Palette
@@ -120,19 +119,19 @@ class SearchPanel(QWidget):
         first_hit = len(rows)
         hits = result.hits
         corrected = " ".join(fixed for _typed, fixed in result.query.corrections)
-        lead = html.escape(texts.SHOWING_RESULTS_FOR.format(corrected=corrected)) + "<br/>" if corrected else ""
         if hits:
-            status = lead + html.escape(self._count_text(len(hits)))
+            status = [texts.SHOWING_RESULTS_FOR.format(corrected=corrected)] if corrected else []
+            status.append(self._count_text(len(hits)))
             if result.unmentioned:
-                status += "<br/>" + html.escape(texts.NOT_MENTIONED.format(words=either_or(result.unmentioned)))
+                status.append(texts.NOT_MENTIONED.format(words=texts.either_or(result.unmentioned)))
             rows += [ResultRow(f"<b>{html.escape(hit.title)}</b><br/>{emphasised_html(hit.snippet.text, hit.snippet.spans)}",
                                hit.title + ". " + hit.snippet.text, (hit.section_id, hit.anchor or ""))
                      for hit in hits]
         else:
             # Words it may have meant come first, as rows: chosen, each is searched for.
-            maybe = either_or(result.suggestions)
+            maybe = texts.either_or(result.suggestions)
             offer = texts.DID_YOU_MEAN_OR_TOPICS.format(words=maybe) if maybe else texts.TRY_TOPICS
-            status = html.escape(texts.NO_RESULTS.format(query=result.query.text.strip())) + "<br/>" + html.escape(offer)
+            status = [texts.NO_RESULTS.format(query=result.query.text.strip()), offer]
             for word in result.suggestions:
                 label = texts.SEARCH_FOR.format(word=word)
                 rows.append(ResultRow(html.escape(label), label, None, search_for=word))
@@ -145,12 +144,12 @@ class SearchPanel(QWidget):
     def show_preparing(self) -> None:
         """Search is still being set up (a large pack, just opened): say so."""
         self.results.clear_rows()
-        self._show_status(html.escape(texts.PREPARING_SEARCH))  # the list stays, empty, where results will come
+        self._show_status([texts.PREPARING_SEARCH])  # the list stays, empty, where results will come
 
-    def _show_status(self, rich: str) -> None:
-        """The status line above the list (heard as plain sentences), and the list."""
-        self.status.setText(rich)
-        self.status.setAccessibleName(spoken_lines([html.unescape(line) for line in rich.split("<br/>")]))
+    def _show_status(self, lines: list[str]) -> None:
+        """The status above the list, a line each (heard as sentences), and the list."""
+        self.status.setText("<br/>".join(html.escape(line) for line in lines))
+        self.status.setAccessibleName(texts.spoken_lines(lines))
         self.status.show()
         self.results.show()
 
