@@ -179,14 +179,13 @@ def _print_result(result: SearchResult, as_json: bool) -> None:
 
         print(json.dumps(result.to_json(), ensure_ascii=False))
         return
-    from reader import texts
+    from reader.search.outcome import status_lines
 
-    if not result.hits:
-        print(texts.NO_RESULTS.format(query=result.query.text))
+    for line in status_lines(result):
+        print(line)
     for hit in result.hits:
-        print(f"{hit.title}  [{hit.section_id}]  {hit.score:.3f}\n    {hit.snippet.text}")
-    if result.unmentioned:
-        print(texts.NOT_MENTIONED.format(words=texts.either_or(result.unmentioned)))
+        anchor = f"#{hit.anchor}" if hit.anchor else ""
+        print(f"{hit.title}  [{hit.section_id}{anchor}]  {hit.score:.3f}\n    {hit.snippet.text}")
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -208,12 +207,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     from reader.content.check import check_pack
     from reader.content import default_pack_dir
 
-    from reader.content.check import external_links
+    from reader.content.check import external_links, warnings
 
     root = args.dir or default_pack_dir()
     problems = check_pack(root)
     for problem in problems:
         print(problem)
+    # Not problems: the pack can be shown, but an editor should fix these.
+    for warning in warnings(root):
+        print(f"warning: {warning}")
     # Not problems, but each is worth a look: is it still the right address?
     for note in external_links(root):
         print(f"note: {note}")

@@ -10,6 +10,9 @@ from collections.abc import Sequence
 
 REVIEW_LINE = "{kind} · Last updated {date}"
 AID_LINE = "Plain-language aid, not part of the medically reviewed summary"
+#: An About field the manifest leaves empty: said plainly, never filled with a guess.
+NOT_STATED = "not stated"
+DUE_BY = "due by {date}"
 PREVIOUS_SECTION = "Previous: {title}"
 NEXT_SECTION = "Next: {title}"
 PAGE_X_OF_Y = "Page {page} of {pages}"
@@ -25,6 +28,14 @@ EITHER_OR = "{rest} or {last}"
 SEARCH_FOR = "Search for “{word}”"
 #: Beside results that match only some of the words: the words no section holds.
 NOT_MENTIONED = "The summary does not mention {words}."
+#: First above results for a topic the summary does not cover (outlook, costs...).
+NOT_COVERED = "This summary does not cover {topics}. Your care team can answer: questions to ask them come first."
+#: When every word found only names the disease, which every section does.
+SUBJECT_ONLY = "Every section mentions {words}, so none answers the rest of your question. Questions to ask your care team come first."
+SECTION_MATCHES = "1 section matches"
+SECTIONS_MATCH = "{count} sections match"
+#: The last two of several items ("side effects and costs").
+AND_LIST = "{rest} and {last}"
 GIVEN_BY = "Given to you by {clinic}"
 WEB_ADDRESSES = "Web addresses in this handout"
 SCAN_TO_OPEN = "To open one on a phone, point its camera at the code beside it:"
@@ -35,6 +46,16 @@ def either_or(words: Sequence[str]) -> str:
     """The words quoted and joined as choices: “a”, “b” or “c” ("" for none)."""
     quoted = [f"“{word}”" for word in words]
     return EITHER_OR.format(rest=", ".join(quoted[:-1]), last=quoted[-1]) if len(quoted) > 1 else "".join(quoted)
+
+
+def and_list(items: Sequence[str]) -> str:
+    """Items joined as a list: a, b and c ("" for none)."""
+    return AND_LIST.format(rest=", ".join(items[:-1]), last=items[-1]) if len(items) > 1 else "".join(items)
+
+
+def sections_match(count: int) -> str:
+    """'1 section matches', '7 sections match'."""
+    return SECTION_MATCHES if count == 1 else SECTIONS_MATCH.format(count=count)
 
 
 def spoken_lines(lines: Sequence[str]) -> str:

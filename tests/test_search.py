@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.search import SearchIndex, parse_query
+from reader.search.outcome import status_lines
 from reader.search.snippets import emphasised_html, make_snippet, match_spans
 from reader.search.query import fts_expression
 
@@ -117,16 +118,30 @@ def test_a_short_word_is_corrected_for_a_slip_but_never_turned_into_another_word
 
 
 def test_a_real_word_left_uncorrected_is_named_as_not_in_the_summary(index):
-    result = index.search("side effects of chemo")
-    assert result.query.corrections == () and result.hits
-    assert result.unmentioned == ("side", "effects")
+    result = index.search("my father have leucemia")
+    assert result.query.corrections == (("leucemia", "leukemia"),) and result.hits
+    assert result.unmentioned == ("father",)
+
+
+@pytest.mark.parametrize("word", ["parking", "father", "mother", "brother", "husband", "trail", "mom"])
+def test_a_word_of_english_is_never_corrected_into_a_word_of_the_summary(index, word):
+    # "parking" became "taking" and "father" became "later": caregivers got unrelated pages.
+    assert index.parse(word).corrections == ()
+    assert index.search(word).hits == () or index.search(word).hits[0].section_id != "overview"
+
+
+@pytest.mark.parametrize(("typed", "corrected"), [("leucemia", "leukemia"), ("transplnt", "transplant"),
+                                                  ("imunotherapy", "immunotherapy"), ("chmo", "chemo")])
+def test_typos_of_medical_words_are_still_corrected(index, typed, corrected):
+    assert index.parse(typed).corrections == ((typed, corrected),)
 
 
 def test_definitions_come_with_results_in_json(index):
     data = index.search("chemo").to_json()
     assert data["terms"][0]["term"] == "chemotherapy"
     assert data["terms"][0]["definition"].startswith("Medicines that kill cancer cells")
-    assert index.search("xqzv").to_json() == {"query": "xqzv", "sections": [], "terms": []}
+    data = index.search("xqzv").to_json()
+    assert (data["query"], data["sections"], data["terms"], data["answer"]) == ("xqzv", [], [], "none")
 
 
 def test_a_broken_synonyms_file_is_reported_and_search_still_works(make_pack):
@@ -168,15 +183,24 @@ def test_did_you_mean_offers_one_form_of_each_word(index):
 
 def test_a_short_word_the_summary_lacks_gets_no_far_fetched_did_you_mean(index):
     # "skin" is two letters from "kind", "suit" and "join", all in the summary: no help to a reader.
-    result = index.search("skin rash")
+    result = index.search("skin")
     assert result.hits == () and result.suggestions == ()
 
 
 def test_results_for_some_of_the_words_name_the_words_the_summary_does_not_mention(index):
-    # "ATL" is on every page, so all of them come up: the reader must not take them for an answer.
-    result = index.search("is atl contagious")
-    assert result.hits and result.unmentioned == ("contagious",)
-    assert index.search("can i pass htlv-1 to my baby").unmentioned == ("pass", "baby")
+    result = index.search("chemo for my eyes")
+    assert result.hits[0].section_id == "treatment-options" and result.unmentioned == ("eyes",)
+    assert result.answer == "partial"
+
+
+def test_when_only_the_diseases_name_matches_the_questions_lead_and_sections_follow_in_reading_order(index, pack):
+    # "ATL" is on every page, so every page "matches": none of them answers the question.
+    result = index.search("does atl hurt my eyes")
+    assert result.subject_only == ("atl",) and result.unmentioned == ("hurt", "eyes")
+    assert result.hits[0].section_id == "questions"
+    reviewed = [hit.section_id for hit in result.hits[1:]]
+    assert reviewed == sorted(reviewed, key=pack.position)
+    assert "Every section mentions “atl”" in " ".join(status_lines(result))
 
 
 @pytest.mark.parametrize(("text", "prefix"), [

@@ -110,12 +110,20 @@ def test_a_word_it_may_have_meant_is_chosen_by_click_too(window, qtbot):
 
 
 def test_results_that_answer_only_some_words_say_which_words_the_summary_lacks(window, qtbot):
+    type_search(window, qtbot, "chemo for my eyes")
+    status = window.search.status
+    qtbot.waitUntil(lambda: "The summary does not mention “eyes”." in status.text())
+    # Heard as two sentences, not "2 sections match The summary…".
+    assert status.accessibleName() == "2 sections match. The summary does not mention “eyes”."
+
+
+def test_a_topic_the_summary_does_not_cover_says_so_first_and_leads_with_the_questions(window, qtbot):
     type_search(window, qtbot, "is atl contagious")
     status = window.search.status
-    qtbot.waitUntil(lambda: "The summary does not mention “contagious”." in status.text())
-    assert "sections match" in status.text()
-    # Heard as two sentences, not "7 sections match The summary…".
-    assert status.accessibleName() == "7 sections match. The summary does not mention “contagious”."
+    qtbot.waitUntil(lambda: "does not cover" in status.text())
+    assert status.accessibleName().startswith("This summary does not cover how HTLV-1 passes between people")
+    first = window.search.results.currentItem().text()
+    assert first.startswith("Questions to ask your care team") and "HTLV-1 and my family" in first
 
 
 def test_two_words_it_may_have_meant_are_offered_as_one_or_the_other(make_window, make_pack, qtbot):

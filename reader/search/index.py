@@ -7,12 +7,12 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from reader.content.model import ABOUT, AID, GlossaryEntry, Pack, Section
+from reader.content.model import ABOUT, AID, GlossaryEntry, Pack, Section, Subsection
 from reader.search.query import Query, concept_expression, fts_expression, parse_query, stems_of
-from reader.search.ranking import contains, score
+from reader.search.ranking import answers_all, contains, score
 from reader.search.snippets import Snippet, make_snippet, matched_stems
 from reader.search.spelling import Vocabulary, add_sections_using
-from reader.search.synonyms import SynonymTable, phrase_of, read_synonyms
+from reader.search.synonyms import Gap, SynonymTable, phrase_of, read_synonyms
 from reader.search.tokens import FRAMING_WORDS, stem_all, tokenize, words
 
 # BM25 column weights: a word in a title says more than one in passing.
@@ -37,9 +37,16 @@ class Hit:
     score: float
     #: The subsection holding the first match, to scroll to; None for the intro.
     anchor: str | None = None
+    #: What the section is: reviewed text, a plain-language aid, or about the summary.
+    kind: str = "reviewed"
 
     def to_json(self) -> dict[str, object]:
-        return {"id": self.section_id, "title": self.title, "snippet": self.snippet.text, "score": self.score}
+        return {"id": self.section_id, "title": self.title, "snippet": self.snippet.text, "score": self.score,
+                "anchor": self.anchor, "kind": self.kind}
+
+
+#: How much of a question the summary's text answers (SearchResult.answer).
+FULL, PARTIAL, NONE = "full", "partial", "none"
 
 
 @dataclass(frozen=True)
@@ -54,13 +61,54 @@ class SearchResult:
     #: When some words matched: the others, as typed, which no section mentions. Said
     #: beside the hits, so nobody takes them for an answer about those words.
     unmentioned: tuple[str, ...] = field(default=())
+    #: The words that matched name only what every section is about ("leukemia"):
+    #: the questions for the care team lead, and the sections follow in reading order.
+    subject_only: tuple[str, ...] = field(default=())
+    #: How many sections hold any of the words looked for.
+    matched: int = 0
+    #: How many hits at the top are questions for the care team, put there for a gap.
+    led: int = 0
+
+    @property
+    def not_covered(self) -> tuple[Gap, ...]:
+        """Topics asked about that the summary does not cover."""
+        return self.query.gaps
+
+    @property
+    def answer(self) -> str:
+        """FULL: the text holds every word asked about; PARTIAL: some; NONE: none of them."""
+        if not self.matched:
+            return NONE
+        if self.unmentioned or self.not_covered or self.subject_only:
+            return PARTIAL
+        return FULL
 
     def to_json(self) -> dict[str, object]:
+        from reader.search.outcome import status_lines
+
         return {
             "query": self.query.text,
             "sections": [hit.to_json() for hit in self.hits],
             "terms": [{"term": entry.term, "definition": entry.definition} for entry in self.terms],
+            "answer": self.answer,
+            "corrections": [{"typed": typed, "corrected": fixed} for typed, fixed in self.query.corrections],
+            "unmentioned": list(self.unmentioned),
+            "not_covered": [{"topic": gap.topic, "questions": gap.questions} for gap in self.not_covered],
+            "subject_only": list(self.subject_only),
+            "suggestions": list(self.suggestions),
+            "status": status_lines(self),
         }
+
+
+def searchable_text(section: Section) -> str:
+    """The text search looks in: all of it, but for "About this summary" only its parts.
+
+    Its opening is about the summary (kind, dates, who made it, what it covers):
+    "what kind of doctor" must not find "Kind: Medically reviewed summary".
+    """
+    if section.kind != ABOUT:
+        return section.full_text
+    return "\n\n".join(part for sub in section.subsections for part in (sub.title, sub.text) if part)
 
 
 def _first_anchor(section: Section, query: Query) -> str | None:
@@ -130,7 +178,7 @@ class SearchIndex:
                        stems: dict[str, str]) -> tuple[tuple[int, str, str, str, str], list[str]]:
         """One section's row for FTS5 and its words; keeps its stems and words for the ranking."""
         title, headings, body = (words(text) for text in (
-            section.title, " ".join(sub.title for sub in section.subsections), section.full_text))
+            section.title, " ".join(sub.title for sub in section.subsections), searchable_text(section)))
         title_stems, heading_stems, body_stems = (" ".join(stem_all(ws, stems)) for ws in (title, headings, body))
         section_words = title + body
         joined = " ".join(section_words)
@@ -143,44 +191,92 @@ class SearchIndex:
         return parse_query(text, prefix=prefix, vocabulary=self.vocabulary, synonyms=self._synonyms)
 
     def search(self, text: str, *, limit: int = 10, prefix: bool = False) -> SearchResult:
-        """Sections answering text, best first. Never raises for any text."""
+        """Sections answering text, best first. Never raises for any text.
+
+        Topics the summary does not cover lead with their questions for the care
+        team, and so does a question whose only match is the disease's name: no
+        reviewed sentence is offered as if it answered either.
+        """
         query = self.parse(text, prefix=prefix)
         expression = fts_expression(query)
-        if expression is None:
-            return SearchResult(query)
-        rows = self._db.execute(self._sql, (expression, max(_CANDIDATES, limit))).fetchall()
+        rows = self._db.execute(self._sql, (expression, max(_CANDIDATES, limit))).fetchall() if expression else []
+        unmentioned = self._unmentioned(query) if rows and len(query.concepts) > 1 else ()
+        subject_only = self._subject_only(query) if unmentioned or query.gaps else ()
         names_subject = self._names_subject(query)
         ranked = sorted(
             ((score(query, -rank, self._stems[rowid], self._words[rowid], self._titles[rowid]) * self._weight[rowid]
               * (_HOME_WEIGHT if names_subject and rowid == 0 else 1.0), rowid) for rowid, rank in rows),
-            key=lambda pair: (-pair[0], pair[1]),
+            # Every section names the disease: its order says nothing, so reading order it is.
+            key=(lambda pair: pair[1]) if subject_only else (lambda pair: (-pair[0], pair[1])),
         )
-        hits = []
-        for final, rowid in ranked[:limit]:
+        leading = self._questions_for(query, subject_only)
+        hits = list(leading)
+        for final, rowid in ranked:
+            if len(hits) >= limit:
+                break
             section = self._sections[rowid]
+            if any(hit.section_id == section.id for hit in hits):
+                continue
+            # The reader's own help answers questions about the reader, not half of a medical one.
+            if section.kind == ABOUT and not answers_all(query, self._stems[rowid], self._words[rowid]):
+                continue
             snippet = make_snippet(section.full_text or section.title, query)
-            hits.append(Hit(section.id, section.title, snippet, round(final, 4), _first_anchor(section, query)))
-        suggestions = () if hits else self._suggest(text)
-        unmentioned = self._unmentioned(query) if hits and len(query.concepts) > 1 else ()
-        return SearchResult(query, tuple(hits), self._terms_for(query), suggestions, unmentioned)
+            hits.append(Hit(section.id, section.title, snippet, round(final, 4), _first_anchor(section, query),
+                            section.kind))
+        suggestions = () if rows or query.gaps else self._suggest(text)
+        return SearchResult(query, tuple(hits[:limit]), self._terms_for(query), suggestions, unmentioned, subject_only,
+                            len(rows), len(leading))
+
+    def _questions_for(self, query: Query, subject_only: tuple[str, ...]) -> list[Hit]:
+        """The questions for the care team about each topic the summary does not cover."""
+        targets = [gap.questions for gap in query.gaps]
+        if subject_only and not targets and self._synonyms.ask_instead:
+            targets.append(self._synonyms.ask_instead)
+        hits: list[Hit] = []
+        for target in dict.fromkeys(targets):
+            found = self._locate(target)
+            if found is None:
+                continue  # `check` names the missing id
+            section, sub = found
+            questions = sub.text if sub is not None else section.text
+            snippet = make_snippet(f"{sub.title}\n{questions}" if sub is not None else questions, query)
+            hits.append(Hit(section.id, section.title, snippet, 0.0, sub.id if sub is not None else None, section.kind))
+        return hits
+
+    def _locate(self, anchor: str) -> tuple[Section, Subsection | None] | None:
+        for section in self._sections:
+            if section.id == anchor:
+                return section, None
+            for sub in section.subsections:
+                if sub.id == anchor:
+                    return section, sub
+        return None
 
     def _unmentioned(self, query: Query) -> tuple[str, ...]:
         """The query's words that no section holds (a word being typed: not even as a start)."""
-        return tuple(concept.typed for concept in query.concepts if concept.typed not in FRAMING_WORDS
+        return tuple(concept.typed for concept in query.searched if concept.typed not in FRAMING_WORDS
                      and self._db.execute(_ANY_SQL, (concept_expression(concept),)).fetchone() is None)
+
+    def _subject_only(self, query: Query) -> tuple[str, ...]:
+        """When every word the text holds only names the pack's subject: those words, as typed."""
+        matched = [concept for concept in query.searched
+                   if self._db.execute(_ANY_SQL, (concept_expression(concept),)).fetchone() is not None]
+        if matched and all(any(contains(self._subject, p) for p in c.phrases) for c in matched):
+            return tuple(concept.typed for concept in matched)
+        return ()
 
     def _suggest(self, text: str) -> tuple[str, ...]:
         unknown = [t.norm for t in tokenize(text) if not self.vocabulary.knows(t.norm)]
         return tuple(dict.fromkeys(s for word in unknown for s in self.vocabulary.suggest(word)))[:3]
 
     def _names_subject(self, query: Query) -> bool:
-        return bool(query.concepts) and all(
-            any(contains(self._subject, phrase) for phrase in concept.phrases) for concept in query.concepts
+        return bool(query.searched) and all(
+            any(contains(self._subject, phrase) for phrase in concept.phrases) for concept in query.searched
         )
 
     def _terms_for(self, query: Query) -> tuple[GlossaryEntry, ...]:
         """Glossary entries the query names, by its own words or their synonyms, in query order."""
-        asked = [concept.phrases for concept in query.concepts]
+        asked = [concept.phrases for concept in query.searched]
         typed = f" {' '.join(query.sequence)} "
         found: list[tuple[int, int, GlossaryEntry]] = []
         for order, (entry, forms) in enumerate(self._glossary):

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from reader.search.synonyms import EMPTY, SynonymTable
+from reader.search.synonyms import EMPTY, Gap, SynonymTable
 from reader.search.tokens import STOPWORDS, stem, tokenize
 
 if TYPE_CHECKING:
@@ -44,6 +44,8 @@ class Concept:
     prefix: str | None = None
     #: The words as typed (after correction), to name the concept to the reader.
     typed: str = field(default="", compare=False)
+    #: A topic the summary does not cover: never looked for in the text.
+    gap: Gap | None = None
 
     @property
     def phrases(self) -> tuple[Stems, ...]:
@@ -71,6 +73,16 @@ class Query:
     def is_empty(self) -> bool:
         return not self.concepts
 
+    @property
+    def searched(self) -> tuple[Concept, ...]:
+        """The concepts looked for in the text: all but the topics it does not cover."""
+        return tuple(c for c in self.concepts if c.gap is None)
+
+    @property
+    def gaps(self) -> tuple[Gap, ...]:
+        """The topics asked about that the summary does not cover, each once, in query order."""
+        return tuple(dict.fromkeys(c.gap for c in self.concepts if c.gap is not None))
+
 
 def parse_query(text: str, *, prefix: bool = False, vocabulary: Vocabulary | None = None,
                 synonyms: SynonymTable = EMPTY) -> Query:
@@ -96,9 +108,14 @@ def parse_query(text: str, *, prefix: bool = False, vocabulary: Vocabulary | Non
     while i < len(words):
         start = i
         found = synonyms.match_at(words, i)
+        gap = None
         if found is not None:
             length, meanings = found
-            literal, alternatives = stems_of(words[i:i + length]), tuple(stems_of(m) for m in meanings)
+            literal = stems_of(words[i:i + length])
+            if isinstance(meanings, Gap):
+                gap, alternatives = meanings, ()
+            else:
+                alternatives = tuple(stems_of(m) for m in meanings)
             i += length
         else:
             word = words[i]
@@ -107,11 +124,11 @@ def parse_query(text: str, *, prefix: bool = False, vocabulary: Vocabulary | Non
                 continue  # "what is it" finds nothing rather than everything
             literal, alternatives = (stem(word),), ()
         is_last = typing and i == len(words)
-        concept = Concept(literal, alternatives, words[-1] if is_last and len(literal) == 1 else None,
-                          typed=" ".join(words[start:i]))
+        concept = Concept(literal, alternatives, words[-1] if is_last and len(literal) == 1 and gap is None else None,
+                          typed=" ".join(words[start:i]), gap=gap)
         if concept not in concepts:
             concepts.append(concept)
-    all_phrases = [phrase for c in concepts for phrase in c.phrases]
+    all_phrases = [phrase for c in concepts if c.gap is None for phrase in c.phrases]
     terms = frozenset(p[0] for p in all_phrases if len(p) == 1 and p[0] not in STOPWORDS)
     phrases = tuple(dict.fromkeys(p for p in all_phrases if len(p) > 1))
     return Query(text=text, concepts=tuple(concepts), corrections=tuple(corrections), terms=terms,
@@ -145,7 +162,7 @@ def _starts_with(prefix: str) -> str:
 def fts_expression(query: Query) -> str | None:
     """The MATCH expression for query, or None when there is nothing to look for."""
     phrases: list[str] = []
-    for concept in query.concepts:
+    for concept in query.searched:
         phrases.extend(_quote(p) for p in concept.phrases if p and _quote(p) not in phrases)
     parts = [_match_any(phrases)] if phrases else []
     if query.prefix:

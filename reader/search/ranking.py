@@ -8,7 +8,7 @@ stand together as typed.
 
 from __future__ import annotations
 
-from reader.search.query import Query, Stems
+from reader.search.query import Concept, Query, Stems
 
 
 def contains(document: str, phrase: Stems) -> bool:
@@ -16,9 +16,20 @@ def contains(document: str, phrase: Stems) -> bool:
     return bool(phrase) and f" {' '.join(phrase)} " in document
 
 
+def _holds(concept: Concept, stems_doc: str, words_doc: str) -> bool:
+    """Does the document hold the concept, as typed, as a start being typed, or in the summary's words?"""
+    return any(contains(stems_doc, p) for p in concept.phrases) or bool(
+        concept.prefix and f" {concept.prefix}" in words_doc)
+
+
+def answers_all(query: Query, stems_doc: str, words_doc: str) -> bool:
+    """Does the document hold every concept looked for?"""
+    return all(_holds(concept, stems_doc, words_doc) for concept in query.searched)
+
+
 def score(query: Query, bm25: float, stems_doc: str, words_doc: str, stems_title: str) -> float:
     """The final score of one candidate; higher is better."""
-    concepts = query.concepts
+    concepts = query.searched
     if not concepts:
         return bm25
     matched = literal = titled = 0

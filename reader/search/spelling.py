@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 from itertools import chain
 
+from reader.search.english import is_english_word
 from reader.search.tokens import stem
 
 #: Words shorter than this are never corrected: "cat" -> "cap" would be noise.
@@ -70,9 +71,12 @@ class Vocabulary:
         return i < len(self._sorted) and self._sorted[i].startswith(prefix)
 
     def correct(self, word: str) -> str | None:
-        """The closest known word to an unknown one, or None if nothing is close enough."""
+        """The closest known word to an unknown one, or None if nothing is close enough.
+
+        A word of English is never corrected: "father" is not a typo of "later".
+        """
         found = [f for f in self._near(word, max_edits(word)) if likely_slip(word, f[0])]
-        if not found:
+        if not found or is_english_word(word):
             return None
         # Fewest edits, then the word most sections use, then one starting the same way.
         best = min(found, key=lambda f: (f[1], -self._counts[f[0]], f[0][0] != word[0], f[0]))
@@ -84,7 +88,8 @@ class Vocabulary:
         One form of each word: "immunotherapy" and "immunotherapies" search alike,
         so offering both would only make the reader choose between the same thing.
         """
-        found = self._near(word, suggestion_edits(word))
+        # A word of English ("parking") may be meant as typed: only a slip away is worth offering.
+        found = self._near(word, 1 if is_english_word(word) else suggestion_edits(word))
         ranked = sorted(found, key=lambda f: (f[1], -self._counts[f[0]], f[0]))
         choices: list[str] = []
         stems: set[str] = set()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.content.model import Problem
@@ -20,27 +20,49 @@ def phrase_of(text: str) -> Phrase:
 
 
 @dataclass(frozen=True)
+class Gap:
+    """A topic the summary does not cover, and the questions for the care team about it."""
+
+    #: What the topic is, as the reader is told: "how long people live with ATL (outlook)".
+    topic: str
+    #: The subsection (or section) id of the questions to ask about it.
+    questions: str
+
+
+@dataclass(frozen=True)
 class SynonymTable:
-    """For each phrase a patient may type, the summary's phrases for the same thing."""
+    """For each phrase a patient may type, the summary's phrases for the same thing.
+
+    And for each phrase about a topic the summary does not cover, that topic: such
+    words are never looked for in the text, so a question about the outlook can
+    never land on a reviewed sentence that answers something else.
+    """
 
     meanings: dict[Phrase, tuple[Phrase, ...]]
+    gaps: dict[Phrase, Gap] = field(default_factory=dict)
+    #: Where questions the summary cannot answer are sent (a section id), if anywhere.
+    ask_instead: str | None = None
 
     @property
     def longest(self) -> int:
-        return max((len(key) for key in self.meanings), default=0)
+        return max((len(key) for key in (*self.meanings, *self.gaps)), default=0)
 
-    def match_at(self, words: list[str], start: int) -> tuple[int, tuple[Phrase, ...]] | None:
-        """The longest phrase starting at words[start]: (its length, its meanings)."""
+    def match_at(self, words: list[str], start: int) -> tuple[int, tuple[Phrase, ...] | Gap] | None:
+        """The longest phrase starting at words[start]: (its length, its meanings or its gap).
+
+        A gap wins a tie: when in doubt, the reader is sent to the care team.
+        """
         for length in range(min(self.longest, len(words) - start), 0, -1):
-            meanings = self.meanings.get(tuple(words[start:start + length]))
-            if meanings is not None:
-                return length, meanings
+            key = tuple(words[start:start + length])
+            found = self.gaps.get(key) or self.meanings.get(key)
+            if found is not None:
+                return length, found
         return None
 
     @property
     def words(self) -> set[str]:
         """Every word a patient may type here: known words, never 'corrected'."""
-        return {word for key in self.meanings for word in key}
+        return {word for key in (*self.meanings, *self.gaps) for word in key}
 
 
 EMPTY = SynonymTable({})
@@ -60,8 +82,12 @@ def read_synonyms(root: Path) -> tuple[SynonymTable, list[Problem]]:
     groups = data.get("synonyms", [])
     if not isinstance(groups, list):
         return EMPTY, [Problem(SYNONYMS_NAME, "write each group as a [[synonyms]] table")]
+    gaps, problems = _read_gaps(data.get("not_covered", []))
+    ask_instead = data.get("ask_instead")
+    if ask_instead is not None and not (isinstance(ask_instead, str) and ask_instead.strip()):
+        problems.append(Problem(SYNONYMS_NAME, "'ask_instead' must be the id of a section, such as \"questions\""))
+        ask_instead = None
     meanings: dict[Phrase, list[Phrase]] = {}
-    problems: list[Problem] = []
     for number, group in enumerate(groups, start=1):
         say = group.get("patients_say") if isinstance(group, dict) else None
         means = group.get("summary_says") if isinstance(group, dict) else None
@@ -74,7 +100,30 @@ def read_synonyms(root: Path) -> tuple[SynonymTable, list[Problem]]:
             if key:
                 known = meanings.setdefault(key, [])
                 known.extend(t for t in targets if t not in known and t != key)
-    return SynonymTable({key: tuple(value) for key, value in meanings.items() if value}), problems
+    table = SynonymTable({key: tuple(value) for key, value in meanings.items() if value and key not in gaps},
+                         gaps, ask_instead.strip() if ask_instead else None)
+    return table, problems
+
+
+def _read_gaps(groups: object) -> tuple[dict[Phrase, Gap], list[Problem]]:
+    """The [[not_covered]] tables: each a topic, the words for it, and its questions."""
+    if not isinstance(groups, list):
+        return {}, [Problem(SYNONYMS_NAME, "write each topic as a [[not_covered]] table")]
+    gaps: dict[Phrase, Gap] = {}
+    problems: list[Problem] = []
+    for number, group in enumerate(groups, start=1):
+        topic, questions, say = ((group.get(key) if isinstance(group, dict) else None)
+                                 for key in ("topic", "questions", "patients_say"))
+        if not (isinstance(topic, str) and topic.strip() and isinstance(questions, str) and questions.strip()
+                and _is_word_list(say)):
+            problems.append(Problem(SYNONYMS_NAME, f"[[not_covered]] number {number} needs 'topic', 'questions' "
+                                                   "(the id of the questions to ask) and 'patients_say'"))
+            continue
+        gap = Gap(" ".join(topic.split()), questions.strip())
+        for key in (phrase_of(s) for s in say):
+            if key:
+                gaps.setdefault(key, gap)
+    return gaps, problems
 
 
 def _is_word_list(value: object) -> bool:

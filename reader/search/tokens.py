@@ -24,7 +24,7 @@ STOPWORDS = frozenset(
     """a about after also am an and any are as at be been but by can could did do does for from had has
     have how if in into is it its me my no not of on or our so than that the their them then there these
     they this those to was we were what when where which who whom why will with would you your
-    actually completely fully please really totally
+    actually completely fully please really totally get go make
     i im ive ll ve re s""".split()  # "I", and what "I'm", "I'll", "we've", "you're", "it's" leave
 )
 #: Words that frame a question rather than name what it is about ("what does indolent

@@ -115,27 +115,20 @@ class SearchPanel(QWidget):
         """Display hits, or say nothing matched and offer topics."""
         from reader.search.snippets import emphasised_html
 
+        from reader.search.outcome import status_lines
+
         rows = self._definition_rows(result)
         first_hit = len(rows)
-        hits = result.hits
-        corrected = " ".join(fixed for _typed, fixed in result.query.corrections)
-        if hits:
-            status = [texts.SHOWING_RESULTS_FOR.format(corrected=corrected)] if corrected else []
-            status.append(self._count_text(len(hits)))
-            if result.unmentioned:
-                status.append(texts.NOT_MENTIONED.format(words=texts.either_or(result.unmentioned)))
-            rows += [ResultRow(f"<b>{html.escape(hit.title)}</b><br/>{emphasised_html(hit.snippet.text, hit.snippet.spans)}",
-                               hit.title + ". " + hit.snippet.text, (hit.section_id, hit.anchor or ""))
-                     for hit in hits]
-        else:
+        rows += [ResultRow(f"<b>{html.escape(hit.title)}</b><br/>{emphasised_html(hit.snippet.text, hit.snippet.spans)}",
+                           hit.title + ". " + hit.snippet.text, (hit.section_id, hit.anchor or ""))
+                 for hit in result.hits]
+        if not result.hits:
             # Words it may have meant come first, as rows: chosen, each is searched for.
-            maybe = texts.either_or(result.suggestions)
-            offer = texts.DID_YOU_MEAN_OR_TOPICS.format(words=maybe) if maybe else texts.TRY_TOPICS
-            status = [texts.NO_RESULTS.format(query=result.query.text.strip()), offer]
             for word in result.suggestions:
                 label = texts.SEARCH_FOR.format(word=word)
                 rows.append(ResultRow(html.escape(label), label, None, search_for=word))
             rows += [ResultRow(html.escape(title), title, (section_id, "")) for section_id, title in topics]
+        status = status_lines(result)
         self.results.show_rows(rows)
         self._show_status(status)
         if len(rows) > first_hit:
@@ -163,9 +156,6 @@ class SearchPanel(QWidget):
         rows += [ResultRow(f"<b>{html.escape(e.term)}</b>: {html.escape(e.definition)}", f"{e.term}: {e.definition}", None)
                  for e in result.terms]
         return rows
-
-    def _count_text(self, count: int) -> str:
-        return self.tr("1 section matches") if count == 1 else self.tr("{count} sections match").format(count=count)
 
     def hide_results(self) -> None:
         self.results.clear_rows()

@@ -1,0 +1,36 @@
+"""What a search did, in sentences: the same lines in the window, its spoken status and the CLI."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader import texts
+
+if TYPE_CHECKING:
+    from reader.search.index import SearchResult
+
+
+def status_lines(result: SearchResult) -> list[str]:
+    """The lines shown above the results, most important first.
+
+    What the summary does not cover comes before any count, so a frightened
+    reader meets the honest answer before a list that might look like one.
+    """
+    lines: list[str] = []
+    gaps = result.not_covered
+    if gaps:
+        lines.append(texts.NOT_COVERED.format(topics=texts.and_list([gap.topic for gap in gaps])))
+    corrected = " ".join(fixed for _typed, fixed in result.query.corrections)
+    if result.matched and corrected:
+        lines.append(texts.SHOWING_RESULTS_FOR.format(corrected=corrected))
+    if result.subject_only and not gaps:
+        lines.append(texts.SUBJECT_ONLY.format(words=texts.either_or(result.subject_only)))
+    elif len(result.hits) > result.led and not result.subject_only:
+        lines.append(texts.sections_match(len(result.hits) - result.led))
+    if result.unmentioned:
+        lines.append(texts.NOT_MENTIONED.format(words=texts.either_or(result.unmentioned)))
+    if not result.hits:
+        maybe = texts.either_or(result.suggestions)
+        lines += [texts.NO_RESULTS.format(query=result.query.text.strip()),
+                  texts.DID_YOU_MEAN_OR_TOPICS.format(words=maybe) if maybe else texts.TRY_TOPICS]
+    return lines
