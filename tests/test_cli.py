@@ -36,12 +36,34 @@ def test_search_json_has_the_contract_shape():
     result = run("search", "stem cell transplant", "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) == {"query", "sections", "terms"}
+    assert {"query", "sections", "terms"} <= set(data)  # the fixed contract; fields may be added
     assert data["query"] == "stem cell transplant"
     first = data["sections"][0]
-    assert set(first) == {"id", "title", "snippet", "score"}
+    assert {"id", "title", "snippet", "score"} <= set(first)
     assert first["id"] == "treatment-options"
     assert "transplantation" in first["snippet"]
+    assert data["answer"] == "full"
+
+
+@pytest.mark.parametrize(("query", "answer", "field", "value"), [
+    ("transplnt", "full", "corrections", [{"typed": "transplnt", "corrected": "transplant"}]),
+    ("my father have leucemia", "partial", "unmentioned", ["father"]),
+    ("how long will I live", "none", "not_covered",
+     [{"topic": "the outlook (how long people live with ATL)", "questions": "questions-outlook"}]),
+    ("remishun", "none", "suggestions", ["remission"]),
+])
+def test_search_json_says_what_it_did(query, answer, field, value):
+    # A JSON user can tell a full answer from a corrected, partial or missing one, as the window does.
+    data = json.loads(run("search", "--json", "--", query).stdout)
+    assert data["answer"] == answer
+    assert data[field] == value
+    assert data["status"], "the same lines the window shows"
+
+
+def test_a_query_starting_with_a_dash_is_searched_after_double_dash():
+    result = run("search", "--", "-chemo")
+    assert result.returncode == 0, result.stderr
+    assert "Treatment options" in result.stdout
 
 
 def test_search_queries_file_gives_one_json_line_per_query(tmp_path):

@@ -62,7 +62,7 @@ def test_a_pack_past_its_review_date_says_so(make_window, make_pack):
     manifest.write_text(manifest.read_text(encoding="utf-8").replace("2026-05-08", "2019-01-15"), encoding="utf-8")
     window = make_window(the_pack=load_pack(root))
     assert window.notice.isVisible()
-    assert "last reviewed on 15 January 2019" in window.notice.label.text()
+    assert "last updated on 15 January 2019" in window.notice.label.text()
     assert "may be out of date" in window.notice.label.text()
 
 

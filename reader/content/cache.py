@@ -35,7 +35,7 @@ from reader import APP_ID, __version__
 from reader.content.model import GlossaryEntry, Manifest, Pack, Problem, Section, Subsection
 
 #: Bumped whenever what is stored, or how it is rendered, changes.
-_FORMAT = 4
+_FORMAT = 5
 #: An entry starts with these bytes, then the CRC-32 of the rest.
 _MAGIC = b"ATL-PACK"
 _SUFFIX = ".cache"
@@ -113,7 +113,7 @@ def load(root: Path) -> Pack | None:
         manifest = Manifest(
             title=m["title"], kind=m["kind"], last_updated=dt.date.fromisoformat(m["last_updated"]),
             language=m["language"], disclaimer=m["disclaimer"], source=m["source"],
-            review_interval_months=m["review_interval_months"],
+            review_interval_months=m["review_interval_months"], about=tuple((k, v) for k, v in m["about"]),
         )
         sections = tuple(
             Section(
@@ -123,7 +123,8 @@ def load(root: Path) -> Pack | None:
             for s in data["sections"]
         )
         problems = tuple(Problem(**p) for p in data["problems"])
-        glossary = tuple(GlossaryEntry(g["term"], g["definition"], tuple(g["also"])) for g in data["glossary"])
+        glossary = tuple(GlossaryEntry(g["term"], g["definition"], tuple(g["also"]), g["source"], g["source_url"])
+                         for g in data["glossary"])
     except (OSError, EOFError, ValueError, KeyError, TypeError, AttributeError, IndexError):
         return None
     return Pack(root=root, manifest=manifest, sections=sections, problems=problems, glossary=glossary)
@@ -142,6 +143,7 @@ def store(pack: Pack, stamps: list[Stamp]) -> None:
             "title": manifest.title, "kind": manifest.kind, "last_updated": manifest.last_updated.isoformat(),
             "language": manifest.language, "disclaimer": manifest.disclaimer, "source": manifest.source,
             "review_interval_months": manifest.review_interval_months,
+            "about": [list(pair) for pair in manifest.about],
         },
         "sections": [
             {"id": s.id, "title": s.title, "kind": s.kind, "file": s.file, "html": s.html, "text": s.text,
@@ -149,7 +151,8 @@ def store(pack: Pack, stamps: list[Stamp]) -> None:
             for s in pack.sections
         ],
         "problems": [{"path": p.path, "message": p.message, "line": p.line} for p in pack.problems],
-        "glossary": [{"term": g.term, "definition": g.definition, "also": list(g.also)} for g in pack.glossary],
+        "glossary": [{"term": g.term, "definition": g.definition, "also": list(g.also), "source": g.source,
+                      "source_url": g.source_url} for g in pack.glossary],
     }
     target = _path(pack.root.resolve())
     try:

@@ -7,7 +7,8 @@ import re
 from pathlib import Path
 
 from reader.content.loader import load_pack
-from reader.content.model import AID, REVIEWED, PackError, Pack, Problem
+from reader import texts
+from reader.content.model import ABOUT, ABOUT_FIELDS, AID, MANIFEST_NAME, REVIEWED, PackError, Pack, Problem
 
 _LINK_RE = re.compile(r"\]\((?:([^)#\s]*)\.md)?#([^)\s]+)\)")
 #: An HTML tag or comment outside code: the reader shows it as text, so the editor meant Markdown.
@@ -68,16 +69,23 @@ def _check_sources(pack: Pack) -> list[Problem]:
 
 
 def _check_glossary(pack: Pack) -> list[Problem]:
-    """Every glossary term should be used somewhere, or readers will never meet it."""
-    from reader.content.glossary import GLOSSARY_NAME, TermFinder
+    """Every term is used somewhere (or readers never meet it), and cites its public reference.
 
-    seen: set[int] = set()
-    finder = TermFinder(pack.glossary)
-    for section in pack.sections:
-        if section.kind == REVIEWED or section.kind == AID:
-            finder.find(f"{section.title}\n{section.full_text}", seen)
-    return [Problem(GLOSSARY_NAME, f"'{entry.term}' is never used in the sections")
-            for index, entry in enumerate(pack.glossary) if index not in seen]
+    A term counts as used wherever its words stand, even inside a longer term
+    ("leukemia" in "adult T-cell leukemia/lymphoma"): search still shows it.
+    """
+    from reader.content.glossary import GLOSSARY_NAME
+
+    text = "\n".join(f"{s.title}\n{s.full_text}" for s in pack.sections if s.kind in (REVIEWED, AID))
+    problems = []
+    for entry in pack.glossary:
+        forms = "|".join(re.escape(form) for form in entry.forms)
+        if not re.search(rf"(?<![\w-])(?:{forms})(?![\w-])", text, re.IGNORECASE):
+            problems.append(Problem(GLOSSARY_NAME, f"'{entry.term}' is never used in the sections"))
+        if not entry.source:
+            problems.append(Problem(GLOSSARY_NAME, f"'{entry.term}' has no 'source': name the public reference its "
+                                                   "definition agrees with, such as the NCI Dictionary of Cancer Terms"))
+    return problems
 
 
 def _check_review_date(pack: Pack, today: dt.date | None = None) -> list[Problem]:
@@ -102,6 +110,29 @@ def check_pack(root: Path) -> list[Problem]:
     from reader.content.integrity import check_sums
 
     return list(pack.problems) + _check_sources(pack) + read_synonyms(Path(root))[1] + check_sums(Path(root))
+
+
+def warnings(root: Path) -> list[Problem]:
+    """What a pack can be shown with, but an editor should fix: empty About fields, hard definitions."""
+    try:
+        pack = load_pack(Path(root), use_cache=False)
+    except PackError:
+        return []  # check_pack reports why
+    from reader.content.readability import MAX_AID_GRADE, grade
+    from reader.content.glossary import GLOSSARY_NAME
+
+    about = next((s for s in pack.sections if s.kind == ABOUT), None)
+    found: list[Problem] = []
+    if about is not None:
+        found += [Problem(MANIFEST_NAME, f"'{key}' ({what}) is empty: \"{about.title}\" says \"{texts.NOT_STATED}\"")
+                  for key, what in ABOUT_FIELDS.items()
+                  if not pack.manifest.about_field(key) and key != "next_review"]  # computed when empty
+    for entry in pack.glossary:
+        level = grade(entry.definition)
+        if level > MAX_AID_GRADE:
+            found.append(Problem(GLOSSARY_NAME, f"'{entry.term}': the definition reads at grade {level:.1f}; "
+                                                f"aim for {MAX_AID_GRADE} or lower"))
+    return found
 
 
 _EXTERNAL_RE = re.compile(r"\]\(\s*<?((?:https?|mailto|tel):[^)\s>]+)")

@@ -19,6 +19,14 @@ def long_date(day: dt.date) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day of the month, months later (the month's last day when it is shorter)."""
+    import calendar
+
+    year, month = divmod(day.month - 1 + months, 12)
+    year, month = day.year + year, month + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
 
 def months_between(earlier: dt.date, later: dt.date) -> int:
     """Whole months from earlier to later (8 May to 7 June is 0, to 8 June is 1)."""

@@ -50,7 +50,13 @@ def read_glossary(root: Path) -> tuple[tuple[GlossaryEntry, ...], list[Problem]]
             problems.append(Problem(GLOSSARY_NAME, f"'{term}' is defined twice"))
             continue
         seen.add(term.strip().casefold())
-        entries.append(GlossaryEntry(term.strip(), " ".join(definition.split()), tuple(a.strip() for a in also)))
+        # A definition without its reference still helps a reader; `check` tells the editor.
+        source, source_url = (raw.get(key, "") for key in ("source", "source_url"))
+        if not isinstance(source, str) or not isinstance(source_url, str):
+            problems.append(Problem(GLOSSARY_NAME, f"'{term}': 'source' and 'source_url' must be text"))
+            source, source_url = "", ""
+        entries.append(GlossaryEntry(term.strip(), " ".join(definition.split()), tuple(a.strip() for a in also),
+                                     source.strip(), source_url.strip()))
     return tuple(entries), problems
 
 

@@ -6,9 +6,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.content.dates import long_date
+from reader.content.dates import add_months, long_date
 from reader.content import cache
-from reader.content.model import MANIFEST_NAME, Manifest, Pack, PackError, Problem, Section
+from reader.content.model import ABOUT_FIELDS, MANIFEST_NAME, Manifest, Pack, PackError, Problem, Section
 from reader import texts
 
 if TYPE_CHECKING:  # the manifest parser (and tomllib) load only when the cache misses
@@ -39,13 +39,21 @@ def review_line(manifest: Manifest) -> str:
 
 
 def placeholders_for(manifest: Manifest) -> dict[str, str]:
+    """What {{ name }} stands for in a section: manifest facts, each written once.
+
+    `source` (a file name for staff) is not among them: patients never see it.
+    """
+    about = {key: manifest.about_field(key) or texts.NOT_STATED for key in ABOUT_FIELDS}
+    if not manifest.about_field("next_review"):
+        due = add_months(manifest.last_updated, manifest.review_interval_months)
+        about["next_review"] = texts.DUE_BY.format(date=long_date(due))
     return {
         "title": manifest.title,
         "kind": manifest.kind,
         "last_updated": long_date(manifest.last_updated),
-        "source": manifest.source,
         "disclaimer": manifest.disclaimer,
         "review_line": review_line(manifest),
+        **about,
     }
 
 

@@ -8,7 +8,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.content.model import MANIFEST_NAME, SECTION_KINDS, Manifest, PackError, Problem, REVIEWED
+from reader.content.model import ABOUT_FIELDS, MANIFEST_NAME, SECTION_KINDS, Manifest, PackError, Problem, REVIEWED
 
 REQUIRED_KEYS = ("title", "kind", "last_updated", "language", "disclaimer", "source")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -83,6 +83,17 @@ def read_manifest(root: Path) -> tuple[Manifest, list[SectionEntry], list[Proble
             Problem(str(path), "'review_interval_months' must be a whole number from 1 to 120",
                     _line_of(text, r"^\s*review_interval_months\s*="))
         )
+    about: list[tuple[str, str]] = []
+    for key in ABOUT_FIELDS:
+        value = data.get(key, "")
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            from reader.content.dates import long_date
+
+            value = long_date(value)
+        if not isinstance(value, str):
+            raise PackError(Problem(str(path), f"'{key}' ({ABOUT_FIELDS[key]}) must be text or a date",
+                                    _line_of(text, rf"^\s*{key}\s*=")))
+        about.append((key, " ".join(value.split())))
     manifest = Manifest(
         title=data["title"].strip(),
         kind=data["kind"].strip(),
@@ -91,6 +102,7 @@ def read_manifest(root: Path) -> tuple[Manifest, list[SectionEntry], list[Proble
         disclaimer=" ".join(data["disclaimer"].split()),
         source=data["source"].strip(),
         review_interval_months=interval,
+        about=tuple(about),
     )
 
     raw_sections = data.get("sections")

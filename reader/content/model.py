@@ -86,6 +86,10 @@ class GlossaryEntry:
     definition: str
     #: Other ways the term is written in the text ("HSCT" for the full name).
     also: tuple[str, ...] = ()
+    #: The public reference the definition agrees with ("NCI Dictionary of Cancer Terms: remission").
+    source: str = ""
+    #: Where that reference is, for staff to check (shown, never opened).
+    source_url: str = ""
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -103,6 +107,26 @@ class Manifest:
     disclaimer: str
     source: str
     review_interval_months: int = 12
+    #: What "About this summary" says of who made it and for whom (ABOUT_FIELDS); "" when not stated.
+    about: tuple[tuple[str, str], ...] = ()
+
+    def about_field(self, key: str) -> str:
+        """One About field as written in the manifest, "" when it is not stated."""
+        return dict(self.about).get(key, "")
+
+
+#: Manifest keys that "About this summary" shows, each as a placeholder, and what each is.
+#: Empty ones show as "not stated", and `check` warns about them.
+ABOUT_FIELDS = {
+    "publisher": "who publishes this summary",
+    "author": "who wrote it",
+    "reviewed_by": "who medically reviewed it",
+    "reviewed_on": "when it was reviewed",
+    "next_review": "when it is next due for review",
+    "audience": "who it is written for",
+    "not_covered": "what it does not cover",
+    "report_problem": "how to report a problem with it",
+}
 
 
 @dataclass(frozen=True)

@@ -88,7 +88,7 @@ class MainWindow(FinishingMixin, NavigationMixin, AppearanceMixin, QMainWindow):
         self.open_location(Location(section.id, anchor))
         if review_overdue(pack.manifest, dt.date.today()):
             self.show_notice(
-                self.tr("This summary was last reviewed on {date}. Some of its information may be out of date.")
+                self.tr("This summary was last updated on {date}. Some of its information may be out of date.")
                 .format(date=long_date(pack.manifest.last_updated))
             )
         if pack.problems:
