@@ -6,13 +6,16 @@ import re
 import tomllib
 
 from conftest import CONTENT, SEED
+from reader.texts import COMPILED_NOTE
 
 # The only words not taken from the source: the completion of its cut-off list,
-# naming areas the source itself names elsewhere (issue 2).
+# naming areas the source itself names elsewhere (issue 2), and the note under it
+# that says so (issue 18).
 ALLOWED_ADDITIONS = {
     "targeted therapies matched to the molecular profile of atl (precision medicine)",
     "immunotherapy, including combination immunotherapies",
     "novel kinase inhibitors",
+    *(" ".join(s.split()).casefold() for s in re.split(r"(?<=[.?!:])\s+(?=[A-Z])", COMPILED_NOTE)),
 }
 
 
@@ -69,13 +72,20 @@ def test_no_paragraph_appears_twice(pack):
     assert not duplicates
 
 
-def test_the_cut_off_list_is_completed_only_with_named_areas(pack):
+def test_the_cut_off_list_is_completed_only_with_named_areas_and_marked_as_compiled(pack):
     section = pack.section("new-treatments")
-    assert section.text.splitlines()[-3:] == [
+    assert section.text.splitlines()[-5:] == [
         "targeted therapies matched to the molecular profile of ATL (precision medicine)",
         "immunotherapy, including combination immunotherapies",
         "novel kinase inhibitors",
+        "",
+        COMPILED_NOTE,
     ]
+    # Set apart in the aid style, on screen and on paper (both use the reading stylesheet).
+    assert f'<p class="compiled">{COMPILED_NOTE}</p>' in section.html
+    from reader.ui.theme import reading_css
+
+    assert ".compiled" in reading_css()
 
 
 def test_manifest_carries_kind_date_language_source_and_verbatim_disclaimer(pack):

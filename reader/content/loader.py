@@ -53,6 +53,7 @@ def placeholders_for(manifest: Manifest) -> dict[str, str]:
         "last_updated": long_date(manifest.last_updated),
         "disclaimer": manifest.disclaimer,
         "review_line": review_line(manifest),
+        "compiled_note": texts.COMPILED_NOTE,
         **about,
     }
 

@@ -147,6 +147,7 @@ def reading_css(palette: Palette = LIGHT, spacing: Spacing = Spacing(), px: int 
     ul, ol {{ margin-top: 0; margin-bottom: {space(spacing.paragraph_em)}; }}
     a {{ color: {palette.link}; text-decoration: underline; }}
     .provenance, .aid {{ color: {palette.muted}; margin-bottom: {space(1.2)}; }}
+    .compiled {{ color: {palette.muted}; font-style: italic; }}
     .address {{ color: {palette.muted}; }}
     .pager {{ margin-top: {space(1)}; }}
     """
