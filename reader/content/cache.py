@@ -35,7 +35,7 @@ from reader import APP_ID, __version__
 from reader.content.model import GlossaryEntry, Manifest, Pack, Problem, Section, Subsection
 
 #: Bumped whenever what is stored, or how it is rendered, changes.
-_FORMAT = 5
+_FORMAT = 6
 #: An entry starts with these bytes, then the CRC-32 of the rest.
 _MAGIC = b"ATL-PACK"
 _SUFFIX = ".cache"

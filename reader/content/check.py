@@ -105,11 +105,22 @@ def check_pack(root: Path) -> list[Problem]:
         pack = load_pack(Path(root), use_cache=False)  # a check reads the files as they are now
     except PackError as exc:
         return list(exc.details) or [exc.problem]
-    from reader.search.synonyms import read_synonyms  # the search words are checked like the rest
-
     from reader.content.integrity import check_sums
 
-    return list(pack.problems) + _check_sources(pack) + read_synonyms(Path(root))[1] + check_sums(Path(root))
+    return list(pack.problems) + _check_sources(pack) + _check_search_words(pack) + check_sums(Path(root))
+
+
+def _check_search_words(pack: Pack) -> list[Problem]:
+    """synonyms.toml reads, and every topic it sends to the care team's questions has them."""
+    from reader.search.synonyms import SYNONYMS_NAME, read_synonyms
+
+    table, problems = read_synonyms(pack.root)
+    targets = {gap.questions: gap.topic for gap in table.gaps.values()}
+    if table.ask_instead:
+        targets.setdefault(table.ask_instead, "ask_instead")
+    problems += [Problem(SYNONYMS_NAME, f"'{target}' (for {topic}) is not the id of a section or subsection")
+                 for target, topic in targets.items() if pack.locate(target) is None]
+    return problems
 
 
 def warnings(root: Path) -> list[Problem]:

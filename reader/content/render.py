@@ -31,6 +31,11 @@ _PLACEHOLDER_RE = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 _STASH_RE = re.compile("\x02wzxhzdk:(\\d+)\x03")
 
 
+#: A block with this class labels the text around it (such as the note that a list was
+#: compiled for the reader): shown and printed, but not part of the section's text.
+NOT_TEXT_CLASS = "compiled"
+
+
 @dataclass
 class RenderedSection:
     """What rendering one Markdown file produced."""
@@ -277,6 +282,8 @@ def _split_sections(root: etree.Element, body: str, problems: list[Problem]) -> 
             subsections.append(Subsection(pending[0], pending[1], pending[2], "\n\n".join(current)))
 
     for element in root:
+        if NOT_TEXT_CLASS in (element.get("class") or "").split():
+            continue  # a label about the text (shown and printed), not text to search or quote
         if element.tag == "h1" and title is None:
             title = _clean("".join(element.itertext()))
         elif element.tag == "h2":
