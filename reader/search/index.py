@@ -218,7 +218,7 @@ class SearchIndex:
             if any(hit.section_id == section.id for hit in hits):
                 continue
             # The reader's own help answers questions about the reader, not half of a medical one.
-            if section.kind == ABOUT and not answers_all(query, self._stems[rowid], self._words[rowid]):
+            if section.kind == ABOUT and not answers_all(query, self._stems[rowid], self._words[rowid], unmentioned):
                 continue
             snippet = make_snippet(section.full_text or section.title, query)
             hits.append(Hit(section.id, section.title, snippet, round(final, 4), _first_anchor(section, query),

@@ -22,9 +22,9 @@ def _holds(concept: Concept, stems_doc: str, words_doc: str) -> bool:
         concept.prefix and f" {concept.prefix}" in words_doc)
 
 
-def answers_all(query: Query, stems_doc: str, words_doc: str) -> bool:
-    """Does the document hold every concept looked for?"""
-    return all(_holds(concept, stems_doc, words_doc) for concept in query.searched)
+def answers_all(query: Query, stems_doc: str, words_doc: str, unmentioned: tuple[str, ...] = ()) -> bool:
+    """Does the document hold every concept looked for (but those no document holds)?"""
+    return all(_holds(concept, stems_doc, words_doc) for concept in query.searched if concept.typed not in unmentioned)
 
 
 def score(query: Query, bm25: float, stems_doc: str, words_doc: str, stems_title: str) -> float:
