@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from reader.content.model import ABOUT, AID, GlossaryEntry, Pack, Section, Subsection
+from reader.search.english import warm_up
 from reader.search.query import Query, concept_expression, fts_expression, parse_query, stems_of
 from reader.search.ranking import answers_all, contains, score
 from reader.search.snippets import Snippet, make_snippet, matched_stems
@@ -136,10 +137,13 @@ class SearchIndex:
         """
         index = cls.__new__(cls)
         yield from index._fill(pack, None, sections_per_step)
+        warm_up()  # a step of its own: the English word list, so the first typo typed does not wait for it
+        yield None
         yield index
 
     def _fill(self, pack: Pack, synonyms: SynonymTable | None, sections_per_step: int = 0) -> Iterator[None]:
         """Build the index, yielding after every sections_per_step sections (0: all in one step)."""
+        self._pack = pack
         self._sections = pack.sections
         self._synonyms = synonyms if synonyms is not None else read_synonyms(pack.root)[0]
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
@@ -244,13 +248,11 @@ class SearchIndex:
         return hits
 
     def _locate(self, anchor: str) -> tuple[Section, Subsection | None] | None:
-        for section in self._sections:
-            if section.id == anchor:
-                return section, None
-            for sub in section.subsections:
-                if sub.id == anchor:
-                    return section, sub
-        return None
+        found = self._pack.locate(anchor)
+        if found is None:
+            return None
+        section, sub_id = found
+        return section, next((sub for sub in section.subsections if sub.id == sub_id), None)
 
     def _unmentioned(self, query: Query) -> tuple[str, ...]:
         """The query's words that no section holds (a word being typed: not even as a start)."""

@@ -23,11 +23,13 @@ def status_lines(result: SearchResult) -> list[str]:
     corrected = " ".join(fixed for _typed, fixed in result.query.corrections)
     if result.matched and corrected:
         lines.append(texts.SHOWING_RESULTS_FOR.format(corrected=corrected))
+    if result.unmentioned and result.subject_only:  # what is missing, then why the list says nothing
+        lines.append(texts.NOT_MENTIONED.format(words=texts.either_or(result.unmentioned)))
     if result.subject_only and not gaps:
         lines.append(texts.SUBJECT_ONLY.format(words=texts.either_or(result.subject_only)))
     elif len(result.hits) > result.led and not result.subject_only:
         lines.append(texts.sections_match(len(result.hits) - result.led))
-    if result.unmentioned:
+    if result.unmentioned and not result.subject_only:
         lines.append(texts.NOT_MENTIONED.format(words=texts.either_or(result.unmentioned)))
     if not result.hits:
         maybe = texts.either_or(result.suggestions)
