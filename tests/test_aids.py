@@ -67,8 +67,8 @@ def test_check_warns_about_empty_about_fields_and_hard_definitions(make_pack):
                       "about.md": "# About\n\nBy {{ publisher }}; reviewed by {{ reviewed_by }}.\n"},
                      manifest_extra='publisher = "City Clinic"\n')
     manifest = (root / "manifest.toml").read_text(encoding="utf-8")
-    (root / "manifest.toml").write_text(manifest.replace('file = "sections/about.md"\n', 'file = "sections/about.md"\nkind = "about"\n'),
-                                        encoding="utf-8")
+    about_entry = 'file = "sections/about.md"\n'
+    (root / "manifest.toml").write_text(manifest.replace(about_entry, about_entry + 'kind = "about"\n'), encoding="utf-8")
     (root / "glossary.toml").write_text(
         '[[term]]\nterm = "remission"\nsource = "NCI"\ndefinition = "A considerable diminution of pathophysiological '
         'manifestations characteristic of malignant neoplastic proliferation."\n', encoding="utf-8")

@@ -52,7 +52,8 @@ def test_check_names_a_topic_sent_to_questions_that_do_not_exist(make_pack):
 
     root = make_pack({"a.md": "# A\n\nWords here."})
     (root / "synonyms.toml").write_text(
-        'ask_instead = "nowhere"\n[[not_covered]]\ntopic = "costs"\nquestions = "missing-id"\npatients_say = ["cost"]\n',
+        'ask_instead = "nowhere"\n'
+        '[[not_covered]]\ntopic = "costs"\nquestions = "missing-id"\npatients_say = ["cost"]\n',
         encoding="utf-8")
     messages = [str(problem) for problem in check_pack(root)]
     assert any("'missing-id' (for costs) is not the id" in m for m in messages)

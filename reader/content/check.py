@@ -83,8 +83,8 @@ def _check_glossary(pack: Pack) -> list[Problem]:
         if not re.search(rf"(?<![\w-])(?:{forms})(?![\w-])", text, re.IGNORECASE):
             problems.append(Problem(GLOSSARY_NAME, f"'{entry.term}' is never used in the sections"))
         if not entry.source:
-            problems.append(Problem(GLOSSARY_NAME, f"'{entry.term}' has no 'source': name the public reference its "
-                                                   "definition agrees with, such as the NCI Dictionary of Cancer Terms"))
+            problems.append(Problem(GLOSSARY_NAME, f"'{entry.term}' has no 'source': name the public reference "
+                                                   "its definition agrees with, such as the NCI Dictionary of Cancer Terms"))
     return problems
 
 
