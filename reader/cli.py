@@ -173,7 +173,7 @@ def _read_queries(path: Path) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def _print_result(result: SearchResult, as_json: bool) -> None:
+def _print_result(result: SearchResult, as_json: bool, topics: list[str]) -> None:
     if as_json:
         import json
 
@@ -183,6 +183,9 @@ def _print_result(result: SearchResult, as_json: bool) -> None:
 
     for line in status_lines(result):
         print(line)
+    if not result.hits:
+        for topic in topics:  # as the window lists them under "Try one of these topics"
+            print(f"    {topic}")
     for hit in result.hits:
         anchor = f"#{hit.anchor}" if hit.anchor else ""
         print(f"{hit.title}  [{hit.section_id}{anchor}]  {hit.score:.3f}\n    {hit.snippet.text}")
@@ -198,8 +201,9 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     pack = _load(args.content)
     index = SearchIndex(pack)
+    topics = [section.title for section in pack.sections[:12]]
     for query in queries:
-        _print_result(index.search(query, limit=args.limit), args.json)
+        _print_result(index.search(query, limit=args.limit), args.json, topics)
     return EXIT_OK
 
 
@@ -214,7 +218,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     for problem in problems:
         print(problem)
     # Not problems: the pack can be shown, but an editor should fix these.
-    for warning in warnings(root):
+    found_warnings = warnings(root)
+    for warning in found_warnings:
         print(f"warning: {warning}")
     # Not problems, but each is worth a look: is it still the right address?
     for note in external_links(root):
@@ -222,7 +227,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if problems:
         print(f"{len(problems)} problem(s) in {root}", file=sys.stderr)
         return EXIT_PROBLEMS
-    print(f"{root}: no problems found")
+    count = len(found_warnings)
+    print(f"{root}: no problems found" + (f" ({count} warning{'s' if count != 1 else ''} above)" if count else ""))
     return EXIT_OK
 
 

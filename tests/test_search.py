@@ -229,3 +229,13 @@ def test_lines_heard_together_are_separate_sentences():
         "7 sections match. The summary does not mention “x”."
     assert spoken_lines(["No results for “x”.", "Try one of these topics:"]) == "No results for “x”. Try one of these topics:"
     assert spoken_lines(["1 section matches"]) == "1 section matches"
+
+
+def test_a_correction_is_shown_as_the_whole_query_searched(index):
+    # "Showing results for “wait”" read as if the whole question had been replaced.
+    assert status_lines(index.search("watch and wiat"))[0] == "Showing results for “watch and wait”."
+
+
+def test_the_count_said_is_the_number_of_results_listed(index):
+    result = index.search("side effects of chemo")
+    assert f"{len(result.hits)} sections match" in status_lines(result)

@@ -322,3 +322,10 @@ def test_a_failed_index_build_is_reported_once_and_the_next_search_tries_again(q
 def test_the_status_is_heard_as_typed_not_as_markup(window, qtbot):
     type_search(window, qtbot, "x<y & z")
     qtbot.waitUntil(lambda: window.search.status.accessibleName().startswith("No results for “x<y & z”."))
+
+
+def test_a_result_that_is_an_aid_says_so_in_the_list(window, qtbot):
+    type_search(window, qtbot, "how long will I live")
+    qtbot.waitUntil(lambda: "does not cover" in window.search.status.text())
+    row = window.search.results.currentItem()
+    assert "not part of the medically reviewed summary" in row.text()

@@ -215,7 +215,8 @@ class SearchIndex:
         )
         leading = self._questions_for(query, subject_only)
         hits = list(leading)
-        for final, rowid in ranked:
+        # Beside a topic it does not cover, pages that only name the disease are noise.
+        for final, rowid in ([] if subject_only and query.gaps else ranked):
             if len(hits) >= limit:
                 break
             section = self._sections[rowid]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from reader import texts
@@ -20,15 +21,14 @@ def status_lines(result: SearchResult) -> list[str]:
     gaps = result.not_covered
     if gaps:
         lines.append(texts.NOT_COVERED.format(topics=texts.and_list([gap.topic for gap in gaps])))
-    corrected = " ".join(fixed for _typed, fixed in result.query.corrections)
-    if result.matched and corrected:
-        lines.append(texts.SHOWING_RESULTS_FOR.format(corrected=corrected))
+    if result.matched and result.query.corrections:
+        lines.append(texts.SHOWING_RESULTS_FOR.format(corrected=corrected_query(result)))
     if result.unmentioned and result.subject_only:  # what is missing, then why the list says nothing
         lines.append(texts.NOT_MENTIONED.format(words=texts.either_or(result.unmentioned)))
     if result.subject_only and not gaps:
         lines.append(texts.SUBJECT_ONLY.format(words=texts.either_or(result.subject_only)))
     elif len(result.hits) > result.led and not result.subject_only:
-        lines.append(texts.sections_match(len(result.hits) - result.led))
+        lines.append(texts.sections_match(len(result.hits)))  # as many as the list shows
     if result.unmentioned and not result.subject_only:
         lines.append(texts.NOT_MENTIONED.format(words=texts.either_or(result.unmentioned)))
     if not result.hits:
@@ -36,3 +36,11 @@ def status_lines(result: SearchResult) -> list[str]:
         lines += [texts.NO_RESULTS.format(query=result.query.text.strip()),
                   texts.DID_YOU_MEAN_OR_TOPICS.format(words=maybe) if maybe else texts.TRY_TOPICS]
     return lines
+
+
+def corrected_query(result: SearchResult) -> str:
+    """The query as searched: "watch and wiat" -> "watch and wait", not just "wait"."""
+    text = " ".join(result.query.text.split())
+    for typed, fixed in result.query.corrections:
+        text = re.sub(rf"(?<!\w){re.escape(typed)}(?!\w)", fixed, text, flags=re.IGNORECASE)
+    return text

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from typing import TYPE_CHECKING
 
 from reader import texts
+from reader.content.model import AID
 from reader.ui.named_button import named_button
 from reader.ui.result_list import ResultList, ResultRow
 from reader.ui.theme import Palette
@@ -119,8 +120,10 @@ class SearchPanel(QWidget):
 
         rows = self._definition_rows(result)
         first_hit = len(rows)
-        rows += [ResultRow(f"<b>{html.escape(hit.title)}</b><br/>{emphasised_html(hit.snippet.text, hit.snippet.spans)}",
-                           hit.title + ". " + hit.snippet.text, (hit.section_id, hit.anchor or ""))
+        rows += [ResultRow(f"<b>{html.escape(hit.title)}</b>{self._aid_mark(hit.kind)}<br/>"
+                           f"{emphasised_html(hit.snippet.text, hit.snippet.spans)}",
+                           hit.title + (f". {texts.AID_LINE}" if hit.kind == AID else "") + ". " + hit.snippet.text,
+                           (hit.section_id, hit.anchor or ""))
                  for hit in result.hits]
         if not result.hits:
             # Words it may have meant come first, as rows: chosen, each is searched for.
@@ -133,6 +136,11 @@ class SearchPanel(QWidget):
         self._show_status(status)
         if len(rows) > first_hit:
             self.results.setCurrentRow(first_hit)
+
+    @staticmethod
+    def _aid_mark(kind: str) -> str:
+        """Under an aid's title, that it is not the reviewed text."""
+        return f"<br/><i>{html.escape(texts.AID_LINE)}</i>" if kind == AID else ""
 
     def show_preparing(self) -> None:
         """Search is still being set up (a large pack, just opened): say so."""
