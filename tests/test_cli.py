@@ -51,6 +51,7 @@ def test_search_json_has_the_contract_shape():
     ("how long will I live", "none", "not_covered",
      [{"topic": "the outlook (how long people live with ATL)", "questions": "questions-outlook"}]),
     ("remishun", "none", "suggestions", ["remission"]),
+    ("is ATL genetic", "none", "subject_only", ["atl"]),
 ])
 def test_search_json_says_what_it_did(query, answer, field, value):
     # A JSON user can tell a full answer from a corrected, partial or missing one, as the window does.

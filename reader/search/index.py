@@ -78,7 +78,7 @@ class SearchResult:
     @property
     def answer(self) -> str:
         """FULL: the text holds every word asked about; PARTIAL: some; NONE: none of them."""
-        if not self.matched:
+        if not self.matched or (self.subject_only and self.not_covered):  # no section is listed as an answer
             return NONE
         if self.unmentioned or self.not_covered or self.subject_only:
             return PARTIAL
