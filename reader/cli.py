@@ -173,7 +173,7 @@ def _read_queries(path: Path) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def _print_result(result: SearchResult, as_json: bool, topics: list[str]) -> None:
+def _print_result(result: SearchResult, as_json: bool, topics: list[tuple[str, str]]) -> None:
     if as_json:
         import json
 
@@ -184,8 +184,8 @@ def _print_result(result: SearchResult, as_json: bool, topics: list[str]) -> Non
     for line in status_lines(result):
         print(line)
     if not result.hits:
-        for topic in topics:  # as the window lists them under "Try one of these topics"
-            print(f"    {topic}")
+        for _section_id, title in topics:  # as the window lists them under "Try one of these topics"
+            print(f"    {title}")
     for hit in result.hits:
         anchor = f"#{hit.anchor}" if hit.anchor else ""
         print(f"{hit.title}  [{hit.section_id}{anchor}]  {hit.score:.3f}\n    {hit.snippet.text}")
@@ -198,27 +198,26 @@ def cmd_search(args: argparse.Namespace) -> int:
         raise UsageError("--limit must be at least 1")
     queries = [args.query] if args.query is not None else _read_queries(args.queries)
     from reader.search import SearchIndex
+    from reader.search.outcome import topics
 
     pack = _load(args.content)
     index = SearchIndex(pack)
-    topics = [section.title for section in pack.sections[:12]]
+    offered = topics(pack)
     for query in queries:
-        _print_result(index.search(query, limit=args.limit), args.json, topics)
+        _print_result(index.search(query, limit=args.limit), args.json, offered)
     return EXIT_OK
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from reader.content.check import check_pack
     from reader.content import default_pack_dir
-
-    from reader.content.check import external_links, warnings
+    from reader.content.check import external_links, review
 
     root = args.dir or default_pack_dir()
-    problems = check_pack(root)
+    report = review(root)
+    problems, found_warnings = report.problems, report.warnings
     for problem in problems:
         print(problem)
     # Not problems: the pack can be shown, but an editor should fix these.
-    found_warnings = warnings(root)
     for warning in found_warnings:
         print(f"warning: {warning}")
     # Not problems, but each is worth a look: is it still the right address?

@@ -34,7 +34,8 @@ NOT_MENTIONED = "The summary does not mention {words}."
 #: First above results for a topic the summary does not cover (outlook, costs...).
 NOT_COVERED = "This summary does not cover {topics}. Your care team can answer: questions to ask them come first."
 #: When every word found only names the disease, which every section does.
-SUBJECT_ONLY = "Every section mentions {words}, so none answers the rest of your question. Questions to ask your care team come first."
+SUBJECT_ONLY = ("Every section mentions {words}, so none answers the rest of your question. "
+                "Questions to ask your care team come first.")
 SECTION_MATCHES = "1 section matches"
 SECTIONS_MATCH = "{count} sections match"
 #: The last two of several items ("side effects and costs").
@@ -45,15 +46,19 @@ SCAN_TO_OPEN = "To open one on a phone, point its camera at the code beside it:"
 WORDS_USED = "Words used in this handout"
 
 
+def _joined(items: Sequence[str], last_two: str) -> str:
+    """Items joined with commas, the last two by last_two ("{rest} or {last}"); "" for none."""
+    return last_two.format(rest=", ".join(items[:-1]), last=items[-1]) if len(items) > 1 else "".join(items)
+
+
 def either_or(words: Sequence[str]) -> str:
     """The words quoted and joined as choices: “a”, “b” or “c” ("" for none)."""
-    quoted = [f"“{word}”" for word in words]
-    return EITHER_OR.format(rest=", ".join(quoted[:-1]), last=quoted[-1]) if len(quoted) > 1 else "".join(quoted)
+    return _joined([f"“{word}”" for word in words], EITHER_OR)
 
 
 def and_list(items: Sequence[str]) -> str:
     """Items joined as a list: a, b and c ("" for none)."""
-    return AND_LIST.format(rest=", ".join(items[:-1]), last=items[-1]) if len(items) > 1 else "".join(items)
+    return _joined(items, AND_LIST)
 
 
 def sections_match(count: int) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from reader.content.loader import load_pack
@@ -74,13 +75,12 @@ def _check_glossary(pack: Pack) -> list[Problem]:
     A term counts as used wherever its words stand, even inside a longer term
     ("leukemia" in "adult T-cell leukemia/lymphoma"): search still shows it.
     """
-    from reader.content.glossary import GLOSSARY_NAME
+    from reader.content.glossary import GLOSSARY_NAME, whole_words
 
     text = "\n".join(f"{s.title}\n{s.full_text}" for s in pack.sections if s.kind in (REVIEWED, AID))
     problems = []
     for entry in pack.glossary:
-        forms = "|".join(re.escape(form) for form in entry.forms)
-        if not re.search(rf"(?<![\w-])(?:{forms})(?![\w-])", text, re.IGNORECASE):
+        if not re.search(whole_words(list(entry.forms)), text, re.IGNORECASE):
             problems.append(Problem(GLOSSARY_NAME, f"'{entry.term}' is never used in the sections"))
         if not entry.source:
             problems.append(Problem(GLOSSARY_NAME, f"'{entry.term}' has no 'source': name the public reference "
@@ -99,15 +99,34 @@ def _check_review_date(pack: Pack, today: dt.date | None = None) -> list[Problem
     return []
 
 
-def check_pack(root: Path) -> list[Problem]:
-    """All problems found in the pack at root; empty when it is clean."""
+@dataclass(frozen=True)
+class Report:
+    """What `check` finds: problems (the pack is wrong) and warnings (it can be shown, but fix these)."""
+
+    problems: list[Problem]
+    warnings: list[Problem]
+
+
+def review(root: Path) -> Report:
+    """Read the pack at root once, as its files are now, and report everything found."""
     try:
         pack = load_pack(Path(root), use_cache=False)  # a check reads the files as they are now
     except PackError as exc:
-        return list(exc.details) or [exc.problem]
+        return Report(list(exc.details) or [exc.problem], [])  # nothing to warn about in a pack that cannot load
     from reader.content.integrity import check_sums
 
-    return list(pack.problems) + _check_sources(pack) + _check_search_words(pack) + check_sums(Path(root))
+    problems = list(pack.problems) + _check_sources(pack) + _check_search_words(pack) + check_sums(Path(root))
+    return Report(problems, _warnings(pack))
+
+
+def check_pack(root: Path) -> list[Problem]:
+    """All problems found in the pack at root; empty when it is clean."""
+    return review(root).problems
+
+
+def warnings(root: Path) -> list[Problem]:
+    """What the pack at root can be shown with, but an editor should fix."""
+    return review(root).warnings
 
 
 def _check_search_words(pack: Pack) -> list[Problem]:
@@ -123,12 +142,8 @@ def _check_search_words(pack: Pack) -> list[Problem]:
     return problems
 
 
-def warnings(root: Path) -> list[Problem]:
-    """What a pack can be shown with, but an editor should fix: empty About fields, hard definitions."""
-    try:
-        pack = load_pack(Path(root), use_cache=False)
-    except PackError:
-        return []  # check_pack reports why
+def _warnings(pack: Pack) -> list[Problem]:
+    """Empty About fields and definitions above the aids' grade."""
     from reader.content.readability import MAX_AID_GRADE, grade
     from reader.content.glossary import GLOSSARY_NAME
 

@@ -60,6 +60,13 @@ def read_glossary(root: Path) -> tuple[tuple[GlossaryEntry, ...], list[Problem]]
     return tuple(entries), problems
 
 
+def whole_words(forms: list[str]) -> str:
+    """A pattern matching any of forms as whole words: "ATL" is not found inside "ATLAS" or "HTLV-ATL"."""
+    import re
+
+    return rf"(?<![\w-])(?:{'|'.join(re.escape(form) for form in forms)})(?![\w-])"
+
+
 class TermFinder:
     """Finds glossary terms in running text, each term once per page.
 
@@ -74,8 +81,7 @@ class TermFinder:
         forms = sorted(((form, index) for index, entry in enumerate(glossary) for form in entry.forms),
                        key=lambda pair: -len(pair[0]))
         self._index_of = {form.casefold(): index for form, index in forms}
-        alternatives = "|".join(re.escape(form) for form, _ in forms)
-        self._pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE) if forms else None
+        self._pattern = re.compile(whole_words([form for form, _ in forms]), re.IGNORECASE) if forms else None
 
     def find(self, text: str, seen: set[int]) -> list[tuple[int, int, int]]:
         """(start, end, entry index) of each term in text not in seen; adds them to seen."""

@@ -8,6 +8,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.content.dates import long_date
 from reader.content.model import ABOUT_FIELDS, MANIFEST_NAME, SECTION_KINDS, Manifest, PackError, Problem, REVIEWED
 
 REQUIRED_KEYS = ("title", "kind", "last_updated", "language", "disclaimer", "source")
@@ -87,8 +88,6 @@ def read_manifest(root: Path) -> tuple[Manifest, list[SectionEntry], list[Proble
     for key in ABOUT_FIELDS:
         value = data.get(key, "")
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-            from reader.content.dates import long_date
-
             value = long_date(value)
         if not isinstance(value, str):
             raise PackError(Problem(str(path), f"'{key}' ({ABOUT_FIELDS[key]}) must be text or a date",

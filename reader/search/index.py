@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 from reader.content.model import ABOUT, AID, GlossaryEntry, Pack, Section, Subsection
 from reader.search.english import warm_up
-from reader.search.query import Query, concept_expression, fts_expression, parse_query, stems_of
+from reader.search.outcome import status_lines
+from reader.search.query import Concept, Query, concept_expression, fts_expression, parse_query, stems_of
 from reader.search.ranking import answers_all, contains, score
 from reader.search.snippets import Snippet, make_snippet, matched_stems
 from reader.search.spelling import Vocabulary, add_sections_using
@@ -85,8 +86,6 @@ class SearchResult:
         return FULL
 
     def to_json(self) -> dict[str, object]:
-        from reader.search.outcome import status_lines
-
         return {
             "query": self.query.text,
             "sections": [hit.to_json() for hit in self.hits],
@@ -204,8 +203,8 @@ class SearchIndex:
         query = self.parse(text, prefix=prefix)
         expression = fts_expression(query)
         rows = self._db.execute(self._sql, (expression, max(_CANDIDATES, limit))).fetchall() if expression else []
-        unmentioned = self._unmentioned(query) if rows and len(query.concepts) > 1 else ()
-        subject_only = self._subject_only(query) if unmentioned or query.gaps else ()
+        worth_saying = rows and (len(query.concepts) > 1 or query.gaps)
+        unmentioned, subject_only = self._coverage(query) if worth_saying else ((), ())
         names_subject = self._names_subject(query)
         ranked = sorted(
             ((score(query, -rank, self._stems[rowid], self._words[rowid], self._titles[rowid]) * self._weight[rowid]
@@ -243,8 +242,7 @@ class SearchIndex:
             if found is None:
                 continue  # `check` names the missing id
             section, sub = found
-            questions = sub.text if sub is not None else section.text
-            snippet = make_snippet(f"{sub.title}\n{questions}" if sub is not None else questions, query)
+            snippet = make_snippet(f"{sub.title}\n{sub.text}" if sub is not None else section.text, query)
             hits.append(Hit(section.id, section.title, snippet, 0.0, sub.id if sub is not None else None, section.kind))
         return hits
 
@@ -255,27 +253,35 @@ class SearchIndex:
         section, sub_id = found
         return section, next((sub for sub in section.subsections if sub.id == sub_id), None)
 
-    def _unmentioned(self, query: Query) -> tuple[str, ...]:
-        """The query's words that no section holds (a word being typed: not even as a start)."""
-        return tuple(concept.typed for concept in query.searched if concept.typed not in FRAMING_WORDS
-                     and self._db.execute(_ANY_SQL, (concept_expression(concept),)).fetchone() is None)
+    def _coverage(self, query: Query) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(unmentioned, subject_only): one look-up per concept answers both.
 
-    def _subject_only(self, query: Query) -> tuple[str, ...]:
-        """When every word the text holds only names the pack's subject: those words, as typed."""
-        matched = [concept for concept in query.searched
-                   if self._db.execute(_ANY_SQL, (concept_expression(concept),)).fetchone() is not None]
-        if matched and all(any(contains(self._subject, p) for p in c.phrases) for c in matched):
-            return tuple(concept.typed for concept in matched)
-        return ()
+        unmentioned: the query's words that no section holds (a word being typed: not
+        even as a start). subject_only: when all the words some section holds only
+        name the pack's subject, those words; otherwise none.
+        """
+        unmentioned: list[str] = []
+        found: list[Concept] = []
+        for concept in query.searched:
+            if self._db.execute(_ANY_SQL, (concept_expression(concept),)).fetchone() is not None:
+                found.append(concept)
+            elif concept.typed not in FRAMING_WORDS:
+                unmentioned.append(concept.typed)
+        shown_unmentioned = tuple(unmentioned) if len(query.concepts) > 1 else ()
+        if not (shown_unmentioned or query.gaps) or not all(self._in_subject(c) for c in found):
+            return shown_unmentioned, ()
+        return shown_unmentioned, tuple(concept.typed for concept in found)
+
+    def _in_subject(self, concept: Concept) -> bool:
+        """Does the pack's title (its subject, named on every page) hold the concept?"""
+        return any(contains(self._subject, phrase) for phrase in concept.phrases)
 
     def _suggest(self, text: str) -> tuple[str, ...]:
         unknown = [t.norm for t in tokenize(text) if not self.vocabulary.knows(t.norm)]
         return tuple(dict.fromkeys(s for word in unknown for s in self.vocabulary.suggest(word)))[:3]
 
     def _names_subject(self, query: Query) -> bool:
-        return bool(query.searched) and all(
-            any(contains(self._subject, phrase) for phrase in concept.phrases) for concept in query.searched
-        )
+        return bool(query.searched) and all(self._in_subject(concept) for concept in query.searched)
 
     def _terms_for(self, query: Query) -> tuple[GlossaryEntry, ...]:
         """Glossary entries the query names, by its own words or their synonyms, in query order."""

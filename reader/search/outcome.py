@@ -8,7 +8,11 @@ from typing import TYPE_CHECKING
 from reader import texts
 
 if TYPE_CHECKING:
+    from reader.content.model import Pack
     from reader.search.index import SearchResult
+
+#: Topics offered when a search finds nothing, at most.
+MAX_TOPICS = 12
 
 
 def status_lines(result: SearchResult) -> list[str]:
@@ -23,19 +27,24 @@ def status_lines(result: SearchResult) -> list[str]:
         lines.append(texts.NOT_COVERED.format(topics=texts.and_list([gap.topic for gap in gaps])))
     if result.matched and result.query.corrections:
         lines.append(texts.SHOWING_RESULTS_FOR.format(corrected=corrected_query(result)))
-    if result.unmentioned and result.subject_only:  # what is missing, then why the list says nothing
-        lines.append(texts.NOT_MENTIONED.format(words=texts.either_or(result.unmentioned)))
-    if result.subject_only and not gaps:
-        lines.append(texts.SUBJECT_ONLY.format(words=texts.either_or(result.subject_only)))
-    elif len(result.hits) > result.led and not result.subject_only:
-        lines.append(texts.sections_match(len(result.hits)))  # as many as the list shows
-    if result.unmentioned and not result.subject_only:
-        lines.append(texts.NOT_MENTIONED.format(words=texts.either_or(result.unmentioned)))
+    missing = [texts.NOT_MENTIONED.format(words=texts.either_or(result.unmentioned))] if result.unmentioned else []
+    if result.subject_only:  # what is missing, then why the list says nothing (the gap line says it already)
+        lines += missing + ([] if gaps else [texts.SUBJECT_ONLY.format(words=texts.either_or(result.subject_only))])
+    else:
+        lines += ([texts.sections_match(len(result.hits))] if len(result.hits) > result.led else []) + missing
     if not result.hits:
         maybe = texts.either_or(result.suggestions)
         lines += [texts.NO_RESULTS.format(query=result.query.text.strip()),
                   texts.DID_YOU_MEAN_OR_TOPICS.format(words=maybe) if maybe else texts.TRY_TOPICS]
     return lines
+
+
+def topics(pack: Pack) -> list[tuple[str, str]]:
+    """(id, title) of the sections offered when nothing matches: the first, in reading order.
+
+    A list of every section of a pack of thousands would take a long moment to fill.
+    """
+    return [(section.id, section.title) for section in pack.sections[:MAX_TOPICS]]
 
 
 def corrected_query(result: SearchResult) -> str:

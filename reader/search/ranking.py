@@ -16,10 +16,14 @@ def contains(document: str, phrase: Stems) -> bool:
     return bool(phrase) and f" {' '.join(phrase)} " in document
 
 
+def _as_typed(concept: Concept, stems_doc: str, words_doc: str) -> bool:
+    """Does the document hold the concept as typed, or as the start of the word being typed?"""
+    return contains(stems_doc, concept.literal) or bool(concept.prefix and f" {concept.prefix}" in words_doc)
+
+
 def _holds(concept: Concept, stems_doc: str, words_doc: str) -> bool:
-    """Does the document hold the concept, as typed, as a start being typed, or in the summary's words?"""
-    return any(contains(stems_doc, p) for p in concept.phrases) or bool(
-        concept.prefix and f" {concept.prefix}" in words_doc)
+    """Does the document hold the concept, as typed or in the summary's words?"""
+    return _as_typed(concept, stems_doc, words_doc) or any(contains(stems_doc, p) for p in concept.alternatives)
 
 
 def answers_all(query: Query, stems_doc: str, words_doc: str, unmentioned: tuple[str, ...] = ()) -> bool:
@@ -34,12 +38,8 @@ def score(query: Query, bm25: float, stems_doc: str, words_doc: str, stems_title
         return bm25
     matched = literal = titled = 0
     for concept in concepts:
-        as_typed = contains(stems_doc, concept.literal) or bool(
-            concept.prefix and f" {concept.prefix}" in words_doc
-        )
-        if as_typed or any(contains(stems_doc, p) for p in concept.alternatives):
-            matched += 1
-        literal += as_typed
+        literal += _as_typed(concept, stems_doc, words_doc)
+        matched += _holds(concept, stems_doc, words_doc)
         titled += any(contains(stems_title, p) for p in concept.phrases)
     count = len(concepts)
     together = len(query.sequence) >= 2 and contains(stems_doc, query.sequence)

@@ -75,8 +75,10 @@ class Vocabulary:
 
         A word of English is never corrected: "father" is not a typo of "later".
         """
+        if is_english_word(word):
+            return None
         found = [f for f in self._near(word, max_edits(word)) if likely_slip(word, f[0])]
-        if not found or is_english_word(word):
+        if not found:
             return None
         # Fewest edits, then the word most sections use, then one starting the same way.
         best = min(found, key=lambda f: (f[1], -self._counts[f[0]], f[0][0] != word[0], f[0]))

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.content.model import Pack
+from reader.search.outcome import topics
 from reader.ui.announce import announce
 from reader.ui.match_bar import MatchBar
 from reader.ui.reading_pane import ReadingPane
@@ -15,10 +16,6 @@ from reader.ui.search_panel import SearchPanel
 
 if TYPE_CHECKING:  # search is imported on first use
     from reader.search import SearchIndex, SearchResult
-
-
-#: Topics offered when a search finds nothing, at most.
-MAX_TOPICS = 12
 
 
 class SearchController(QObject):
@@ -45,9 +42,7 @@ class SearchController(QObject):
         self._step_timer.setInterval(0)
         self._step_timer.timeout.connect(self._build_a_step)
         self._result: SearchResult | None = None
-        # Suggested when nothing matches: the first sections in reading order. A list
-        # of every section of a pack of thousands would take a long moment to fill.
-        self._topics = [(s.id, s.title) for s in pack.sections[:MAX_TOPICS]]
+        self._topics = topics(pack)  # suggested when nothing matches
         panel.queryChanged.connect(self.run_search)
         match_bar.previousRequested.connect(self.show_previous_match)
         match_bar.nextRequested.connect(self.show_next_match)
