@@ -329,3 +329,13 @@ def test_a_result_that_is_an_aid_says_so_in_the_list(window, qtbot):
     qtbot.waitUntil(lambda: "does not cover" in window.search.status.text())
     row = window.search.results.currentItem()
     assert "not part of the medically reviewed summary" in row.text()
+
+
+def test_moving_into_the_results_names_what_the_summary_does_not_cover(window, qtbot):
+    # Orca 43 speaks no announcements; it speaks the list's name on entering it.
+    type_search(window, qtbot, "how long will I live")
+    results = window.search.results
+    qtbot.waitUntil(lambda: "does not cover the outlook" in results.accessibleName())
+    assert results.accessibleName().startswith("Search results. This summary does not cover")
+    window.search.clear()
+    qtbot.waitUntil(lambda: results.accessibleName() == "Search results")

@@ -56,7 +56,8 @@ class SearchPanel(QWidget):
         self.status.setWordWrap(True)
         self.results = ResultList(self)
         self.results.setObjectName("searchResults")
-        self.results.setAccessibleName(self.tr("Search results"))
+        self._results_name = self.tr("Search results")
+        self.results.setAccessibleName(self._results_name)
         self.results.setWordWrap(True)
         self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
 
@@ -150,7 +151,12 @@ class SearchPanel(QWidget):
     def _show_status(self, lines: list[str]) -> None:
         """The status above the list, a line each (heard as sentences), and the list."""
         self.status.setText("<br/>".join(html.escape(line) for line in lines))
-        self.status.setAccessibleName(texts.spoken_lines(lines))
+        spoken = texts.spoken_lines(lines)
+        self.status.setAccessibleName(spoken)
+        # Also in the list's name, heard on moving into it: the status is announced as it
+        # changes, but Orca 43 speaks no announcements, and "This summary does not cover
+        # the outlook" must not be missed before the list that follows it.
+        self.results.setAccessibleName(f"{self._results_name}. {spoken}")
         self.status.show()
         self.results.show()
 
@@ -167,6 +173,7 @@ class SearchPanel(QWidget):
 
     def hide_results(self) -> None:
         self.results.clear_rows()
+        self.results.setAccessibleName(self._results_name)
         self.status.hide()
         self.results.hide()
 
