@@ -155,14 +155,30 @@ def store(pack: Pack, stamps: list[Stamp]) -> None:
                       "source_url": g.source_url} for g in pack.glossary],
     }
     target = _path(pack.root.resolve())
+    if write_entry(target, payload):
+        for old in target.parent.glob("pack-*.json"):  # entries of the JSON format before version 4
+            old.unlink(missing_ok=True)
+
+
+def read_entry(target: Path) -> dict[str, object] | None:
+    """The payload stored at target, or None if there is none or it was damaged."""
+    try:
+        return decode_entry(target.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+
+
+def write_entry(target: Path, payload: dict[str, object]) -> bool:
+    """Write an entry atomically; False (and nothing written) if the cache folder is unwritable.
+
+    A read-only home or a full disk only costs speed: what was cached can always be made again.
+    """
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".pack-", suffix=".tmp")
+        handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".entry-", suffix=".tmp")
         with os.fdopen(handle, "wb") as out:
             out.write(encode_entry(payload))
         os.replace(temp, target)
-        for old in target.parent.glob("pack-*.json"):  # entries of the JSON format before version 4
-            old.unlink()
     except OSError:
-        # A read-only home or full disk only costs speed: the pack still opened.
-        return
+        return False
+    return True
