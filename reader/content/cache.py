@@ -32,6 +32,7 @@ import zlib
 from pathlib import Path
 
 from reader import APP_ID, __version__
+from reader.content.files import Refused, read_regular
 from reader.content.model import GlossaryEntry, Manifest, Pack, Problem, Section, Subsection
 
 #: Bumped whenever what is stored, or how it is rendered, changes.
@@ -41,6 +42,9 @@ _MAGIC = b"ATL-PACK"
 _SUFFIX = ".cache"
 #: Files modified this recently are too fresh to stamp (coarse file system clocks).
 RACY_SECONDS = 2.0
+#: A larger entry is a miss. A 2,000-section pack's entry is about 5 MB; this is
+#: room for packs fifty times that, and a FIFO or a device here is a miss too.
+MAX_ENTRY_BYTES = 256 * 1024 * 1024
 
 Stamp = tuple[str, int, int, int] | tuple[str, None, None, None]
 
@@ -104,7 +108,9 @@ def load(root: Path) -> Pack | None:
     """The cached pack for root, or None if there is no entry that still holds."""
     resolved = root.resolve()
     try:
-        data: dict = decode_entry(_path(resolved).read_bytes())  # type: ignore[type-arg]
+        data: dict | None = read_entry(_path(resolved))  # type: ignore[type-arg]
+        if data is None:
+            return None
         if data.get("version") != _version() or data.get("root") != str(resolved):
             return None
         if not _stamps_hold(root, data["stamps"]):
@@ -161,10 +167,13 @@ def store(pack: Pack, stamps: list[Stamp]) -> None:
 
 
 def read_entry(target: Path) -> dict[str, object] | None:
-    """The payload stored at target, or None if there is none or it was damaged."""
+    """The payload stored at target, or None if there is none or it was damaged.
+
+    A FIFO, a device or a huge file put in its place is a miss too, never a hang.
+    """
     try:
-        return decode_entry(target.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
+        return decode_entry(read_regular(target, limit=MAX_ENTRY_BYTES))
+    except (OSError, EOFError, ValueError, TypeError, Refused):
         return None
 
 

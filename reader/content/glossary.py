@@ -9,51 +9,76 @@ from reader.content.model import GlossaryEntry, Problem
 GLOSSARY_NAME = "glossary.toml"
 #: Longer definitions stop being a quick aid; the editor is told to shorten them.
 MAX_DEFINITION_CHARS = 400
+#: Every term and form joins one pattern matched against each page, and a page
+#: marks each term; the bundled glossary has 25 terms with at most 3 forms each.
+MAX_TERMS = 1_000
+MAX_FORMS = 20
+#: A term is a word or a short phrase, shown as a heading in its popup.
+MAX_TERM_CHARS = 100
+#: A reference's name or web address, shown under the definition.
+MAX_SOURCE_CHARS = 500
 
 
 def read_glossary(root: Path) -> tuple[tuple[GlossaryEntry, ...], list[Problem]]:
     """The pack's glossary (empty if it has none) and any problems with it."""
-    import tomllib  # here, not at the top: the window imports this module for TermFinder alone
+    # Here, not at the top: the window imports this module for TermFinder alone.
+    from reader.content.toml_files import header_lines, line_of_item, read_toml
 
-    path = root / GLOSSARY_NAME
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    data, text, problem = read_toml(root, GLOSSARY_NAME)
+    if problem is not None:
+        return (), [problem]
+    if data is None:
         return (), []
-    except (OSError, UnicodeDecodeError) as exc:
-        return (), [Problem(GLOSSARY_NAME, f"cannot read the glossary ({exc})")]
-    except tomllib.TOMLDecodeError as exc:
-        return (), [Problem(GLOSSARY_NAME, f"invalid TOML: {exc}")]
     raw_terms = data.get("term", [])
     if not isinstance(raw_terms, list):
         return (), [Problem(GLOSSARY_NAME, "write each entry as a [[term]] table")]
+    lines = header_lines(text, "term")
+    if len(raw_terms) > MAX_TERMS:
+        return (), [Problem(GLOSSARY_NAME, f"{len(raw_terms):,} terms: a glossary may have at most {MAX_TERMS:,}",
+                            line_of_item(lines, len(raw_terms), MAX_TERMS))]
     entries: list[GlossaryEntry] = []
     problems: list[Problem] = []
     seen: set[str] = set()
     for number, raw in enumerate(raw_terms, start=1):
         where = f"[[term]] number {number}"
+        line = line_of_item(lines, len(raw_terms), number - 1)
         term = raw.get("term") if isinstance(raw, dict) else None
         definition = raw.get("definition") if isinstance(raw, dict) else None
         also = raw.get("also", []) if isinstance(raw, dict) else []
         if not isinstance(term, str) or not term.strip():
-            problems.append(Problem(GLOSSARY_NAME, f"{where} has no 'term'"))
+            problems.append(Problem(GLOSSARY_NAME, f"{where} has no 'term'", line))
+            continue
+        if len(term) > MAX_TERM_CHARS:
+            problems.append(Problem(GLOSSARY_NAME, f"{where}: a term may have at most {MAX_TERM_CHARS} characters",
+                                    line))
             continue
         if not isinstance(definition, str) or not definition.strip():
-            problems.append(Problem(GLOSSARY_NAME, f"'{term}' has no 'definition'"))
+            problems.append(Problem(GLOSSARY_NAME, f"'{term}' has no 'definition'", line))
             continue
         if len(definition) > MAX_DEFINITION_CHARS:
-            problems.append(Problem(GLOSSARY_NAME, f"'{term}': keep the definition under {MAX_DEFINITION_CHARS} characters"))
+            problems.append(Problem(GLOSSARY_NAME, f"'{term}': keep the definition under {MAX_DEFINITION_CHARS} characters",
+                                    line))
+            if len(definition) > 10 * MAX_DEFINITION_CHARS:  # no longer a definition at all: never shown
+                continue
         if not isinstance(also, list) or not all(isinstance(a, str) and a.strip() for a in also):
-            problems.append(Problem(GLOSSARY_NAME, f"'{term}': 'also' must be a list of words"))
+            problems.append(Problem(GLOSSARY_NAME, f"'{term}': 'also' must be a list of words", line))
+            also = []
+        elif len(also) > MAX_FORMS or any(len(a) > MAX_TERM_CHARS for a in also):
+            problems.append(Problem(GLOSSARY_NAME, f"'{term}': 'also' may list at most {MAX_FORMS} forms, "
+                                                   f"each under {MAX_TERM_CHARS} characters", line))
             also = []
         if term.strip().casefold() in seen:
-            problems.append(Problem(GLOSSARY_NAME, f"'{term}' is defined twice"))
+            problems.append(Problem(GLOSSARY_NAME, f"'{term}' is defined twice", line))
             continue
         seen.add(term.strip().casefold())
         # A definition without its reference still helps a reader; `check` tells the editor.
         source, source_url = (raw.get(key, "") for key in ("source", "source_url"))
         if not isinstance(source, str) or not isinstance(source_url, str):
-            problems.append(Problem(GLOSSARY_NAME, f"'{term}': 'source' and 'source_url' must be text"))
+            problems.append(Problem(GLOSSARY_NAME, f"'{term}': 'source' and 'source_url' must be text", line))
+            source, source_url = "", ""
+        elif len(source) > MAX_SOURCE_CHARS or len(source_url) > MAX_SOURCE_CHARS:
+            problems.append(Problem(GLOSSARY_NAME, f"'{term}': 'source' and 'source_url' may have at most "
+                                                   f"{MAX_SOURCE_CHARS} characters", line))
             source, source_url = "", ""
         entries.append(GlossaryEntry(term.strip(), " ".join(definition.split()), tuple(a.strip() for a in also),
                                      source.strip(), source_url.strip()))

@@ -8,14 +8,12 @@ from typing import TYPE_CHECKING
 
 from reader.content.dates import add_months, long_date
 from reader.content import cache
+from reader.content.files import MAX_SECTION_BYTES, PackFiles, Refused
 from reader.content.model import ABOUT_FIELDS, MANIFEST_NAME, Manifest, Pack, PackError, Problem, Section
 from reader import texts
 
 if TYPE_CHECKING:  # the manifest parser (and tomllib) load only when the cache misses
     from reader.content.manifest import SectionEntry
-
-#: Sections larger than this are refused rather than freezing the reader.
-MAX_SECTION_BYTES = 8 * 1024 * 1024
 
 
 def default_pack_dir() -> Path:
@@ -58,38 +56,14 @@ def placeholders_for(manifest: Manifest) -> dict[str, str]:
     }
 
 
-def _real_path(root: Path, file: str, folders: dict[str, Path]) -> Path:
-    """root / file with every link followed; each folder is resolved once per pack.
-
-    Resolving costs a system call per part of the path, and thousands of
-    sections share a folder or two, so only the file itself is checked each time.
-    """
-    folder, _, name = file.rpartition("/")
-    if name in ("", ".", "..") or "\\" in file:  # odd names, Windows separators: the whole path
-        return (root / file).resolve()
-    real_folder = folders.get(folder)
-    if real_folder is None:
-        real_folder = folders[folder] = (root / folder).resolve()
-    path = real_folder / name
-    return path.resolve() if path.is_symlink() else path
-
-
-def _read_section_bytes(
-    root: Path, entry: SectionEntry, folders: dict[str, Path]
-) -> tuple[bytes | None, Problem | None]:
-    """root is already resolved; folders caches the pack's resolved folders (see _real_path)."""
-    path = _real_path(root, entry.file, folders)
-    if not path.is_relative_to(root):
-        return None, Problem(entry.file, "section file lies outside the content folder")
+def _read_section_bytes(files: PackFiles, entry: SectionEntry) -> tuple[bytes | None, Problem | None]:
+    """The section's bytes, or why it cannot be read: only regular files inside the pack, never blocking."""
     try:
-        size = path.stat().st_size
-        if size > MAX_SECTION_BYTES:
-            return None, Problem(entry.file, f"section file is too large ({size // 1_048_576} MB)")
-        return path.read_bytes(), None
+        return files.read(entry.file, limit=MAX_SECTION_BYTES), None
     except FileNotFoundError:
         return None, Problem(entry.file, "section file is missing")
-    except OSError as exc:
-        return None, Problem(entry.file, f"cannot read section file ({exc.strerror})")
+    except Refused as refused:
+        return None, Problem(entry.file, refused.message)
 
 
 def _decode(entry: SectionEntry, raw: bytes) -> tuple[str | None, Problem | None]:
@@ -164,11 +138,10 @@ def load_pack(root: Path, *, use_cache: bool = True) -> Pack:
     glossary, glossary_problems = read_glossary(root)
     problems.extend(glossary_problems)
     sources: dict[str, bytes] = {}
-    resolved_root = root.resolve()
-    folders: dict[str, Path] = {}
+    files = PackFiles(root)
     for entry in entries:
         stamps.append(cache.stamp(root, entry.file))
-        raw, problem = _read_section_bytes(resolved_root, entry, folders)
+        raw, problem = _read_section_bytes(files, entry)
         if problem is not None:
             problems.append(problem)
         else:

@@ -9,10 +9,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.content.dates import long_date
+from reader.content.files import MAX_TOML_BYTES, Refused, pack_name_problem, read_pack_file
 from reader.content.model import ABOUT_FIELDS, MANIFEST_NAME, SECTION_KINDS, Manifest, PackError, Problem, REVIEWED
+from reader.content.toml_files import decode_error, header_lines, loads, utf8_line
 
 REQUIRED_KEYS = ("title", "kind", "last_updated", "language", "disclaimer", "source")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+#: Most characters each text may have. The title and kind head every page and
+#: window, so they must fit a line or two; the disclaimer is on every printed
+#: page; an About field is a sentence or two. Each is ten or more times the
+#: bundled pack's, and short enough that no label or page can be swamped.
+MAX_CHARS = {"title": 200, "kind": 200, "language": 35, "disclaimer": 2_000, "source": 500}
+MAX_ABOUT_CHARS = 1_000
+#: A section id becomes an anchor in every link to it.
+MAX_ID_CHARS = 100
 
 
 @dataclass(frozen=True)
@@ -33,12 +43,7 @@ def _line_of(text: str, pattern: str, start: int = 0) -> int | None:
 
 def _section_lines(text: str) -> list[int]:
     """1-based line of each [[sections]] header, counting lines once through the text."""
-    lines, line, position = [], 1, 0
-    for match in re.finditer(r"^\s*\[\[\s*sections\s*\]\]", text, re.MULTILINE):
-        line += text.count("\n", position, match.start())
-        position = match.start()
-        lines.append(line)
-    return lines
+    return header_lines(text, "sections")
 
 
 def read_manifest(root: Path) -> tuple[Manifest, list[SectionEntry], list[Problem]]:
@@ -52,19 +57,19 @@ def read_manifest(root: Path) -> tuple[Manifest, list[SectionEntry], list[Proble
     if not root.is_dir():
         raise PackError(Problem(str(root), "content folder not found"))
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = read_pack_file(root, MANIFEST_NAME, limit=MAX_TOML_BYTES)
     except FileNotFoundError:
         raise PackError(Problem(str(path), "manifest.toml is missing: this folder is not a content pack")) from None
-    except UnicodeDecodeError:
-        raise PackError(Problem(str(path), "manifest.toml is not UTF-8 text")) from None
-    except OSError as exc:
-        raise PackError(Problem(str(path), f"cannot read manifest.toml ({exc.strerror})")) from None
+    except Refused as refused:  # a FIFO, a device, a link out of the pack, a file too large
+        raise PackError(Problem(str(path), refused.message)) from None
     try:
-        data = tomllib.loads(text)
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise PackError(Problem(str(path), "manifest.toml is not UTF-8 text", utf8_line(raw, exc))) from None
+    try:
+        data = loads(text)
     except tomllib.TOMLDecodeError as exc:
-        found = re.search(r"line (\d+)", str(exc))
-        line = int(found.group(1)) if found else text.count("\n") + 1  # "at end of document"
-        message = re.sub(r"\s*\((at line \d+, column \d+|at end of document)\)", "", str(exc))
+        message, line = decode_error(exc, text)
         raise PackError(Problem(str(path), f"invalid TOML: {message}", line)) from None
 
     missing = [key for key in REQUIRED_KEYS if key not in data]
@@ -73,6 +78,9 @@ def read_manifest(root: Path) -> tuple[Manifest, list[SectionEntry], list[Proble
     for key in ("title", "kind", "language", "disclaimer", "source"):
         if not isinstance(data[key], str) or not data[key].strip():
             raise PackError(Problem(str(path), f"'{key}' must be non-empty text", _line_of(text, rf"^\s*{key}\s*=")))
+        if len(data[key]) > MAX_CHARS[key]:
+            raise PackError(Problem(str(path), f"'{key}' is {len(data[key]):,} characters long: keep it under "
+                                               f"{MAX_CHARS[key]:,}", _line_of(text, rf"^\s*{key}\s*=")))
     updated = data["last_updated"]
     if isinstance(updated, dt.datetime) or not isinstance(updated, dt.date):
         raise PackError(
@@ -92,6 +100,9 @@ def read_manifest(root: Path) -> tuple[Manifest, list[SectionEntry], list[Proble
         if not isinstance(value, str):
             raise PackError(Problem(str(path), f"'{key}' ({ABOUT_FIELDS[key]}) must be text or a date",
                                     _line_of(text, rf"^\s*{key}\s*=")))
+        if len(value) > MAX_ABOUT_CHARS:
+            raise PackError(Problem(str(path), f"'{key}' is {len(value):,} characters long: keep it under "
+                                               f"{MAX_ABOUT_CHARS:,}", _line_of(text, rf"^\s*{key}\s*=")))
         about.append((key, " ".join(value.split())))
     manifest = Manifest(
         title=data["title"].strip(),
@@ -117,14 +128,20 @@ def read_manifest(root: Path) -> tuple[Manifest, list[SectionEntry], list[Proble
             problems.append(Problem(rel, "a [[sections]] entry must be a table", line))
             continue
         section_id, file, kind = raw.get("id"), raw.get("file"), raw.get("kind", REVIEWED)
-        if not isinstance(section_id, str) or not _ID_RE.match(section_id):
-            problems.append(Problem(rel, "section 'id' must be lower-case letters, digits and hyphens", line))
+        if not isinstance(section_id, str) or not _ID_RE.match(section_id) or len(section_id) > MAX_ID_CHARS:
+            problems.append(Problem(rel, "section 'id' must be lower-case letters, digits and hyphens "
+                                         f"(at most {MAX_ID_CHARS})", line))
             continue
         if section_id in seen:
             problems.append(Problem(rel, f"duplicate section id '{section_id}'", line))
             continue
         if not isinstance(file, str) or not file.strip():
             problems.append(Problem(rel, f"section '{section_id}' has no 'file'", line))
+            continue
+        # The name itself is never echoed: it may hold a NUL or a line break.
+        name_problem = pack_name_problem(file.strip())
+        if name_problem is not None:
+            problems.append(Problem(rel, f"section '{section_id}': {name_problem}", line))
             continue
         if kind not in SECTION_KINDS:
             problems.append(Problem(rel, f"section '{section_id}': kind must be one of {', '.join(SECTION_KINDS)}", line))
