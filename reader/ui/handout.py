@@ -35,6 +35,7 @@ from reader.content.model import Pack, Section
 from reader.content.handout_pages import QR_URL, addresses_html, glossary_html, web_addresses
 from reader.content.page import compose_page
 from reader.qr import qr_png
+from reader.ui.resources_gate import GatedDocument
 from reader.ui.theme import LIGHT, reading_css
 from reader.ui.theming import chrome_palette
 
@@ -193,7 +194,7 @@ class _PagePainter:
         self.document = self._build_document()
 
     def _build_document(self) -> QTextDocument:
-        doc = QTextDocument()
+        doc = GatedDocument(self.plan.pack.root)  # the pack's pictures, and never a file from elsewhere
         doc.documentLayout().setPaintDevice(self.device)
         doc.setDefaultFont(_font(self.family, self.plan.size.body_pt))
         doc.setDefaultStyleSheet(reading_css())

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from reader.content.escaping import label_text
 from reader.ui.named_button import named_button
 from reader.ui.text_size import TextSizeControls
 
@@ -32,11 +33,14 @@ class HeaderBar(QWidget):
         self.contents_button = named_button(self, self.tr("Contents"), self.tr("Show the contents"))
         self.contents_button.setCheckable(True)
         self.contents_button.hide()
-        self.title = QLabel(title, self)
+        # Pack text, so shown exactly as written: markup in a title or kind would
+        # otherwise be drawn (and its images loaded). label_text, not setTextFormat(),
+        # whose enum would make PySide create the Qt namespace before the first frame.
+        self.title = QLabel(label_text(title), self)
         self.title.setObjectName("packTitle")
         self.title.setWordWrap(True)
         self.title.setMinimumWidth(120)
-        self.review = QLabel(review, self)
+        self.review = QLabel(label_text(review), self)
         self.review.setObjectName("reviewLine")
         self.review.setWordWrap(True)
         self.text_size = TextSizeControls(self)

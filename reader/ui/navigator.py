@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.content.escaping import label_text
 from reader.content.model import Pack
 
 #: Qt.TextFlag.TextWordWrap as the int QFontMetrics takes. Rows are measured
@@ -115,7 +116,8 @@ class NavigatorTree(QTreeWidget):
         top: list[QTreeWidgetItem] = []
         for section in pack.sections:
             item = QTreeWidgetItem([section.title])
-            item.setToolTip(0, section.title)
+            # Qt reads a tooltip that looks like markup as markup (and loads its images): keep it text.
+            item.setToolTip(0, label_text(section.title))
             self._add(item, section.id, "")
             children = [QTreeWidgetItem([sub.title]) for sub in section.subsections]
             for child, sub in zip(children, section.subsections):

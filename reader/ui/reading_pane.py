@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING
 from PySide6 import QtCore, QtGui
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QTextEdit, QWidget
 
-from reader.content.links import EXTERNAL_SCHEMES, PACK_SCHEME, SECTION_SCHEME, TERM_SCHEME
+from reader.content.links import EXTERNAL_SCHEMES, SECTION_SCHEME, TERM_SCHEME
 from reader.navigation import anchor_at
+from reader.ui.resources_gate import GatedBrowser
 from reader.ui.theme import LIGHT, READING_PX, Palette, Spacing, reading_css
 
 if TYPE_CHECKING:
@@ -35,8 +36,11 @@ SpanFinder = Callable[[str], list[tuple[int, int]]]
 Place = tuple[int, int]
 
 
-class ReadingPane(QTextBrowser):
-    """Displays HTML pages; reports link clicks instead of following them."""
+class ReadingPane(GatedBrowser):
+    """Displays HTML pages; reports link clicks instead of following them.
+
+    Pictures come from inside the pack only, through the resource gate.
+    """
 
     #: An in-pack link was clicked: (section id, anchor or "").
     internalLinkClicked = Signal(str, str)
@@ -52,14 +56,13 @@ class ReadingPane(QTextBrowser):
     firstPainted = Signal()
 
     def __init__(self, pack_root: Path, parent: QWidget | None = None, palette: Palette = LIGHT) -> None:
-        super().__init__(parent)
+        super().__init__(pack_root, parent)
         self.setObjectName("readingPane")
         self.setAccessibleName(self.tr("Summary text"))
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
         self._painted = False
-        self._pack_root = pack_root.resolve()
         self._palette = palette
         self._spacing = Spacing()
         self._pin_colours(palette)
@@ -246,15 +249,6 @@ class ReadingPane(QTextBrowser):
             self.scrollToAnchor(anchor)
         else:
             self.verticalScrollBar().setValue(0)
-
-    def loadResource(self, kind: int, url: QUrl) -> object:  # noqa: N802 (Qt API)
-        """Serve images from inside the pack only; everything else is refused."""
-        if url.scheme() != PACK_SCHEME:
-            return None
-        target = (self._pack_root / url.path()).resolve()
-        if not target.is_relative_to(self._pack_root) or not target.is_file():
-            return None
-        return target.read_bytes()
 
     def mark_terms(self, finder: TermFinder) -> None:
         """Mark each glossary term's first use on the page with a dotted underline.

@@ -8,6 +8,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from reader.ui.resources_gate import GatedDocument
+
 #: Item data role holding a result's rich text (title and snippet).
 HTML_ROLE = Qt.ItemDataRole.UserRole + 10
 _PADDING = 8
@@ -39,7 +41,7 @@ class HtmlItemDelegate(QStyledItemDelegate):
         if kept is not None:
             self._laid_out.move_to_end(key)
             return kept
-        doc = QTextDocument()
+        doc = GatedDocument()  # a row shows no pictures, and Qt never loads one by itself
         doc.setDefaultFont(font)
         doc.setDocumentMargin(0)
         doc.setHtml(html)
