@@ -82,6 +82,10 @@ def _sign_options(sign: argparse.ArgumentParser) -> None:
     sign.add_argument("--key", metavar="KEY", type=Path, required=True, help="the private key from keygen")
 
 
+def _kiosk_pin_options(kiosk_pin: argparse.ArgumentParser) -> None:
+    """No options: the PIN is asked for (twice, unechoed), or read from stdin in a script."""
+
+
 def _check_options(check: argparse.ArgumentParser) -> None:
     check.add_argument("dir", nargs="?", type=Path, metavar="DIR", help="the pack (default: the bundled one)")
 
@@ -95,6 +99,7 @@ _COMMAND_OPTIONS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]
     "keygen": ("make an Ed25519 key pair for signing content packs", _keygen_options),
     "sign": ("sign a content pack (writes SHA256SUMS and SIGNATURE)", _sign_options),
     "check": ("validate a content pack", _check_options),
+    "kiosk-pin": ("make the staff exit PIN line for kiosk.toml (asks for the PIN twice)", _kiosk_pin_options),
 }
 #: The commands named on the command line; the window is the default, named or not.
 SUBCOMMANDS = tuple(name for name in _COMMAND_OPTIONS if name != "gui")
@@ -164,9 +169,19 @@ def cmd_sections(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+#: A queries file is a list typed or exported by staff: 10 MB is some 300,000 queries.
+MAX_QUERIES_BYTES = 10 * 1024 * 1024
+#: More results than any pack has rows; larger numbers overflow SQLite's LIMIT.
+MAX_LIMIT = 1_000_000
+
+
 def _read_queries(path: Path) -> list[str]:
-    try:
-        raw = path.read_bytes()
+    from reader.content.files import Refused, read_regular
+
+    try:  # a regular file only: a FIFO would wait forever, /dev/zero never ends
+        raw = read_regular(path, limit=MAX_QUERIES_BYTES)
+    except Refused as refused:
+        raise UsageError(f"cannot read {path}: it {refused.message}") from None
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror}") from None
     text = raw.decode("utf-8", errors="replace")
@@ -196,6 +211,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         raise UsageError("give either a QUERY or --queries FILE (see 'atl-reader search --help')")
     if args.limit < 1:
         raise UsageError("--limit must be at least 1")
+    args.limit = min(args.limit, MAX_LIMIT)  # "at most N": no pack has this many rows to show
     queries = [args.query] if args.query is not None else _read_queries(args.queries)
     from reader.search import SearchIndex
     from reader.search.outcome import topics
@@ -246,10 +262,12 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
 
 
 def cmd_keygen(args: argparse.Namespace) -> int:
+    import os
+
     from reader.content.integrity import make_key_pair
 
     private, public = args.out / f"{APP_ID}-signing.key", args.out / f"{APP_ID}-signing.pub"
-    if private.exists() or public.exists():
+    if os.path.lexists(private) or os.path.lexists(public):  # a link counts, even to nothing: keys never go through one
         raise UsageError(f"{private} or {public} already exists: move it away first")
     try:
         make_key_pair(private, public)
@@ -261,14 +279,45 @@ def cmd_keygen(args: argparse.Namespace) -> int:
 
 
 def cmd_sign(args: argparse.Namespace) -> int:
-    from reader.content.integrity import sign_pack
+    from reader.content.integrity import sign_pack, signing_problems
 
+    problems = signing_problems(args.dir)
+    for problem in problems:  # every file to rename, not just the first
+        print(f"{APP_ID}: error: cannot sign {args.dir}: {problem}", file=sys.stderr)
+    if problems:
+        return EXIT_PROBLEMS
     try:
         count = sign_pack(args.dir, args.key)
     except (OSError, ValueError) as exc:
         print(f"{APP_ID}: error: cannot sign {args.dir}: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
     print(f"signed {count} files in {args.dir} (SHA256SUMS and SIGNATURE)")
+    return EXIT_OK
+
+
+def cmd_kiosk_pin(args: argparse.Namespace) -> int:
+    """Ask for the staff PIN and print `exit_pin = "scrypt$..."`, the line for kiosk.toml (only that, on stdout)."""
+    from reader.kiosk.pin import PIN_MAX, PIN_MIN, hash_pin, pin_problem
+
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass  # prompts on the terminal, not stdout: `kiosk-pin >> kiosk.toml` stays one clean line
+
+        try:
+            pin = getpass.getpass(f"Staff PIN ({PIN_MIN} to {PIN_MAX} digits): ").strip()
+            again = getpass.getpass("The same PIN again: ").strip()
+        except EOFError:  # Ctrl+D
+            print(f"{APP_ID}: error: no PIN was given; nothing was made", file=sys.stderr)
+            return EXIT_PROBLEMS
+        if again != pin:
+            print(f"{APP_ID}: error: the two PINs do not match; nothing was made", file=sys.stderr)
+            return EXIT_PROBLEMS
+    else:  # a scripted install: `echo 2468 | atl-reader kiosk-pin`
+        pin = (sys.stdin.readline(64) if sys.stdin is not None else "").strip()
+    problem = pin_problem(pin)
+    if problem:
+        print(f"{APP_ID}: error: {problem} (the kiosk's keypad types only those)", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f'exit_pin = "{hash_pin(pin)}"')
     return EXIT_OK
 
 
@@ -292,6 +341,7 @@ COMMANDS = {
     "check": cmd_check,
     "keygen": cmd_keygen,
     "sign": cmd_sign,
+    "kiosk-pin": cmd_kiosk_pin,
 }
 
 

@@ -16,9 +16,10 @@ from reader.ui.settings import Settings
 
 @pytest.fixture
 def make_kiosk(qtbot, own, pack, family):
-    def make(config: KioskConfig = KioskConfig(), idle_ms: int = 60_000) -> KioskController:
+    def make(config: KioskConfig = KioskConfig(), idle_ms: int = 60_000, **extra: object) -> KioskController:
         window = own(MainWindow(pack, Settings(None), family, search_debounce_ms=10))
-        kiosk = KioskController(window, config, idle_ms=idle_ms, prompt_seconds=2, tick_ms=20, hold_ms=30)
+        kiosk = KioskController(window, config, idle_ms=idle_ms, prompt_seconds=2, tick_ms=20, hold_ms=30,
+                                **extra)  # type: ignore[arg-type]
         window.resize(1280, 800)
         window.show()
         qtbot.waitExposed(window)
@@ -126,7 +127,9 @@ def test_every_button_is_a_finger_sized_target(make_kiosk, qtbot):
 
 
 def test_staff_exit_needs_the_pin(make_kiosk, qtbot):
-    kiosk = make_kiosk(KioskConfig(exit_pin="2468"))
+    from reader.kiosk.pin import hash_pin
+
+    kiosk = make_kiosk(KioskConfig(exit_pin=hash_pin("2468")))
     window = kiosk.window
     attempts = iter(["1111", "2468"])
     seen = []
@@ -270,3 +273,173 @@ def test_kiosk_prints_the_section_on_screen_straight_to_its_printer(make_kiosk, 
     assert [s.id for s in printed[0].sections] == ["clinical-trials"]
     assert "is printing" in window.notice.label.text()
     assert QApplication.activeModalWidget() is None
+
+
+def _words_anywhere(window: MainWindow) -> str:
+    """Every text the window's widgets hold, shown or hidden, as an assistive tool could read it."""
+    from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+
+    texts = []
+    for widget in window.findChildren(QWidget):
+        texts += [widget.accessibleName(), widget.accessibleDescription(), widget.toolTip()]
+        if isinstance(widget, QLabel | QLineEdit):
+            texts.append(widget.text())
+    return "\n".join(texts).lower()
+
+
+def test_after_a_reset_the_next_patient_cannot_bring_back_anything_of_the_last(make_kiosk, qtbot):
+    kiosk = make_kiosk(KioskConfig(text_percent=150))
+    window = kiosk.window
+    field = window.search.field
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    # The last patient: two searches, some reading, history both ways, larger text, a section folded.
+    for query in ("transplant", "my hiv status"):
+        field.setFocus()
+        qtbot.keyClick(field, Qt.Key.Key_A, ctrl)  # typed over the last search
+        qtbot.keyClicks(field, query)
+        qtbot.waitUntil(lambda: window.search.results.isVisible())
+    window.open_location(Location("treatment-options"))
+    window.open_location(Location("clinical-trials"))
+    window.go_back()
+    assert window.history.can_go_back and window.history.can_go_forward
+    window.make_text_larger()
+    window.navigator.topLevelItem(2).setExpanded(False)
+    kiosk.reset_for_next_person()
+    qtbot.mouseClick(kiosk.attract, Qt.MouseButton.LeftButton)
+    # The next patient tries every way back.
+    field.setFocus()
+    for key, modifiers in ((Qt.Key.Key_Z, ctrl), (Qt.Key.Key_Z, ctrl), (Qt.Key.Key_Y, ctrl),
+                           (Qt.Key.Key_Z, ctrl | Qt.KeyboardModifier.ShiftModifier)):
+        qtbot.keyClick(field, key, modifiers)
+        assert field.text() == "", "undo and redo bring back nothing of the last searches"
+    assert not window.search.results.isVisible()
+    for key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+        qtbot.keyClick(window.reading, key, Qt.KeyboardModifier.AltModifier)
+        assert window.current.section_id == window.pack.home.id
+    assert window.text_percent == 150
+    assert window.navigator.topLevelItem(2).isExpanded(), "the contents as a fresh start shows them"
+    words = _words_anywhere(window)
+    assert "hiv" not in words and "transplant" not in words.replace("search for transplant", "")
+
+
+def test_a_reset_closes_popups_and_the_contents_drawer(make_kiosk, qtbot):
+    from PySide6.QtCore import QTimer
+
+    kiosk = make_kiosk()
+    window = kiosk.window
+    window.resize(700, 800)  # narrow: the contents are a drawer over the text
+    qtbot.waitUntil(lambda: window.header.contents_button.isVisible())
+    qtbot.mouseClick(window.header.contents_button, Qt.MouseButton.LeftButton)
+    assert not window.reading.isVisible()
+    still_open = []
+
+    def reset_while_a_definition_is_open() -> None:
+        kiosk.reset_for_next_person()
+        still_open.extend(w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible())
+        for dialog in still_open:
+            dialog.reject()  # so the test cannot hang on a dialog left open
+
+    QTimer.singleShot(0, reset_while_a_definition_is_open)
+    window.show_term(0)  # returns when the definition closes
+    assert still_open == []
+    qtbot.mouseClick(kiosk.attract, Qt.MouseButton.LeftButton)
+    assert window.reading.isVisible() and not window.header.contents_button.isChecked()
+
+
+def test_a_finger_flick_in_progress_stops_at_the_reset(make_kiosk, qtbot):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtWidgets import QScroller
+
+    kiosk = make_kiosk()
+    window = kiosk.window
+    window.apply_text_scale(300)
+    window.open_location(Location("treatment-options"))
+    bar = window.reading.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    scroller = QScroller.scroller(window.reading.viewport())
+    centre = QPointF(window.reading.viewport().rect().center())
+    scroller.handleInput(QScroller.Input.InputPress, centre, 0)
+    for step in range(1, 6):
+        scroller.handleInput(QScroller.Input.InputMove, QPointF(centre.x(), centre.y() - step * 40), step * 16)
+    scroller.handleInput(QScroller.Input.InputRelease, QPointF(centre.x(), centre.y() - 200), 6 * 16)
+    assert scroller.state() == QScroller.State.Scrolling  # a flick: it goes on after the finger lifts
+    kiosk.reset_for_next_person()
+    qtbot.waitUntil(lambda: scroller.state() == QScroller.State.Inactive, timeout=5000)
+    assert bar.value() == 0, "the next patient starts at the top"
+
+
+def test_wrong_pins_make_staff_wait_longer_then_lock_the_exit(make_kiosk, qtbot, tmp_path):
+    from reader.kiosk.pin import hash_pin
+
+    log = tmp_path / "kiosk.log"
+    now = [1000.0]
+    kiosk = make_kiosk(KioskConfig(exit_pin=hash_pin("2468"), log_file=log), clock=lambda: now[0], pin_tick_ms=10)
+    exits = []
+    kiosk.exitAuthorised.connect(lambda: exits.append(True))
+    pad = kiosk.make_pin_dialog()
+    pad.show()
+
+    def type_on_pad(pin: str) -> None:
+        for digit in pin:
+            qtbot.mouseClick(pad.keys[digit], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(pad.keys["OK"], Qt.MouseButton.LeftButton)
+
+    for _ in range(3):
+        type_on_pad("1111")
+        assert pad.message.text() == "Wrong PIN. Try again." and pad.field.isEnabled()
+    type_on_pad("1111")
+    assert pad.message.text() == "Wrong PIN. Try again in 2 seconds."
+    type_on_pad("2468")  # during the wait the pad takes nothing, the right PIN included
+    assert pad.field.text() == "" and not pad.field.isEnabled() and pad.isVisible()
+    qtbot.keyClicks(pad.field, "2468")
+    assert pad.field.text() == ""
+    now[0] += 1
+    qtbot.waitUntil(lambda: pad.message.text() == "Wrong PIN. Try again in 1 second.")
+    now[0] += 1
+    qtbot.waitUntil(pad.field.isEnabled)
+    for wait in (4, 8, 16, 32, 60):
+        type_on_pad("0000")
+        assert pad.message.text() == f"Wrong PIN. Try again in {wait} seconds."
+        now[0] += wait
+        qtbot.waitUntil(pad.field.isEnabled)
+    type_on_pad("9999")
+    assert pad.message.text() == "Too many wrong tries. Locked for 15 minutes."
+    pad.reject()
+    again = kiosk.make_pin_dialog()  # closing and opening the pad does not start afresh
+    again.show()
+    assert again.message.text() == "Too many wrong tries. Locked for 15 minutes." and not again.field.isEnabled()
+    again.field.setText("2468")
+    again.try_pin()
+    assert again.isVisible() and exits == []
+    now[0] += 15 * 60
+    qtbot.waitUntil(again.field.isEnabled)
+    pad = again
+    type_on_pad("2468")
+    assert exits == [True]
+    lines = log.read_text(encoding="utf-8").splitlines()
+    assert len([line for line in lines if "wrong staff PIN" in line]) == 10
+    assert "2468" not in log.read_text(encoding="utf-8") and "0000" not in log.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("printing", [False, True])
+def test_f1_in_the_kiosk_lists_only_what_works_there(make_kiosk, qtbot, printing):
+    from PySide6.QtCore import QTimer
+
+    kiosk = make_kiosk(KioskConfig(print_enabled=printing, printer="Front desk" if printing else None))
+    shown = []
+
+    def read_help() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QDialog):
+            try:
+                shown.append(dialog.browser.toPlainText())
+            finally:
+                dialog.reject()
+
+    QTimer.singleShot(0, read_help)
+    qtbot.keyClick(kiosk.window.reading, Qt.Key.Key_F1)
+    assert len(shown) == 1
+    help_text = shown[0]
+    assert "Back" in help_text and "Larger text" in help_text and "Search" in help_text
+    assert "Quit" not in help_text and "Export PDF" not in help_text
+    assert ("Print" in help_text) is printing

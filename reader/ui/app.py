@@ -81,17 +81,20 @@ def run(args: argparse.Namespace) -> int:
     family = register_fonts()
     content: Path = args.content or default_pack_dir()
     config = _kiosk_config(args) if args.kiosk else None
+    self_testing = bool(getattr(args, "self_test", False))
+    if config is not None and config.refusal is not None:
+        # Checked before a byte of the pack is read: the file asked for a check that cannot be made.
+        from reader.kiosk.config import default_config_path
+
+        where = str(args.config or default_config_path())
+        print(f"{APP_ID}: error: {where}: {config.refusal}", file=sys.stderr)
+        return _refuse(config.refusal, where, None, family, self_testing)
     trust: Path | None = getattr(args, "trust", None) or (config.trust_key if config else None)
     try:
-        pack: Pack = load_pack(content)
-        if trust is not None:
-            _verify(content, trust)
+        pack: Pack = _open_pack(content, trust)
     except PackError as exc:
         print(f"{APP_ID}: error: {exc}", file=sys.stderr)
-        window = error_window(exc.problem.message, exc.problem.path, pack_dir=str(content), family=family)
-        window.show()
-        app.exec()
-        return 1
+        return _refuse(exc.problem.message, exc.problem.path, str(content), family, self_testing)
     from reader.ui.main_window import MainWindow
 
     if config is not None:
@@ -101,7 +104,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"{APP_NAME} is already open: bringing it to the front.")
         return 0
     settings = Settings(default_settings_path())
-    self_testing = bool(getattr(args, "self_test", False))
     # A self-test checks the whole window at once, so it is built in full before it shows.
     window = MainWindow(pack, settings, family, finish_after_first_paint=not self_testing)
     instance.raiseRequested.connect(window.come_forward)
@@ -166,16 +168,26 @@ def _kiosk_config(args: argparse.Namespace) -> KioskConfig:
     return config.with_idle_timeout(getattr(args, "idle_timeout", None))
 
 
-def _verify(content: Path, trusted_key: Path) -> None:
-    """Refuse a pack the pinned key does not vouch for: no section of it is shown."""
-    from reader.content.integrity import verify_pack
-    from reader.content.model import Problem
+def _refuse(message: str, where: str, pack_dir: str | None, family: str, self_testing: bool) -> int:
+    """Show why nothing can be shown, until the window is closed; exit 1.
 
-    problems = verify_pack(content, trusted_key)
-    if problems:
-        detail = "; ".join(str(p) for p in problems[:3])
-        raise PackError(Problem(str(content), f"this content could not be verified and is not shown ({detail})"),
-                        tuple(problems))
+    A self-test is an installer's check: its answer is the exit code, not a window waiting to be closed.
+    """
+    if self_testing:
+        return 1
+    window = error_window(message, where, pack_dir=pack_dir, family=family)
+    window.show()
+    QApplication.instance().exec()  # type: ignore[union-attr]
+    return 1
+
+
+def _open_pack(content: Path, trusted_key: Path | None) -> Pack:
+    """The pack to show; with a pinned key, only one it vouches for (no section of another is shown)."""
+    if trusted_key is None:
+        return load_pack(content)
+    from reader.content.integrity import load_verified
+
+    return load_verified(content, trusted_key)
 
 
 def _report_damage(window: QMainWindow, content: Path, *, trusted: bool) -> None:

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -18,6 +17,7 @@ from reader.content.loader import review_line
 from reader import texts
 from reader.content.model import GlossaryEntry, Pack
 from reader.ui.actions import Actions
+from reader.ui.resources_gate import GatedBrowser
 
 
 class InfoDialog(QDialog):
@@ -28,7 +28,8 @@ class InfoDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
-        self.browser = QTextBrowser(self)
+        # Its pages are built from escaped text and load nothing; the gate makes sure of it.
+        self.browser = GatedBrowser(None, self)
         self.browser.setOpenLinks(False)
         self.browser.setAccessibleName(title)
         self.browser.setHtml(body_html)
@@ -56,8 +57,11 @@ class InfoDialog(QDialog):
 
 
 def shortcuts_html(actions: Actions, title: str) -> str:
+    """The keys of the commands in this mode: a kiosk hides those it turns off (Quit, Print, Export)."""
     rows = []
     for action in actions.all():
+        if not action.isVisible():
+            continue
         keys = ", ".join(seq.toString(seq.SequenceFormat.NativeText) for seq in action.shortcuts())
         if keys:
             rows.append(f"<tr><td>{html.escape(action.text().replace('&', ''))}</td><td><b>{html.escape(keys)}</b></td></tr>")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
@@ -9,6 +11,7 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractScrollArea,
     QApplication,
     QBoxLayout,
     QDialog,
@@ -20,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.kiosk.config import KioskConfig
+from reader.kiosk.pin import PinGuard
 from reader.ui.idle import IdleWatcher
 from reader.ui.kiosk_screens import TOUCH_GAP, TOUCH_PX, AttractScreen, CornerHold, PinDialog, StillReadingPrompt
 from reader.ui.touch_keyboard import KeyboardDock, TouchKeyboard
@@ -32,10 +36,15 @@ _PRINT_PAUSE_MS = 20_000
 
 
 def close_dialogs() -> None:
-    """Close every open dialog (a definition, the shortcuts...)."""
+    """Close every open dialog (a definition, the shortcuts...), menu and tooltip."""
+    from PySide6.QtWidgets import QMenu, QToolTip
+
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, QDialog) and widget.isVisible():
             widget.reject()
+        elif isinstance(widget, QMenu) and widget.isVisible():
+            widget.hide()
+    QToolTip.hideText()
 
 
 class KioskController(QObject):
@@ -47,11 +56,15 @@ class KioskController(QObject):
     exitAuthorised = Signal()
 
     def __init__(self, window: MainWindow, config: KioskConfig, *, idle_ms: int | None = None,
-                 prompt_seconds: int | None = None, tick_ms: int = 1000, hold_ms: int = 3000) -> None:
+                 prompt_seconds: int | None = None, tick_ms: int = 1000, hold_ms: int = 3000,
+                 clock: Callable[[], float] = time.monotonic, pin_tick_ms: int = 1000) -> None:
         super().__init__(window)
         self.window = window
         self.config = config
         self._may_close = False
+        # One guard for the kiosk's life: closing and reopening the pad does not reset the waits.
+        self.pin_guard = PinGuard(config.exit_pin or "", clock)
+        self._pin_tick_ms = pin_tick_ms
         self.watcher = IdleWatcher(idle_ms if idle_ms is not None else config.idle_timeout * 1000, self)
         # Both leave the header and the disclaimer in view.
         self.prompt = StillReadingPrompt(window, window.banner, window.family,
@@ -87,10 +100,12 @@ class KioskController(QObject):
         actions = window.actions_
         for action in (actions.quit, actions.export_pdf, actions.print_):
             action.setEnabled(False)  # a file or printer dialog is a way out to the file system
+            action.setVisible(False)  # nor are they listed in the F1 help, which shows only what works
         actions.print_.triggered.disconnect(window.print_handout)
         if self.config.print_enabled and self.config.printer:
             # Straight to the configured printer, never through a dialog.
             actions.print_.triggered.connect(self.print_section)
+            actions.print_.setVisible(True)
             actions.print_.setEnabled(True)
         else:
             window.header.print_button.hide()
@@ -111,8 +126,12 @@ class KioskController(QObject):
             field.setMinimumHeight(TOUCH_PX)
         window.apply_text_scale(self.config.text_percent)
         # A finger drags the text, the contents and the results, as on a phone.
-        for view in (window.reading, window.navigator, window.search.results):
+        for view in self._scrolled_views():
             QScroller.grabGesture(view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+
+    def _scrolled_views(self) -> tuple[QAbstractScrollArea, ...]:
+        window = self.window
+        return window.reading, window.navigator, window.search.results
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         kind = event.type()  # checked first: during teardown only the event is safe to read
@@ -198,9 +217,22 @@ class KioskController(QObject):
         self.watcher.restart()
 
     def reset_for_next_person(self) -> None:
+        """Nothing of this session stays on screen or can be brought back (undo, Back, a flick)."""
         self.watcher.stop()
         self.hide_keyboard()
-        self.window.reset_session(self.config.text_percent)
+        close_dialogs()
+        window = self.window
+        for view in self._scrolled_views():
+            QScroller.scroller(view.viewport()).stop()  # a flick would carry on past the reset
+        window.navigator.set_pack(window.pack)  # sections folded or opened, as a fresh start shows them
+        window.reset_session(self.config.text_percent)
+        # QLineEdit keeps what clear() removed on its undo stack: Ctrl+Z brought the
+        # last patient's searches back. setText() starts a new stack.
+        window.search.field.setText("")
+        clipboard = QApplication.clipboard()
+        if clipboard.supportsSelection():  # X11's selection: a middle click would paste the last search
+            clipboard.clear(clipboard.Mode.Selection)
+        window.close_contents_drawer()
         self.attract.present()
         self.attract.setFocus()
         self.sessionReset.emit()
@@ -213,9 +245,25 @@ class KioskController(QObject):
     # -- staff exit -------------------------------------------------------------------
     def ask_for_pin(self) -> None:
         """Without a configured PIN there is no way out from inside the kiosk."""
-        if not self.config.exit_pin:
-            return
-        if PinDialog(self.config.exit_pin, self.window).exec() == QDialog.DialogCode.Accepted:
-            self._may_close = True
-            self.exitAuthorised.emit()
-            self.window.close()
+        if self.config.exit_pin:
+            self.make_pin_dialog().exec()
+
+    def make_pin_dialog(self) -> PinDialog:
+        """The staff keypad: the right PIN closes the kiosk; wrong ones are logged and slowed down."""
+        dialog = PinDialog(self.pin_guard, self.window, self._pin_tick_ms)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)  # not kept, hidden, for each time staff ask
+        dialog.wrongTry.connect(self._log_wrong_pin)
+        dialog.accepted.connect(self._exit)
+        return dialog
+
+    def _log_wrong_pin(self, wrong: int, wait: int) -> None:
+        from reader.kiosk.log import log_event
+
+        then = "the exit is locked" if self.pin_guard.locked else (
+            f"the next try waits {wait} s" if wait else "the next try is taken at once")
+        log_event(self.config.log_file, f"wrong staff PIN at the kiosk exit ({wrong} in a row; {then})")
+
+    def _exit(self) -> None:
+        self._may_close = True
+        self.exitAuthorised.emit()
+        self.window.close()

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.content.escaping import label_text
+from reader.kiosk.pin import PIN_MAX, PinGuard
 from reader.ui.theme import LIGHT
 
 #: The smallest touch target, in pixels (WCAG 2.5.5 / platform guidelines), and the gap between targets.
@@ -134,7 +136,7 @@ class AttractScreen(Overlay):
         self.setAccessibleName(self.tr("Tap anywhere to start reading about ATL"))
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(_big_label(title, self, 44, bold=True))
+        layout.addWidget(_big_label(label_text(title), self, 44, bold=True))  # the pack's title, shown as written
         layout.addSpacing(24)
         layout.addWidget(_big_label(self.tr("Tap anywhere to start reading about ATL"), self, 32))
         layout.addStretch(1)
@@ -148,11 +150,18 @@ class AttractScreen(Overlay):
 
 
 class PinDialog(QDialog):
-    """A touch keypad for the staff PIN; accepted only when the digits match."""
+    """A touch keypad for the staff PIN, checked by a guard that makes wrong tries wait.
 
-    def __init__(self, pin: str, parent: QWidget | None = None) -> None:
+    While a wait runs the pad takes no input, and says how long in a plain sentence.
+    """
+
+    #: A wrong PIN was typed: (wrong tries in a row, seconds before the next is taken).
+    wrongTry = Signal(int, int)
+
+    def __init__(self, guard: PinGuard, parent: QWidget | None = None, tick_ms: int = 1000) -> None:
         super().__init__(parent)
-        self._pin = pin
+        self._guard = guard
+        self._wrong_shown = False  # a wrong try was made while this pad was open
         self.setWindowTitle(self.tr("Staff exit"))
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Enter the staff PIN to leave kiosk mode."), self))
@@ -160,41 +169,81 @@ class PinDialog(QDialog):
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
         self.field.setAccessibleName(self.tr("Staff PIN"))
         self.field.setMinimumHeight(TOUCH_PX)
+        self.field.setMaxLength(PIN_MAX)
         layout.addWidget(self.field)
         self.message = QLabel("", self)
+        self.message.setWordWrap(True)
         layout.addWidget(self.message)
         keys = QGridLayout()
         keys.setSpacing(8)
-        labels = ["1", "2", "3", "4", "5", "6", "7", "8", "9", self.tr("Clear"), "0", self.tr("OK")]
-        for position, text in enumerate(labels):
-            button = QPushButton(text, self)
+        #: The keypad's buttons by what they type: "0"-"9", "Clear" and "OK".
+        self.keys: dict[str, QPushButton] = {}
+        words = {"Clear": self.tr("Clear"), "OK": self.tr("OK")}
+        for position, key in enumerate(["1", "2", "3", "4", "5", "6", "7", "8", "9", "Clear", "0", "OK"]):
+            button = QPushButton(words.get(key, key), self)
             button.setMinimumSize(72, 64)
-            button.clicked.connect(lambda _checked=False, key=text: self._press(key))
+            button.clicked.connect(lambda _checked=False, pressed=key: self._press(pressed))
             keys.addWidget(button, position // 3, position % 3)
+            self.keys[key] = button
         layout.addLayout(keys)
         cancel = QPushButton(self.tr("Cancel"), self)
         cancel.setMinimumHeight(TOUCH_PX)
         cancel.clicked.connect(self.reject)
         layout.addWidget(cancel)
         self.field.returnPressed.connect(self.try_pin)
+        self._tick = QTimer(self)
+        self._tick.setInterval(tick_ms)  # a second; tests pass less
+        self._tick.timeout.connect(self._show_wait)
         from reader.ui.clear_controls import make_controls_clear  # when staff ask, not as the kiosk starts
 
         make_controls_clear(self)  # the PIN field's edge shows in dark themes too
+        self._show_wait()  # opened during a wait or lockout: it says so at once
 
     def _press(self, key: str) -> None:
         if key.isdigit():
             self.field.insert(key)
-        elif key == self.tr("Clear"):
+        elif key == "Clear":
             self.field.clear()
         else:
             self.try_pin()
 
     def try_pin(self) -> None:
-        if self.field.text() == self._pin:
+        pin = self.field.text()
+        self.field.clear()
+        if self._guard.wait_left():
+            self._show_wait()  # not even compared
+            return
+        verdict = self._guard.try_pin(pin)
+        if verdict.accepted:
+            self._tick.stop()
             self.accept()
+            return
+        self._wrong_shown = True
+        self.wrongTry.emit(verdict.wrong, verdict.wait)
+        self._show_wait()
+
+    def _show_wait(self) -> None:
+        """The pad takes input again once the wait is over, and says how long is left until then."""
+        left = self._guard.wait_left()
+        for widget in (self.field, *self.keys.values()):
+            widget.setEnabled(not left)
+        if not left:
+            self._tick.stop()
+            if self._wrong_shown:
+                self.message.setText(self.tr("Wrong PIN. Try again."))
+            self.field.setFocus()
+            return
+        if self._guard.locked:
+            minutes = -(-left // 60)
+            text = (self.tr("Too many wrong tries. Locked for 1 minute.") if minutes == 1 else
+                    self.tr("Too many wrong tries. Locked for {minutes} minutes.").format(minutes=minutes))
         else:
-            self.field.clear()
-            self.message.setText(self.tr("That PIN is not right."))
+            text = (self.tr("Wrong PIN. Try again in 1 second.") if left == 1 else
+                    self.tr("Wrong PIN. Try again in {seconds} seconds.").format(seconds=left))
+        self.message.setText(text)
+        self.message.setAccessibleName(text)
+        if not self._tick.isActive():
+            self._tick.start()
 
 
 class CornerHold(QWidget):
