@@ -256,6 +256,46 @@ def test_cancelling_a_handout_writes_nothing(window, monkeypatch, tmp_path):
     assert list(tmp_path.glob("*.pdf")) == [] and not window.notice.isVisible()
 
 
+@pytest.mark.parametrize("trouble", ["full disk", "link"])
+def test_a_handout_that_cannot_be_saved_says_why_and_keeps_the_old_file(window, monkeypatch, tmp_path, trouble):
+    import resource
+
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from reader.ui.handout_dialog import HandoutDialog
+
+    def choose(dialog: HandoutDialog) -> int:
+        dialog.choose_pdf()
+        return dialog.result()
+
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    out, old = folder / "handout.pdf", b"%PDF-1.4 last week's whole handout\n%%EOF\n"
+    if trouble == "link":
+        (folder / "minutes.txt").write_bytes(old)
+        out.symlink_to(folder / "minutes.txt")
+    else:
+        out.write_bytes(old)
+    warnings: list[str] = []
+    monkeypatch.setattr(HandoutDialog, "exec", choose)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(out), ""))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    limit = resource.getrlimit(resource.RLIMIT_FSIZE)
+    if trouble == "full disk":  # Python ignores SIGXFSZ: writes past 10 KB fail with EFBIG, as on a full disk
+        resource.setrlimit(resource.RLIMIT_FSIZE, (10_000, limit[1]))
+    try:
+        window.actions_.print_.trigger()
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, limit)
+    reason = ("the file is too large for this disk or account" if trouble == "full disk"
+              else "is a link to another file: give a file name such as summary.pdf")
+    assert warnings == [f"The PDF could not be saved to {out}: {reason}"]
+    assert not window.notice.isVisible(), "no 'Saved' notice"
+    assert out.read_bytes() == old
+    assert sorted(p.name for p in folder.iterdir()) == (["handout.pdf", "minutes.txt"] if trouble == "link"
+                                                        else ["handout.pdf"])
+
+
 def test_the_print_preview_shows_dark_text_on_white_paper_in_a_dark_theme(window, monkeypatch, qtbot):
     from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
 
@@ -286,3 +326,14 @@ def test_the_print_preview_shows_dark_text_on_white_paper_in_a_dark_theme(window
     band = range(top + (bottom - top) * 12 // 100, top + (bottom - top) * 35 // 100)
     darkest = min((image.pixelColor(x, y) for y in band for x in range(left, right)), key=lambda c: c.lightness())
     assert contrast_ratio(darkest.name(), "#ffffff") >= 7, f"the page's text is {darkest.name()} on white"
+
+
+def test_a_section_title_with_an_ampersand_is_listed_as_written(qapp, make_pack):
+    """Staff choose sections by their titles: "Risks & benefits" must not lose its "&" to a shortcut key."""
+    from reader.content import load_pack
+    from reader.ui.handout_dialog import HandoutDialog
+
+    pack = load_pack(make_pack({"a.md": "# Risks & benefits\n\nWords.", "b.md": "# B\n\nMore."}))
+    dialog = HandoutDialog(pack, "a")
+    shown = dialog.sections["a"].text().replace("&&", "\x00").replace("&", "").replace("\x00", "&")
+    assert shown.startswith("Risks & benefits")

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import stat
+import subprocess
+import sys
+
+import pytest
 from PySide6.QtCore import Qt
 
 from reader.navigation import Location
 
+from conftest import ROOT
 from window_driver import page_text, shown_text, type_search
 
 
@@ -42,6 +49,77 @@ def test_unwritable_settings_are_explained_and_the_reader_keeps_working(make_win
     assert "cannot be saved" in window.notice.label.text()
     assert window.text_percent == 150
     assert page_text(window).startswith("Is there a cure?")
+
+
+def test_a_linked_settings_file_is_read_but_never_written_through(make_window, tmp_path, qtbot):
+    elsewhere = tmp_path / "dotfiles" / "reader.ini"
+    elsewhere.parent.mkdir()
+    elsewhere.write_text("[reading]\ntext_percent=120\n")
+    link = tmp_path / "settings.ini"
+    link.symlink_to(elsewhere)
+    window = make_window(link)
+    assert window.text_percent == 120
+    window.apply_text_scale(150)
+    qtbot.waitUntil(window.notice.isVisible)  # said when the change would be written, a moment later
+    assert "cannot be saved" in window.notice.label.text()
+    window.notice.hide()
+    window.apply_text_scale(200)
+    window.settings.save()
+    assert not window.notice.isVisible(), "said once, not at every change"
+    assert window.text_percent == 200, "the change lasts for this run"
+    assert elsewhere.read_text() == "[reading]\ntext_percent=120\n" and link.is_symlink()
+
+
+_OPEN_A_WINDOW = """
+import sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+app = QApplication(["atl-reader", "-platform", "offscreen"])
+from reader.content import default_pack_dir, load_pack
+from reader.ui.fonts import register_fonts
+from reader.ui.main_window import MainWindow
+from reader.ui.settings import Settings
+settings = Settings(Path(sys.argv[1]))
+window = MainWindow(load_pack(default_pack_dir()), settings, register_fonts())
+window.show()
+window.apply_text_scale(150)
+settings.save()
+print(window.text_percent, window.isVisible())
+"""
+
+
+def _device(path):
+    if os.geteuid() != 0:
+        pytest.skip("only root can make a device node")
+    os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 3))  # a private /dev/null
+
+
+@pytest.mark.parametrize("kind", ["pipe", "device", "folder", "link to a pipe"])
+def test_a_settings_file_that_is_not_a_file_is_ignored_and_the_window_opens(tmp_path, kind):
+    path = tmp_path / "settings.ini"
+    if kind == "pipe":
+        os.mkfifo(path)
+    elif kind == "device":
+        _device(path)
+    elif kind == "folder":
+        path.mkdir()
+    else:
+        os.mkfifo(tmp_path / "pipe")
+        path.symlink_to(tmp_path / "pipe")
+    before = os.lstat(path)
+    try:  # a pipe opened for reading waits for a writer: never in the test process, and never for long
+        done = subprocess.run([sys.executable, "-c", _OPEN_A_WINDOW, str(path)], cwd=ROOT, capture_output=True,
+                              text=True, timeout=60)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"the window hung on a settings file that is a {kind}")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "150 True\n", "the window opened, and the change lasts for the run"
+    warnings = [line for line in done.stderr.splitlines() if "settings" in line]
+    assert warnings == [f"atl-reader: warning: settings file {path} is not an ordinary file; "
+                        "using defaults, and nothing will be saved"]
+    after = os.lstat(path)
+    assert (stat.S_IFMT(after.st_mode), after.st_ino) == (stat.S_IFMT(before.st_mode), before.st_ino)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["settings.ini"] + (["pipe"] if "link" in kind else []))
 
 
 def test_broken_sections_are_skipped_with_a_visible_notice(make_window, make_pack, family):

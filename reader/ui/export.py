@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import os
+import errno
+import re
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader import APP_NAME, __version__
 from reader.content.model import Pack
+from reader.whole_file import refuse_special, write_whole
 
 if TYPE_CHECKING:
     from reader.ui.handout import HandoutPlan
@@ -37,38 +38,55 @@ def export_pdf(pack: Pack, out: Path, section_ids: Sequence[str] = (), *, large_
 
 
 def export_plan(plan: HandoutPlan, out: Path) -> int:
-    """Write the handout plan describes to out atomically (the dialog and the CLI both end here)."""
+    """Write the handout plan describes to out (the dialog and the CLI both end here); return its page count.
+
+    The PDF is made in memory, checked to be whole, then written beside out and renamed
+    over it: out is either the whole new handout or left as it was. Raises OSError naming
+    out with a plain reason ("no space left on the disk").
+    """
+    out = Path(out)
+    refuse_special(out)  # before the work of painting: a link, folder, device or pipe is never written
+    if not out.parent.is_dir():
+        raise OSError(errno.ENOENT, "folder does not exist", str(out.parent.absolute()))
+    data, pages = _paint_pdf(plan, out)
+    write_whole(out, data)
+    return pages
+
+
+def _paint_pdf(plan: HandoutPlan, out: Path) -> tuple[bytes, int]:
     _ensure_gui_app()
+    from PySide6.QtCore import QBuffer, QIODevice
     from PySide6.QtGui import QPdfWriter
 
     from reader.ui.fonts import register_fonts
     from reader.ui.handout import paint_handout, setup_page
 
-    out = Path(out)
-    if out.is_dir():
-        raise OSError(21, "is a folder: give a file name such as summary.pdf", str(out))
-    folder = out.resolve().parent
-    if not folder.is_dir():
-        raise OSError(2, "folder does not exist", str(folder))
-    # Write beside the target, then rename: a PDF is never left half-written.
-    try:
-        handle, temp_name = tempfile.mkstemp(prefix=".atl-reader-", suffix=".pdf", dir=folder)
-    except OSError as exc:
-        raise OSError(exc.errno, f"cannot write there ({exc.strerror})", str(out)) from None
-    os.close(handle)
-    try:
-        writer = QPdfWriter(temp_name)
-        writer.setResolution(300)
-        writer.setTitle(plan.pack.manifest.title)
-        writer.setCreator(f"{APP_NAME} {__version__}")
-        setup_page(writer)
-        pages = paint_handout(writer, plan, register_fonts())
-        del writer  # closes and flushes the file
-        try:
-            os.replace(temp_name, out)
-        except OSError as exc:
-            raise OSError(exc.errno, exc.strerror, str(out)) from None
-        return pages
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    # In memory, not straight to the file: QPdfWriter reports no write errors, so a full
+    # disk left a cut-off PDF with "wrote … (5 pages)". Python's own writes report them.
+    buffer = QBuffer()
+    if not buffer.open(QIODevice.OpenModeFlag.WriteOnly):
+        raise OSError(errno.ENOMEM, "the PDF could not be made (out of memory)", str(out))
+    writer = QPdfWriter(buffer)
+    writer.setResolution(300)
+    writer.setTitle(plan.pack.manifest.title)
+    writer.setCreator(f"{APP_NAME} {__version__}")
+    setup_page(writer)
+    pages = paint_handout(writer, plan, register_fonts())  # raises OSError if the painter cannot begin
+    del writer  # its painter has ended: the trailer is written
+    data = buffer.data().data()
+    buffer.close()
+    if not is_whole_pdf(data):
+        raise OSError(errno.EIO, "the PDF could not be finished", str(out))
+    return data, pages
+
+
+_TRAILER_RE = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*\Z")
+
+
+def is_whole_pdf(data: bytes) -> bool:
+    """Whether data is a finished PDF: a header, and a trailer whose cross-reference table is where it says."""
+    found = _TRAILER_RE.search(data[-1024:])
+    if not data.startswith(b"%PDF-") or found is None:
+        return False
+    offset = int(found[1])
+    return data[offset:offset + 4] == b"xref"

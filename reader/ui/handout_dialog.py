@@ -36,7 +36,7 @@ class HandoutDialog(QDialog):
         self.sections: dict[str, QCheckBox] = {}
         for section in pack.sections:
             label = section.title + (self.tr(" (this page)") if section.id == current_section else "")
-            box = QCheckBox(label, chosen)
+            box = QCheckBox(label.replace("&", "&&"), chosen)  # a single & would be taken as a shortcut key
             box.setChecked(section.kind != AID)  # the whole summary; aids are added on purpose
             chosen_layout.addWidget(box)
             self.sections[section.id] = box

@@ -201,7 +201,7 @@ class MainWindow(FinishingMixin, NavigationMixin, AppearanceMixin, QMainWindow):
 
     def show_settings_not_saved(self, path: str) -> None:
         self.show_notice(
-            self.tr("Your text size and place cannot be saved on this computer ({path} is not writable). "
+            self.tr("Your text size and place cannot be saved on this computer ({path} cannot be written to). "
                     "They will last until you close the reader.").format(path=path)
         )
 

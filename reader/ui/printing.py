@@ -75,8 +75,11 @@ def save_plan_with_dialog(parent: QWidget, plan: HandoutPlan) -> str | None:
     try:
         pages = export_plan(plan, Path(name))
     except OSError as exc:
-        QMessageBox.warning(parent, _tr("Could not save the PDF"),
-                            _tr("The PDF could not be saved to {path}: {reason}").format(path=name, reason=exc.strerror or exc))
+        from reader.content.escaping import label_text
+
+        # The file name is the user's own typing: shown exactly as written, never read as markup.
+        QMessageBox.warning(parent, _tr("Could not save the PDF"), label_text(
+            _tr("The PDF could not be saved to {path}: {reason}").format(path=name, reason=exc.strerror or exc)))
         return None
     return _tr("Saved {pages} page(s) to {path}").format(pages=pages, path=name)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -31,6 +33,24 @@ THEME_CHOICES = ("system", "light", "dark", "contrast")
 def default_settings_path() -> Path:
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
     return Path(base or Path.home() / ".config") / APP_ID / "settings.ini"
+
+
+def _what_is(path: Path) -> str:
+    """What the settings file is: "file" (or nothing yet), "link" to a file, or "special" (folder, device, pipe).
+
+    Asked before QSettings opens the file: opening a pipe for reading waits for a writer
+    (the window never appeared), and QSettings saves through a link onto what it points to.
+    """
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return "file"  # missing, or its folder cannot be made: QSettings reports that when saving
+    if not stat.S_ISLNK(mode):
+        return "file" if stat.S_ISREG(mode) else "special"
+    try:
+        return "link" if stat.S_ISREG(os.stat(path).st_mode) else "special"
+    except OSError:
+        return "link"  # a link to nothing yet: saving would make the file it points to
 
 
 class _LineOfText:
@@ -66,7 +86,12 @@ class Settings:
         self._save_failure_reported = False
         #: Called once with the settings file's path when saving fails, so the window can say so.
         self.on_save_failed: Callable[[str], None] | None = None
-        if path is not None:
+        self._path = path
+        if path is not None and _what_is(path) == "special":
+            # Kept for the run only, like a kiosk's: nothing is read from it or written to it.
+            print(f"atl-reader: warning: settings file {path} is not an ordinary file; "
+                  "using defaults, and nothing will be saved", file=sys.stderr)
+        elif path is not None:
             self._store = QSettings(str(path), QSettings.Format.IniFormat)
             if self._store.status() != QSettings.Status.NoError:
                 print(f"atl-reader: warning: settings file {path} could not be read; using defaults", file=sys.stderr)
@@ -109,6 +134,14 @@ class Settings:
             self._save_timer.stop()
         if self._store is None or not self._pending:
             return
+        kind = "file" if self._path is None else _what_is(self._path)
+        if kind != "file":
+            # Never through a link (QSettings would overwrite the file it points to), nor onto
+            # a pipe or device put there since the start. The changes stay pending, so they last the run.
+            why = ("it is a link to another file, which is never written through" if kind == "link"
+                   else "it is not an ordinary file")
+            self._report_save_failure(f"settings were not saved to {self._path}: {why}")
+            return
         for key, value in self._pending.items():
             self._store.setValue(key, value)
         self._pending.clear()
@@ -116,12 +149,17 @@ class Settings:
         # Only AccessError means the write failed: a corrupt file that was just rewritten
         # still reports FormatError (sync re-reads it first). The flag is separate from
         # the read warning, so an unreadable file at start cannot silence a failed save.
-        if self._store.status() == QSettings.Status.AccessError and not self._save_failure_reported:
-            self._save_failure_reported = True
-            print(f"atl-reader: warning: settings could not be saved to {self._store.fileName()}; "
-                  "they will last until you close the reader", file=sys.stderr)
-            if self.on_save_failed is not None:
-                self.on_save_failed(self._store.fileName())
+        if self._store.status() == QSettings.Status.AccessError:
+            self._report_save_failure(f"settings could not be saved to {self._store.fileName()}")
+
+    def _report_save_failure(self, what: str) -> None:
+        """Say once, on stderr and through on_save_failed, that changes last only until the reader closes."""
+        if self._save_failure_reported or self._store is None:
+            return
+        self._save_failure_reported = True
+        print(f"atl-reader: warning: {what}; they will last until you close the reader", file=sys.stderr)
+        if self.on_save_failed is not None:
+            self.on_save_failed(self._store.fileName())
 
     @property
     def text_percent(self) -> int:
