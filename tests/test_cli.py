@@ -269,3 +269,23 @@ def test_a_window_is_refused_only_where_there_is_no_screen(environ, opens):
 
     assert (missing_display(environ, "linux") is None) == opens
     assert missing_display({}, "win32") is None
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev/zero are POSIX")
+@pytest.mark.parametrize("kind", ["FIFO", "character device"])
+def test_a_queries_file_that_never_ends_is_one_error_line_not_a_hang(tmp_path, kind):
+    from test_pack_files import run as run_limited  # cut off in time and memory, should it hang again
+
+    path = Path("/dev/zero")
+    if kind == "FIFO":
+        path = tmp_path / "queries"
+        os.mkfifo(path)
+    result = run_limited("search", "--queries", str(path))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [f"atl-reader: error: cannot read {path}: it is a {kind}, not a regular file"]
+
+
+def test_a_huge_limit_searches_as_if_there_were_none():
+    result = run("search", "stem cell transplant", "--limit", str(10**30), "--json")
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert json.loads(result.stdout)["sections"]
