@@ -17,7 +17,7 @@ through pack_resource.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QTextDocument
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QTextBrowser
 
 from reader.content.escaping import label_text
 from reader.content.files import MAX_IMAGE_BYTES, Refused, read_pack_file
+from reader.content.images import image_format, image_problem
 from reader.content.links import PACK_SCHEME
 
 if TYPE_CHECKING:
@@ -37,25 +38,28 @@ if TYPE_CHECKING:
 _IMAGE = 2
 
 
-def pack_resource(pack_root: Path | None, kind: int, url: QUrl) -> QImage | bytes:
+def pack_resource(pack_root: Path | None, kind: int, url: QUrl | str) -> QImage | bytes:
     """What a document gets for url: a pack: picture read from inside the pack, else a final nothing.
 
     pack_root None (dialogs, search results) serves no pictures at all. A file
-    that is missing, outside the pack, not a regular file, over MAX_IMAGE_BYTES
-    or not a picture is a null image: the page shows no picture there (`check`
+    that is missing, outside the pack, not a regular file, over MAX_IMAGE_BYTES,
+    not a PNG, JPEG or GIF, or over images.MAX_PIXELS is a null image: the page shows no picture there (`check`
     tells the editor why).
     """
     from PySide6.QtGui import QImage  # here: the first frame asks for no picture, and the class costs ~0.6 ms
 
     if int(kind) != _IMAGE:
         return b""  # style sheets, pages: the reader's own CSS is set in code, never loaded
-    if pack_root is None or url.scheme() != PACK_SCHEME:
+    if pack_root is None or isinstance(url, str) or url.scheme() != PACK_SCHEME:  # Qt itself always passes a QUrl
         return QImage()
     try:
         data = read_pack_file(pack_root, url.path(), limit=MAX_IMAGE_BYTES)
     except (Refused, OSError):
         return QImage()
-    return QImage.fromData(data)  # null when the bytes are not a picture: still final
+    if image_problem(data) is not None:  # an SVG (which loads files itself), or too many pixels to hold
+        return QImage()
+    # The format is named, so Qt never sniffs the bytes and picks another decoder.
+    return QImage.fromData(data, image_format(data).upper())  # type: ignore[union-attr]
 
 
 class GatedBrowser(QTextBrowser):
@@ -70,19 +74,21 @@ class GatedBrowser(QTextBrowser):
         super().__init__(parent)
         self._pack_root = pack_root.resolve() if pack_root is not None else None
 
-    def loadResource(self, kind: int, url: QUrl) -> object:  # noqa: N802 (Qt API)
+    def loadResource(self, kind: int, url: QUrl | str) -> object:  # noqa: N802 (Qt API)
         # Qt's QTextDocument::loadResource keeps every answer it is given (null ones
         # too), so a picture is read once, not at each layout and paint.
         return pack_resource(self._pack_root, kind, url)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:  # the frame's edge: the text control would show it too
-            return self._show_tooltip(event, self.viewport().mapFrom(self, event.pos()))  # type: ignore[attr-defined]
+            help_event = cast("QHelpEvent", event)  # what PySide passes for a ToolTip
+            return self._show_tooltip(help_event, self.viewport().mapFrom(self, help_event.pos()))
         return super().event(event)
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.ToolTip:
-            return self._show_tooltip(event, event.pos())  # type: ignore[attr-defined]
+            help_event = cast("QHelpEvent", event)
+            return self._show_tooltip(help_event, help_event.pos())
         return super().viewportEvent(event)
 
     def _show_tooltip(self, event: QHelpEvent, at: QPoint) -> bool:
@@ -105,7 +111,7 @@ class GatedDocument(QTextDocument):
         super().__init__(parent)
         self._pack_root = pack_root.resolve() if pack_root is not None else None
 
-    def loadResource(self, kind: int, url: QUrl) -> object:  # noqa: N802 (Qt API)
+    def loadResource(self, kind: int, url: QUrl | str) -> object:  # noqa: N802 (Qt API)
         answer = pack_resource(self._pack_root, kind, url)
         # Overriding skips the base class's keeping of answers: keep it here, or
         # every layout and paint would read the picture again.
