@@ -11,19 +11,25 @@ from reader.content.glossary import TermFinder
 from reader.content.links import EXTERNAL_SCHEMES, external_address
 from reader.content.model import Pack, Section
 
-_LINK_RE = re.compile(r'<a [^>]*?href="((?:%s):[^"]+)"' % "|".join(EXTERNAL_SCHEMES))
+_LINK_RE = re.compile(rf'<a [^>]*?href="((?:{"|".join(EXTERNAL_SCHEMES)}):[^"]+)"')
 #: Where a QR image for web address number N is found in the handout document.
 QR_URL = "qr:{number}"
 
 
+#: A handout's page of addresses with QR codes: a page or two. Each address is also printed
+#: beside its link in the text; a pack with thousands of links took a minute to export.
+MAX_ADDRESSES = 20
+
+
 def web_addresses(sections: Sequence[Section]) -> list[str]:
-    """Every web, mail or phone link in the sections, once each, in reading order."""
-    found: list[str] = []
+    """The first MAX_ADDRESSES web, mail or phone links in the sections, once each, in reading order."""
+    found: dict[str, None] = {}
     for section in sections:
         for url in _LINK_RE.findall(section.html):
-            if url not in found:
-                found.append(url)
-    return found
+            found.setdefault(url)
+            if len(found) == MAX_ADDRESSES:
+                return list(found)
+    return list(found)
 
 
 def addresses_html(urls: Sequence[str], qr_px: int) -> str:

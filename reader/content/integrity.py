@@ -32,7 +32,7 @@ def pack_files(root: Path) -> list[str]:
     Linked folders are not followed (a link to / would list the whole disk).
     """
     skipped = {SUMS_NAME, SIGNATURE_NAME}
-    found = []
+    found: list[str] = []
     for folder, subfolders, names in os.walk(root, followlinks=False):
         subfolders[:] = [name for name in subfolders if not name.startswith(".")]
         relative = Path(folder).relative_to(root)
@@ -83,6 +83,9 @@ def check_sums(root: Path) -> list[Problem]:
     listed_path = root / SUMS_NAME
     if not listed_path.exists() and not listed_path.is_symlink():
         return []
+    signature = root / SIGNATURE_NAME
+    if signature.is_symlink() or (signature.exists() and not signature.is_file()):
+        return [Problem(SIGNATURE_NAME, "is not an ordinary file, so the pack's signature cannot be checked")]
     try:
         text = _read_small(listed_path, _MAX_SUMS_BYTES).decode("utf-8", errors="replace")
     except (OSError, ValueError) as exc:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from reader.content.dates import long_date
 from reader.content.files import MAX_TOML_BYTES, Refused, pack_name_problem, read_pack_file
-from reader.content.model import ABOUT_FIELDS, MANIFEST_NAME, SECTION_KINDS, Manifest, PackError, Problem, REVIEWED
+from reader.content.model import ABOUT_FIELDS, MANIFEST_NAME, REVIEWED, SECTION_KINDS, Manifest, PackError, Problem
 from reader.content.toml_files import decode_error, header_lines, loads, utf8_line
 
 REQUIRED_KEYS = ("title", "kind", "last_updated", "language", "disclaimer", "source")
@@ -23,6 +23,8 @@ MAX_CHARS = {"title": 200, "kind": 200, "language": 35, "disclaimer": 2_000, "so
 MAX_ABOUT_CHARS = 1_000
 #: A section id becomes an anchor in every link to it.
 MAX_ID_CHARS = 100
+#: The benchmark pack has 2,000 sections; a summary has under twenty.
+MAX_SECTIONS = 5_000
 
 
 @dataclass(frozen=True)
@@ -82,10 +84,10 @@ def read_manifest(root: Path) -> tuple[Manifest, list[SectionEntry], list[Proble
             raise PackError(Problem(str(path), f"'{key}' is {len(data[key]):,} characters long: keep it under "
                                                f"{MAX_CHARS[key]:,}", _line_of(text, rf"^\s*{key}\s*=")))
     updated = data["last_updated"]
-    if isinstance(updated, dt.datetime) or not isinstance(updated, dt.date):
-        raise PackError(
-            Problem(str(path), "'last_updated' must be a date such as 2026-05-08", _line_of(text, r"^\s*last_updated\s*="))
-        )
+    # A year far off is a typing slip (and its review date, years later, cannot be computed).
+    if isinstance(updated, dt.datetime) or not isinstance(updated, dt.date) or not 1900 <= updated.year <= 2999:
+        raise PackError(Problem(str(path), "'last_updated' must be a date such as 2026-05-08",
+                                _line_of(text, r"^\s*last_updated\s*=")))
     interval = data.get("review_interval_months", 12)
     if not isinstance(interval, int) or isinstance(interval, bool) or not 1 <= interval <= 120:
         raise PackError(
@@ -122,6 +124,7 @@ def read_manifest(root: Path) -> tuple[Manifest, list[SectionEntry], list[Proble
     entries: list[SectionEntry] = []
     problems: list[Problem] = []
     seen: set[str] = set()
+    files: dict[str, str] = {}
     for index, raw in enumerate(raw_sections):
         line = lines[index] if index < len(lines) else None
         if not isinstance(raw, dict):
@@ -144,8 +147,19 @@ def read_manifest(root: Path) -> tuple[Manifest, list[SectionEntry], list[Proble
             problems.append(Problem(rel, f"section '{section_id}': {name_problem}", line))
             continue
         if kind not in SECTION_KINDS:
-            problems.append(Problem(rel, f"section '{section_id}': kind must be one of {', '.join(SECTION_KINDS)}", line))
+            problems.append(
+                Problem(rel, f"section '{section_id}': kind must be one of {', '.join(SECTION_KINDS)}", line))
             continue
+        if file.strip() in files:
+            # The same page twice adds nothing for a reader, and thousands of copies of one
+            # page make a pack that takes minutes to print.
+            problems.append(Problem(rel, f"section '{section_id}' uses the file of section "
+                                         f"'{files[file.strip()]}'", line))
+            continue
+        if len(entries) == MAX_SECTIONS:
+            problems.append(Problem(rel, f"more than {MAX_SECTIONS} sections: the rest are left out", line))
+            break
         seen.add(section_id)
+        files[file.strip()] = section_id
         entries.append(SectionEntry(section_id, file.strip(), kind, line))
     return manifest, entries, problems
