@@ -10,9 +10,10 @@ import random
 import shutil
 from pathlib import Path
 
-_FILLER = """patients clinic nurse blood test scan appointment symptom fever rash skin lymph node
-infection fatigue appetite weight sleep family support transport cost insurance leaflet
-hospital ward visit question answer diary medicine tablet injection drip monitor result""".split()
+_FILLER = ["patients", "clinic", "nurse", "blood", "test", "scan", "appointment", "symptom", "fever", "rash", "skin",
+           "lymph", "node", "infection", "fatigue", "appetite", "weight", "sleep", "family", "support", "transport",
+           "cost", "insurance", "leaflet", "hospital", "ward", "visit", "question", "answer", "diary", "medicine",
+           "tablet", "injection", "drip", "monitor", "result"]
 
 
 def generate_pack(source: Path, target: Path, sections: int = 2000, seed: int = 7) -> Path:

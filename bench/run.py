@@ -40,7 +40,7 @@ def spread(values: list[float]) -> str:
 def start_xvfb() -> subprocess.Popen[bytes] | None:
     if shutil.which("Xvfb") is None:
         return None
-    display = ":%d" % (90 + os.getpid() % 9)
+    display = f":{90 + os.getpid() % 9}"
     proc = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(0.5)
@@ -106,7 +106,8 @@ def big_pack_start(root: Path, env: dict[str, str], bundled_ms: float) -> tuple[
     time_to_paint(command, env)  # the first start renders and caches the pack
     starts = [time_to_paint(command, env)[0] for _ in range(max(3, RUNS // 2))]
     growth = statistics.median(starts) - bundled_ms
-    return ("cold start, 2,000-section pack (ms; growth target ≤ 300)", f"{statistics.median(starts):8.1f}  (+{growth:.0f})", "")
+    return ("cold start, 2,000-section pack (ms; growth target ≤ 300)",
+            f"{statistics.median(starts):8.1f}  (+{growth:.0f})", "")
 
 
 def ui_pauses(root: Path | None = None) -> str:
@@ -114,7 +115,7 @@ def ui_pauses(root: Path | None = None) -> str:
     command = [sys.executable, str(ROOT / "bench" / "pauses.py"), *([str(root)] if root else [])]
     done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT,
                           env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
-    line = next((l for l in done.stdout.splitlines() if l.startswith("pauses:")), f"failed: {done.stderr[-200:]}")
+    line = next((out for out in done.stdout.splitlines() if out.startswith("pauses:")), f"failed: {done.stderr[-200:]}")
     return line.removeprefix("pauses: ")
 
 
@@ -124,10 +125,10 @@ def scale_rows(root: Path, queries: list[str]) -> list[tuple[str, str, str]]:
     from reader.search import SearchIndex
 
     size_mb = sum(f.stat().st_size for f in root.rglob("*.md")) / 1e6
-    script = ("import sys,time; t=time.perf_counter(); sys.path.insert(0, %r);"
+    script = (f"import sys,time; t=time.perf_counter(); sys.path.insert(0, {str(ROOT)!r});"
               "from reader.content import load_pack; from reader.search import SearchIndex;"
-              "p=load_pack(__import__('pathlib').Path(%r)); SearchIndex(p).search('stem cell transplant');"
-              "print((time.perf_counter()-t)*1000)") % (str(ROOT), str(root))
+              f"p=load_pack(__import__('pathlib').Path({str(root)!r})); SearchIndex(p).search('stem cell transplant');"
+              "print((time.perf_counter()-t)*1000)")
 
     def open_and_ask(env: dict[str, str]) -> float:
         out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT,
@@ -253,12 +254,13 @@ def measure() -> int:
             rows.append(("  ratio to floor (target ≤ 1.15×; issue 2: ≤ 1.3×)", f"{ratio:8.2f}×", ""))
             # Each reader run is timed next to a floor run, so their ratio shares the
             # machine's state; on a noisy machine its median is the steadier figure.
-            paired = sorted(o / f for o, f in zip(ours_ms, floor_ms))
+            paired = sorted(o / f for o, f in zip(ours_ms, floor_ms, strict=True))
             rows.append(("  median of paired ratios (each run against its neighbour)",
                          f"{statistics.median(paired):8.2f}×  ({paired[0]:.2f}–{paired[-1]:.2f})", ""))
             our_rss, floor_rss = [o[1] for o in ours], [f[1] for f in floor]
             rows.append(("peak RSS after start (MB)", spread(our_rss), spread(floor_rss)))
-            rows.append(("  ratio to floor (target ≤ 1.2×)", f"{statistics.median(our_rss) / statistics.median(floor_rss):8.2f}×", ""))
+            rss_ratio = statistics.median(our_rss) / statistics.median(floor_rss)
+            rows.append(("  ratio to floor (target ≤ 1.2×)", f"{rss_ratio:8.2f}×", ""))
             rows.append(big_pack_start(big_root, env, statistics.median(ours_ms)))
         else:
             rows.append(("cold start", "skipped: no Xvfb and no DISPLAY", ""))
@@ -271,7 +273,8 @@ def measure() -> int:
         walls = []
         for _ in range(RUNS):
             begin = time.perf_counter()
-            subprocess.run([sys.executable, str(ROOT / "main.py"), *args], stdout=subprocess.DEVNULL, check=True, cwd=ROOT)
+            subprocess.run([sys.executable, str(ROOT / "main.py"), *args], stdout=subprocess.DEVNULL, check=True,
+                           cwd=ROOT)
             walls.append((time.perf_counter() - begin) * 1000)
         rows.append((f"`{' '.join(args[:2])}` wall time (ms, target ≤ 150)", spread(walls), ""))
 
@@ -326,7 +329,8 @@ def measure() -> int:
     app.processEvents()
     soak = subprocess.run([sys.executable, str(ROOT / "bench" / "soak.py")], capture_output=True, text=True,
                           cwd=ROOT, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
-    line = next((l for l in soak.stdout.splitlines() if l.startswith("soak:")), f"soak failed: {soak.stderr[-200:]}")
+    line = next((out for out in soak.stdout.splitlines() if out.startswith("soak:")),
+                f"soak failed: {soak.stderr[-200:]}")
     rows.append(("soak, kiosk actions and idle resets (RSS growth ≤ 10 MB)", line.removeprefix("soak: "), ""))
     width = max(len(r[0]) for r in rows)
     print(f"\n{'figure'.ljust(width)}  {'ATL Reader':>34}  {'floor (bare QTextBrowser)':>34}")

@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, TypedDict
 
 from reader import APP_ID, __version__
 
@@ -82,7 +82,7 @@ def _sign_options(sign: argparse.ArgumentParser) -> None:
     sign.add_argument("--key", metavar="KEY", type=Path, required=True, help="the private key from keygen")
 
 
-def _kiosk_pin_options(kiosk_pin: argparse.ArgumentParser) -> None:
+def _kiosk_pin_options(_kiosk_pin: argparse.ArgumentParser) -> None:
     """No options: the PIN is asked for (twice, unechoed), or read from stdin in a script."""
 
 
@@ -152,10 +152,19 @@ def _print_problems(pack: Pack) -> None:
         print(f"warning: {problem}", file=sys.stderr)
 
 
+class _Row(TypedDict):
+    """A line of `sections --json`."""
+
+    id: str
+    title: str
+    level: int
+    text: str
+
+
 def cmd_sections(args: argparse.Namespace) -> int:
     pack = _load(args.content)
     _print_problems(pack)
-    rows = []
+    rows: list[_Row] = []
     for section in pack.sections:
         rows.append({"id": section.id, "title": section.title, "level": 1, "text": section.text})
         rows.extend({"id": s.id, "title": s.title, "level": s.level, "text": s.text} for s in section.subsections)

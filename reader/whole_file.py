@@ -22,7 +22,8 @@ _REASONS = {
     errno.EROFS: "the disk is read-only",
     errno.EIO: "the disk reported an error",
 }
-_KINDS = ((stat.S_ISFIFO, "a pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
+_KINDS = ((stat.S_ISFIFO, "a pipe"), (stat.S_ISSOCK, "a socket"),
+          (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
 _NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _CLOSE_ON_EXEC = getattr(os, "O_CLOEXEC", 0)
 
@@ -77,7 +78,8 @@ def _write_checked(fd: int, data: bytes, path: Path) -> None:
         raise OSError(errno.EIO, "the file was not written whole", str(path))
 
 
-def write_whole(path: Path, data: bytes, *, hint: str = NAME_HINT, prefix: str = "atl-reader", mode: int = 0o666) -> None:
+def write_whole(path: Path, data: bytes, *, hint: str = NAME_HINT, prefix: str = "atl-reader",
+                mode: int = 0o666) -> None:
     """Write data to path whole or not at all: a new file beside it, checked, then renamed over it.
 
     The old file stays untouched on any failure and no temporary file is left.

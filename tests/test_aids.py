@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import CONTENT
 from reader import texts
 from reader.content.readability import MAX_AID_GRADE, grade
 from reader.search.synonyms import read_synonyms
-
-from conftest import CONTENT
 
 
 def test_the_grade_measure_tells_plain_words_from_the_reviewed_text():
@@ -68,7 +67,8 @@ def test_check_warns_about_empty_about_fields_and_hard_definitions(make_pack):
                      manifest_extra='publisher = "City Clinic"\n')
     manifest = (root / "manifest.toml").read_text(encoding="utf-8")
     about_entry = 'file = "sections/about.md"\n'
-    (root / "manifest.toml").write_text(manifest.replace(about_entry, about_entry + 'kind = "about"\n'), encoding="utf-8")
+    (root / "manifest.toml").write_text(manifest.replace(about_entry, about_entry + 'kind = "about"\n'),
+                                        encoding="utf-8")
     (root / "glossary.toml").write_text(
         '[[term]]\nterm = "remission"\nsource = "NCI"\ndefinition = "A considerable diminution of pathophysiological '
         'manifestations characteristic of malignant neoplastic proliferation."\n', encoding="utf-8")

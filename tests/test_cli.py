@@ -17,7 +17,8 @@ from pdf_text import pdf_pages as page_texts
 MAIN = str(ROOT / "main.py")
 
 
-def run(*args: str, cwd: Path | None = None, env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run(*args: str, cwd: Path | None = None,
+        env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, **(env_extra or {}))
     return subprocess.run([sys.executable, MAIN, *args], capture_output=True, text=True, timeout=120, cwd=cwd, env=env)
 
@@ -27,7 +28,8 @@ def test_sections_json_lists_sections_and_subsections_in_reading_order():
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout)
     assert all(set(row) == {"id", "title", "level", "text"} for row in rows)
-    assert [row["id"] for row in rows][:5] == ["overview", "treatment-goals", "treatment-options", "indolent-atl", "aggressive-atl"]
+    assert [row["id"] for row in rows][:5] == ["overview", "treatment-goals", "treatment-options", "indolent-atl",
+                                               "aggressive-atl"]
     assert {row["level"] for row in rows} == {1, 2}
     assert "no universal cure" in rows[0]["text"]
 
@@ -282,7 +284,8 @@ def test_a_queries_file_that_never_ends_is_one_error_line_not_a_hang(tmp_path, k
         os.mkfifo(path)
     result = run_limited("search", "--queries", str(path))
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert result.stderr.strip().splitlines() == [f"atl-reader: error: cannot read {path}: it is a {kind}, not a regular file"]
+    assert result.stderr.strip().splitlines() == [
+        f"atl-reader: error: cannot read {path}: it is a {kind}, not a regular file"]
 
 
 def test_a_huge_limit_searches_as_if_there_were_none():

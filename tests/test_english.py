@@ -21,7 +21,8 @@ def test_real_words_are_known_and_typos_of_medical_words_are_not(word, known):
     assert english.is_english_word(word) is known
 
 
-def test_the_list_is_kept_in_the_cache_and_read_back(fresh_list):
+@pytest.mark.usefixtures("fresh_list")
+def test_the_list_is_kept_in_the_cache_and_read_back():
     words = english._words()
     entry = cache.read_entry(cache.cache_dir() / "english-words.cache")
     assert entry is not None and entry["words"] == words
@@ -29,7 +30,8 @@ def test_the_list_is_kept_in_the_cache_and_read_back(fresh_list):
     assert english._words() == words
 
 
-def test_a_damaged_cache_is_made_again(fresh_list):
+@pytest.mark.usefixtures("fresh_list")
+def test_a_damaged_cache_is_made_again():
     target = cache.cache_dir() / "english-words.cache"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(b"ATL-PACK garbage")
@@ -37,7 +39,8 @@ def test_a_damaged_cache_is_made_again(fresh_list):
     assert cache.read_entry(target) is not None
 
 
-def test_an_unwritable_cache_still_knows_the_words(fresh_list, monkeypatch, tmp_path):
+@pytest.mark.usefixtures("fresh_list")
+def test_an_unwritable_cache_still_knows_the_words(monkeypatch, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder", encoding="utf-8")
     monkeypatch.setattr(cache, "cache_dir", lambda: blocker / "cache")

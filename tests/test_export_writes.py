@@ -20,7 +20,8 @@ from conftest import ROOT
 FILE_SIZE_LIMIT = 50_000
 
 
-def export(out: Path, *args: str, fsize: int | None = None, umask: int | None = None) -> subprocess.CompletedProcess[str]:
+def export(out: Path, *args: str, fsize: int | None = None,
+           umask: int | None = None) -> subprocess.CompletedProcess[str]:
     def limits() -> None:
         if fsize is not None:
             resource.setrlimit(resource.RLIMIT_FSIZE, (fsize, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))

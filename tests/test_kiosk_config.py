@@ -6,8 +6,8 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from reader.kiosk.config import KioskConfig, check_idle_timeout, load_kiosk_config
 
 

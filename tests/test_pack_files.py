@@ -178,7 +178,8 @@ def test_a_20000_word_synonym_group_is_refused_quickly_with_its_line(make_pack):
 def test_a_glossary_term_with_thousands_of_forms_is_a_problem_with_its_line(make_pack):
     root = make_pack({"a.md": GOOD})
     forms = ", ".join(f'"form{n}"' for n in range(5_000))
-    (root / "glossary.toml").write_text(GLOSSARY + f'\n[[term]]\nterm = "cell"\ndefinition = "A unit."\nalso = [{forms}]\n')
+    (root / "glossary.toml").write_text(
+        GLOSSARY + f'\n[[term]]\nterm = "cell"\ndefinition = "A unit."\nalso = [{forms}]\n')
     pack = load_pack(root, use_cache=False)
     assert [str(p) for p in pack.problems] == [("glossary.toml:6: 'cell': 'also' may list at most 20 forms, "
                                                 "each under 100 characters")]

@@ -6,8 +6,8 @@ import pytest
 
 from reader.search import SearchIndex, parse_query
 from reader.search.outcome import status_lines
-from reader.search.snippets import emphasised_html, make_snippet, match_spans
 from reader.search.query import fts_expression
+from reader.search.snippets import emphasised_html, make_snippet, match_spans
 
 
 @pytest.fixture(scope="module")
@@ -111,7 +111,8 @@ def test_misspellings_are_corrected_but_short_words_are_left_alone(index):
     assert index.parse("remissions").corrections == ()  # a known word's other form
 
 
-@pytest.mark.parametrize(("typed", "corrected"), [("chmo", "chemo"), ("cuer", "cure"), ("side", None), ("sick", None), ("sore", None)])
+@pytest.mark.parametrize(("typed", "corrected"),
+                         [("chmo", "chemo"), ("cuer", "cure"), ("side", None), ("sick", None), ("sore", None)])
 def test_a_short_word_is_corrected_for_a_slip_but_never_turned_into_another_word(index, typed, corrected):
     # "side effects of chemo" used to search for "size effects": one changed letter makes another word.
     assert index.parse(typed).corrections == (((typed, corrected),) if corrected else ())
@@ -227,7 +228,8 @@ def test_lines_heard_together_are_separate_sentences():
 
     assert spoken_lines(["7 sections match", "The summary does not mention “x”."]) == \
         "7 sections match. The summary does not mention “x”."
-    assert spoken_lines(["No results for “x”.", "Try one of these topics:"]) == "No results for “x”. Try one of these topics:"
+    assert spoken_lines(["No results for “x”.", "Try one of these topics:"]) == \
+        "No results for “x”. Try one of these topics:"
     assert spoken_lines(["1 section matches"]) == "1 section matches"
 
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import CONTENT
 from reader.search import SearchIndex
 from reader.search.outcome import status_lines
 from reader.search.synonyms import read_synonyms
-
-from conftest import CONTENT
 
 TABLE = read_synonyms(CONTENT)[0]
 OUTLOOK = sorted(" ".join(phrase) for phrase, gap in TABLE.gaps.items() if gap.questions == "questions-outlook")

@@ -61,7 +61,8 @@ def test_a_chosen_theme_colours_the_whole_window_and_is_remembered(qtbot, own, p
     assert page_text is not None
     assert contrast_ratio(page_text, reading.color(QPalette.ColorRole.Base).name()) >= 7
     chrome = window.navigator.palette()
-    assert contrast_ratio(chrome.color(QPalette.ColorRole.Text).name(), chrome.color(QPalette.ColorRole.Base).name()) >= 4.5
+    assert contrast_ratio(chrome.color(QPalette.ColorRole.Text).name(),
+                          chrome.color(QPalette.ColorRole.Base).name()) >= 4.5
     header = window.header.palette()
     assert contrast_ratio(header.color(QPalette.ColorRole.WindowText).name(),
                           header.color(QPalette.ColorRole.Window).name()) >= 4.5

@@ -12,7 +12,6 @@ from reader.contrast import contrast_ratio
 from reader.navigation import Location
 from reader.ui.main_window import MainWindow
 from reader.ui.settings import Settings
-
 from window_driver import click_link_text, page_text, shown_text
 
 
@@ -203,7 +202,8 @@ def test_ctrl_wheel_changes_text_size(window):
     viewport = window.reading.viewport()
     center = QPointF(viewport.rect().center())
     event = QWheelEvent(center, QPointF(viewport.mapToGlobal(viewport.rect().center())), QPoint(0, 0), QPoint(0, 120),
-                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False)
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase,
+                        False)
     QApplication.sendEvent(viewport, event)
     assert window.text_percent == 110
 
@@ -303,7 +303,8 @@ def test_disclaimer_shows_markup_characters_as_written(qtbot):
     assert banner.label.accessibleName() == text == banner.text
 
 
-@pytest.mark.parametrize(("percent", "size"), [(100, (800, 600)), (300, (800, 600)), (300, (1920, 1080)), (200, (1024, 768))])
+@pytest.mark.parametrize(("percent", "size"),
+                         [(100, (800, 600)), (300, (800, 600)), (300, (1920, 1080)), (200, (1024, 768))])
 def test_disclaimer_is_fully_visible_at_every_size(make_window, qtbot, pack, percent, size):
     window = make_window(size=size)
     window.apply_text_scale(percent)
@@ -368,7 +369,8 @@ def test_a_dark_desktop_gets_the_dark_theme_with_aaa_reading_text(qapp, make_win
         qapp.setPalette(original)
 
 
-@pytest.mark.parametrize(("percent", "size"), [(100, (800, 600)), (200, (1024, 768)), (300, (800, 600)), (100, (1920, 1080))])
+@pytest.mark.parametrize(("percent", "size"),
+                         [(100, (800, 600)), (200, (1024, 768)), (300, (800, 600)), (100, (1920, 1080))])
 def test_text_never_touches_the_edge_of_the_pane(make_window, qtbot, percent, size):
     window = make_window(size=size)
     window.apply_text_scale(percent)

@@ -10,9 +10,8 @@ import sys
 import pytest
 from PySide6.QtCore import Qt
 
-from reader.navigation import Location
-
 from conftest import ROOT
+from reader.navigation import Location
 from window_driver import page_text, shown_text, type_search
 
 

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QApplication
 
 from reader.navigation import Location
 from reader.ui.result_delegate import HTML_ROLE
-
 from window_driver import page_text, type_search
 
 
@@ -104,7 +103,8 @@ def test_a_word_it_may_have_meant_is_offered_and_searched_for_when_chosen(window
 def test_a_word_it_may_have_meant_is_chosen_by_click_too(window, qtbot):
     type_search(window, qtbot, "remishun")
     results = window.search.results
-    qtbot.mouseClick(results.viewport(), Qt.MouseButton.LeftButton, pos=results.visualItemRect(results.item(0)).center())
+    qtbot.mouseClick(results.viewport(), Qt.MouseButton.LeftButton,
+                     pos=results.visualItemRect(results.item(0)).center())
     assert window.search.field.text() == "remission"
     qtbot.waitUntil(lambda: "sections match" in window.search.status.text())
 

@@ -40,7 +40,8 @@ def main() -> int:
     try:
         manifest = beside / "manifest.toml"
         manifest.write_text(manifest.read_text(encoding="utf-8").replace(
-            'title = "Adult T-cell leukemia/lymphoma (ATL)"', 'title = "Clinic copy of the ATL summary"'), encoding="utf-8")
+            'title = "Adult T-cell leukemia/lymphoma (ATL)"', 'title = "Clinic copy of the ATL summary"'),
+            encoding="utf-8")
         done = subprocess.run([str(program), "check"], capture_output=True, text=True, env=env, timeout=120, cwd=home)
         passed = done.returncode == 0 and str(beside) in done.stdout
         failed += not passed

@@ -56,8 +56,8 @@ def read_glossary(root: Path) -> tuple[tuple[GlossaryEntry, ...], list[Problem]]
             problems.append(Problem(GLOSSARY_NAME, f"'{term}' has no 'definition'", line))
             continue
         if len(definition) > MAX_DEFINITION_CHARS:
-            problems.append(Problem(GLOSSARY_NAME, f"'{term}': keep the definition under {MAX_DEFINITION_CHARS} characters",
-                                    line))
+            problems.append(Problem(
+                GLOSSARY_NAME, f"'{term}': keep the definition under {MAX_DEFINITION_CHARS} characters", line))
             if len(definition) > 10 * MAX_DEFINITION_CHARS:  # no longer a definition at all: never shown
                 continue
         if not isinstance(also, list) or not all(isinstance(a, str) and a.strip() for a in also):

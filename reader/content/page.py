@@ -6,9 +6,9 @@ import re
 
 from reader import texts
 from reader.content.escaping import escape
+from reader.content.links import SECTION_SCHEME
 from reader.content.loader import review_line
 from reader.content.model import ABOUT, AID, Pack, Section
-from reader.content.links import SECTION_SCHEME
 
 
 def provenance_line(pack: Pack, section: Section) -> str | None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from reader import APP_ID
 
@@ -98,7 +100,8 @@ def _trust_key_refusal(data: dict[str, object]) -> str | None:
             return ("The trust_key setting must be the path of a public key file (.pub) in quotes, "
                     "so the content is not shown until it is.")
         if not value.strip():
-            return "The trust_key setting is empty, so the content is not shown until it names a public key file (.pub)."
+            return ("The trust_key setting is empty, "
+                    "so the content is not shown until it names a public key file (.pub).")
     for name, value in _settings_named(data):
         if name != "trust_key" and _looks_like_trust_key(name, value):
             return (f"The setting '{name}' looks like a misspelt trust_key, so the content is not shown until it is "
@@ -155,7 +158,7 @@ def load_kiosk_config(path: Path | None) -> tuple[KioskConfig, list[str]]:
     problems: list[str] = []
     values: dict[str, object] = {}
 
-    def take(key: str, kind: type, valid, message: str) -> None:  # type: ignore[no-untyped-def]
+    def take(key: str, kind: type, valid: Callable[[Any], bool], message: str) -> None:
         if key not in data:
             return
         value = data[key]

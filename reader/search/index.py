@@ -163,7 +163,8 @@ class SearchIndex:
         step = sections_per_step or max(1, len(pack.sections))
         for first in range(0, len(pack.sections), step):
             rows, documents = zip(*(self._index_section(rowid, section, stems)
-                                    for rowid, section in enumerate(pack.sections[first:first + step], first)))
+                                    for rowid, section in enumerate(pack.sections[first:first + step], first)),
+                                  strict=True)
             self._db.executemany("INSERT INTO docs(rowid, title, headings, body, words) VALUES (?, ?, ?, ?, ?)", rows)
             add_sections_using(sections_using, documents)
             yield
@@ -175,7 +176,8 @@ class SearchIndex:
         glossary_words = {token.norm for entry in pack.glossary for form in entry.forms for token in tokenize(form)}
         self.vocabulary = Vocabulary(sections_using, extra=self._synonyms.words | glossary_words)
         weights = ", ".join(str(w) for w in _WEIGHTS.values())
-        self._sql = f"SELECT rowid, bm25(docs, {weights}) AS rank FROM docs WHERE docs MATCH ? ORDER BY rank, rowid LIMIT ?"
+        self._sql = (f"SELECT rowid, bm25(docs, {weights}) AS rank FROM docs WHERE docs MATCH ? "
+                     "ORDER BY rank, rowid LIMIT ?")
 
     def _index_section(self, rowid: int, section: Section,
                        stems: dict[str, str]) -> tuple[tuple[int, str, str, str, str], list[str]]:
@@ -291,7 +293,8 @@ class SearchIndex:
         for order, (entry, forms) in enumerate(self._glossary):
             places = [i for i, phrases in enumerate(asked) if forms.intersection(phrases)]
             # A term typed as words of the query ("targeted therapies") counts where it starts.
-            places += [typed.index(f" {' '.join(form)} ") for form in forms if f" {' '.join(form)} " in typed and not places]
+            places += [typed.index(f" {' '.join(form)} ") for form in forms
+                       if f" {' '.join(form)} " in typed and not places]
             if places:
                 found.append((min(places), order, entry))
         return tuple(entry for _, _, entry in sorted(found)[:MAX_TERMS])

@@ -104,6 +104,7 @@ def parse_query(text: str, *, prefix: bool = False, vocabulary: Vocabulary | Non
                 words[i] = fixed
 
     concepts: list[Concept] = []
+    alternatives: tuple[Stems, ...]
     i = 0
     while i < len(words):
         start = i

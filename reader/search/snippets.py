@@ -47,7 +47,7 @@ class _Places:
 def _words_of(text: str) -> _Words:
     norms = words(text)
     stems = [stem(norm) for norm in norms]
-    return _Words(tuple(dict.fromkeys(zip(norms, stems))), frozenset(stems), f" {' '.join(stems)} ")
+    return _Words(tuple(dict.fromkeys(zip(norms, stems, strict=True))), frozenset(stems), f" {' '.join(stems)} ")
 
 
 @functools.lru_cache(maxsize=1024)
@@ -68,7 +68,7 @@ def matched(text: str, query: Query) -> list[int]:
     """
     places = _places_of(text)
     terms, prefix = query.terms, query.prefix
-    found = {i for i, (token, stemmed) in enumerate(zip(places.tokens, places.stems))
+    found = {i for i, (token, stemmed) in enumerate(zip(places.tokens, places.stems, strict=True))
              if stemmed in terms or (prefix and token.norm.startswith(prefix))}
     stems = places.stems
     padded = _words_of(text).padded if query.phrases else ""

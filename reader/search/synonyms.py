@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TypeGuard
 
 from reader.content.model import Problem
 from reader.content.toml_files import header_lines, line_of_item, read_toml
@@ -159,5 +160,5 @@ def _too_many(phrases: list[str]) -> str | None:
     return None
 
 
-def _is_word_list(value: object) -> bool:
+def _is_word_list(value: object) -> TypeGuard[list[str]]:
     return isinstance(value, list) and bool(value) and all(isinstance(v, str) and v.strip() for v in value)

@@ -21,15 +21,17 @@ _HYPHENS = str.maketrans("", "", "-\u2010\u2011\u2012\u2013\u2212")
 _ASCII_WORD_RE = re.compile(r"[a-z0-9]+(?:-[0-9]+(?![a-z0-9]))?")
 
 STOPWORDS = frozenset(
-    """a about after also am an and any are as at be been but by can could did do does for from had has
-    have how if in into is it its me my no not of on or our so than that the their them then there these
-    they this those to was we were what when where which who whom why will with would you your
-    actually completely fully please really totally get go make
-    i im ive ll ve re s""".split()  # "I", and what "I'm", "I'll", "we've", "you're", "it's" leave
+    ["a", "about", "after", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by", "can",
+     "could", "did", "do", "does", "for", "from", "had", "has", "have", "how", "if", "in", "into", "is", "it", "its",
+     "me", "my", "no", "not", "of", "on", "or", "our", "so", "than", "that", "the", "their", "them", "then", "there",
+     "these", "they", "this", "those", "to", "was", "we", "were", "what", "when", "where", "which", "who", "whom",
+     "why", "will", "with", "would", "you", "your", "actually", "completely", "fully", "please", "really", "totally",
+     "get", "go", "make",
+     "i", "im", "ive", "ll", "ve", "re", "s"]  # "I", and what "I'm", "I'll", "we've", "you're", "it's" leave
 )
 #: Words that frame a question rather than name what it is about ("what does indolent
 #: mean"): they are searched for, but their absence from the summary is not worth saying.
-FRAMING_WORDS = frozenset("mean means meaning explain tell know".split())
+FRAMING_WORDS = frozenset(["mean", "means", "meaning", "explain", "tell", "know"])
 
 _stemmer = Stemmer.Stemmer("english")
 
@@ -71,7 +73,7 @@ def stem_all(norms: list[str], known: dict[str, str]) -> list[str]:
     """
     new = [word for word in set(norms) if word not in known]
     if new:
-        known.update(zip(new, _stemmer.stemWords(new)))
+        known.update(zip(new, _stemmer.stemWords(new), strict=True))
     return [known[word] for word in norms]
 
 
@@ -87,12 +89,3 @@ def words(text: str) -> list[str]:
         return [word.replace("-", "") if "-" in word else word for word in _ASCII_WORD_RE.findall(text.lower())]
     return [normalize(match) for match in _WORD_RE.findall(text)]
 
-
-def stems_text(text: str) -> str:
-    """The stemmed words of text, space-separated, as stored in the index."""
-    return " ".join(stem(word) for word in words(text))
-
-
-def words_text(text: str) -> str:
-    """The normalised unstemmed words of text, for prefix matching while typing."""
-    return " ".join(words(text))

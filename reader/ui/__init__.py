@@ -1,6 +1,7 @@
 """The Qt shell: widgets that display what the core computes."""
 
 import sys
+from typing import Any
 
 import PySide6  # loads shiboken, which installs the import hook patched below
 
@@ -17,12 +18,12 @@ def _skip_feature_source_scan() -> None:
     PySide's own answer for modules that do not use it: they see Qt's plain names.
     A PySide without this scan is left alone.
     """
-    feature = sys.modules.get("shibokensupport.feature")
+    feature: Any = sys.modules.get("shibokensupport.feature")  # PySide's own module, with no types
     if feature is not None and hasattr(feature, "_mod_uses_pyside"):
         feature._mod_uses_pyside = _uses_pyside
 
 
-def _uses_pyside(module: object) -> bool:
+def _uses_pyside(_module: object) -> bool:
     return False
 
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Actions", text)
 
@@ -77,7 +78,7 @@ def fill_menus(menus: list[QMenu], a: Actions) -> None:
          a.next_match, a.previous_match],
         [a.shortcuts, a.about],
     ]
-    for menu, actions in zip(menus, entries):
+    for menu, actions in zip(menus, entries, strict=True):
         for action in actions:
             if action is None:
                 menu.addSeparator()

@@ -23,4 +23,4 @@ def prepare_announcements() -> None:
     from PySide6 import QtGui
 
     getattr(QtGui, "QAccessibleAnnouncementEvent", None)
-    getattr(QtGui, "QAccessible")
+    _ = QtGui.QAccessible  # the look-up is the point: it creates the class

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import TYPE_CHECKING
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
@@ -62,12 +62,13 @@ def error_window(message: str, where: str, *, pack_dir: str | None = None, famil
 
 
 def create_app(argv: list[str]) -> QApplication:
-    app = QApplication.instance() or QApplication(argv)
+    # instance() is typed as the core class; in this process it is always the QApplication made here.
+    app = cast(QApplication, QApplication.instance() or QApplication(argv))
     app.setApplicationName(APP_ID)
     app.setDesktopFileName(APP_ID)  # the Wayland app id and X11 class match atl-reader.desktop
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
-    return app  # type: ignore[return-value]
+    return app
 
 
 def run(args: argparse.Namespace) -> int:

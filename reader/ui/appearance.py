@@ -31,6 +31,10 @@ else:
 class AppearanceMixin(_Base):
     """Theme, spacing and text size for MainWindow."""
 
+    # Set in MainWindow.__init__; declared here too, as mypy cannot follow the mixin's base.
+    theme: Palette
+    _percent: int
+
     # -- themes ------------------------------------------------------------------------------
     def choose_theme(self, choice: str) -> None:
         """The reader's choice, remembered: "system", "light", "dark" or "contrast"."""
@@ -68,7 +72,7 @@ class AppearanceMixin(_Base):
 
         palette = self.palette()
         for class_name in ("QMenu", "QDialog"):
-            QApplication.setPalette(palette, class_name)
+            QApplication.setPalette(palette, class_name)  # type: ignore[arg-type]  # stub says bytes; PySide takes str
         QToolTip.setPalette(palette)
         for menu in self._popup_menus():
             menu.setPalette(palette)
@@ -77,8 +81,9 @@ class AppearanceMixin(_Base):
         """Menus and tooltips at the chrome size, dialogs at the content size (on a text-size change)."""
         from PySide6.QtWidgets import QToolTip
 
-        QApplication.setFont(menu_font, "QMenu")
-        QApplication.setFont(dialog_font, "QDialog")
+        # PySide's stub says bytes for the class name, but only str is accepted (6.11).
+        QApplication.setFont(menu_font, "QMenu")  # type: ignore[arg-type]
+        QApplication.setFont(dialog_font, "QDialog")  # type: ignore[arg-type]
         QToolTip.setFont(menu_font)
         for menu in self._popup_menus():
             menu.setFont(menu_font)

@@ -12,9 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader import APP_NAME, __version__
+from reader import APP_NAME, __version__, texts
 from reader.content.loader import review_line
-from reader import texts
 from reader.content.model import GlossaryEntry, Pack
 from reader.ui.actions import Actions
 from reader.ui.resources_gate import GatedBrowser
@@ -64,7 +63,8 @@ def shortcuts_html(actions: Actions, title: str) -> str:
             continue
         keys = ", ".join(seq.toString(seq.SequenceFormat.NativeText) for seq in action.shortcuts())
         if keys:
-            rows.append(f"<tr><td>{html.escape(action.text().replace('&', ''))}</td><td><b>{html.escape(keys)}</b></td></tr>")
+            name = html.escape(action.text().replace("&", ""))
+            rows.append(f"<tr><td>{name}</td><td><b>{html.escape(keys)}</b></td></tr>")
     return f"<h2>{html.escape(title)}</h2><table cellpadding='6'>{''.join(rows)}</table>"
 
 

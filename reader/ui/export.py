@@ -73,7 +73,7 @@ def _paint_pdf(plan: HandoutPlan, out: Path) -> tuple[bytes, int]:
     setup_page(writer)
     pages = paint_handout(writer, plan, register_fonts())  # raises OSError if the painter cannot begin
     del writer  # its painter has ended: the trailer is written
-    data = buffer.data().data()
+    data = bytes(buffer.data().data())  # bytes already (so no copy); the stubs allow any buffer
     buffer.close()
     if not is_whole_pdf(data):
         raise OSError(errno.EIO, "the PDF could not be finished", str(out))

@@ -46,9 +46,9 @@ class FocusRing(QWidget):
         # Only the focused widget and its ancestors are watched for moves and resizes, not
         # every event of the app. They may be gone already: focus moves on when the widget
         # that had it is deleted.
-        for widget in self._watched:
-            if shiboken6.isValid(widget):
-                widget.removeEventFilter(self)
+        for watched in self._watched:
+            if shiboken6.isValid(watched):
+                watched.removeEventFilter(self)
         self._watched = []
         widget = new if inside else None
         while widget is not None and widget is not window:

@@ -8,7 +8,6 @@ from PySide6.QtGui import QFontDatabase
 
 from reader.resources import resource
 
-FAMILY = "Atkinson Hyperlegible"
 # Only the faces the pages use: regular and bold (italic is synthesised if ever needed).
 _FILES = ("AtkinsonHyperlegible_400Regular.ttf", "AtkinsonHyperlegible_700Bold.ttf")
 _registered: str | None = None

@@ -30,14 +30,15 @@ from PySide6.QtGui import (
 
 from reader import texts
 from reader.content.dates import long_date
+from reader.content.handout_pages import QR_URL, addresses_html, glossary_html, web_addresses
 from reader.content.loader import review_line
 from reader.content.model import Pack, Section
-from reader.content.handout_pages import QR_URL, addresses_html, glossary_html, web_addresses
 from reader.content.page import compose_page
 from reader.qr import qr_png
 from reader.ui.resources_gate import GatedDocument
 from reader.ui.theme import LIGHT, reading_css
 from reader.ui.theming import chrome_palette
+
 
 @dataclass(frozen=True)
 class PrintSize:
@@ -189,7 +190,8 @@ class _PagePainter:
         self.footer_rect = QRectF(margin, height - margin * 0.7 - footer_height, width - 2 * margin, footer_height)
         gap = 5 * self.mm
         self.body_rect = QRectF(
-            margin, self.header_rect.bottom() + gap, width - 2 * margin, self.footer_rect.top() - gap - self.header_rect.bottom() - gap
+            margin, self.header_rect.bottom() + gap,
+            width - 2 * margin, self.footer_rect.top() - gap - self.header_rect.bottom() - gap,
         )
         self.document = self._build_document()
 
@@ -241,7 +243,8 @@ class _PagePainter:
                 if page:
                     self.device.newPage()
                 top = page * page_height
-                running = next((t for y, t in reversed(starts) if y <= top + page_height * 0.25), starts[0][1] if starts else "")
+                running = next((t for y, t in reversed(starts) if y <= top + page_height * 0.25),
+                               starts[0][1] if starts else "")
                 self._paint_body(painter, page)
                 self._paint_header(painter, running)
                 self._paint_footer(painter, page + 1, pages)
@@ -266,7 +269,8 @@ class _PagePainter:
         painter.setPen(QColor("#1b1b1b"))
         painter.setFont(self.header_bold)
         line = QFontMetricsF(self.header_font, self.device).lineSpacing()
-        painter.drawText(QRectF(rect.left(), rect.top(), rect.width() * 0.6, line), int(Qt.AlignmentFlag.AlignLeft), manifest.title)
+        painter.drawText(QRectF(rect.left(), rect.top(), rect.width() * 0.6, line), int(Qt.AlignmentFlag.AlignLeft),
+                         manifest.title)
         painter.setFont(self.header_font)
         painter.drawText(QRectF(rect.left() + rect.width() * 0.6, rect.top(), rect.width() * 0.4, line),
                          int(Qt.AlignmentFlag.AlignRight), section_title)

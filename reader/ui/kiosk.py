@@ -109,9 +109,11 @@ class KioskController(QObject):
             actions.print_.setEnabled(True)
         else:
             window.header.print_button.hide()
-        margins = window.header.layout().contentsMargins()
-        # Keep the top right corner free for the staff long-press.
-        window.header.layout().setContentsMargins(margins.left(), margins.top(), TOUCH_PX + 8, margins.bottom())
+        header_layout = window.header.layout()
+        if header_layout is not None:
+            margins = header_layout.contentsMargins()
+            # Keep the top right corner free for the staff long-press.
+            header_layout.setContentsMargins(margins.left(), margins.top(), TOUCH_PX + 8, margins.bottom())
         # Links stay usable; selecting or dragging text out is not possible.
         window.reading.setTextInteractionFlags(
             qt.TextInteractionFlag.LinksAccessibleByMouse | qt.TextInteractionFlag.LinksAccessibleByKeyboard)

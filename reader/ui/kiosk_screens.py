@@ -46,6 +46,8 @@ class Overlay(QWidget):
 
     def _fit(self) -> None:
         window = self.parentWidget()
+        if window is None:
+            return  # not in a window (yet): nothing to cover
         top = self._below.mapTo(window, self._below.rect().bottomLeft()).y() + 1
         self.setGeometry(0, top, window.width(), window.height() - top)
 
@@ -106,10 +108,6 @@ class StillReadingPrompt(Overlay):
     def stop(self) -> None:
         self._tick.stop()
         self.hide()
-
-    @property
-    def seconds_left(self) -> int:
-        return self._left
 
     def _count_down(self) -> None:
         self._left -= 1
@@ -262,8 +260,9 @@ class CornerHold(QWidget):
         parent.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if watched is self.parent() and event.type() == QEvent.Type.Resize:
-            self.move(self.parentWidget().width() - self.width(), 0)  # the top right corner
+        parent = self.parentWidget()
+        if parent is not None and watched is parent and event.type() == QEvent.Type.Resize:
+            self.move(parent.width() - self.width(), 0)  # the top right corner
             self.raise_()
         return False
 

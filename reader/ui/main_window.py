@@ -15,24 +15,24 @@ from reader.content.model import Pack
 from reader.navigation import History, Location
 from reader.reflow import takes_turns
 from reader.ui.appearance import AppearanceMixin
-from reader.ui.window_finishing import FinishingMixin
-from reader.ui.window_navigation import NavigationMixin
 from reader.ui.banner import DisclaimerBanner
 from reader.ui.header import HeaderBar
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.settings import Settings
 from reader.ui.theme import Palette, Spacing, Typography
 from reader.ui.theming import chrome_palette, outline, resolve
+from reader.ui.window_finishing import FinishingMixin
+from reader.ui.window_navigation import NavigationMixin
 
 if TYPE_CHECKING:  # imported on first use, not for the first frame
     from reader.content.glossary import TermFinder
     from reader.ui.actions import Actions
-    from reader.ui.navigator import NavigatorTree
+    from reader.ui.focus_ring import FocusRing
     from reader.ui.match_bar import MatchBar
+    from reader.ui.navigator import NavigatorTree
     from reader.ui.notice import NoticeBar
     from reader.ui.search_controller import SearchController
     from reader.ui.search_panel import SearchPanel
-    from reader.ui.focus_ring import FocusRing
     from reader.ui.theme_menu import ThemeMenu
 
 
@@ -153,8 +153,8 @@ class MainWindow(FinishingMixin, NavigationMixin, AppearanceMixin, QMainWindow):
         if narrow == self._narrow:
             return
         self._narrow = narrow
-        left = self.splitter.widget(0)
-        keep_focus = narrow and left.isAncestorOf(QApplication.focusWidget())
+        left, focused = self.splitter.widget(0), QApplication.focusWidget()
+        keep_focus = narrow and left is not None and focused is not None and left.isAncestorOf(focused)
         self.header.contents_button.setVisible(narrow)
         self.header.set_compact(narrow)
         self._right_layout.setContentsMargins(8 if narrow else 0, 8, 8, 8)  # off the window's edge
@@ -176,8 +176,9 @@ class MainWindow(FinishingMixin, NavigationMixin, AppearanceMixin, QMainWindow):
     def show_contents_drawer(self, shown: bool) -> None:
         """In a narrow window the contents and the text take turns; otherwise both show."""
         left, right = self.splitter.widget(0), self.splitter.widget(1)
-        left.setVisible(shown or not self._narrow)
-        right.setVisible(not (shown and self._narrow))
+        if left is not None and right is not None:  # both are added as the window is built
+            left.setVisible(shown or not self._narrow)
+            right.setVisible(not (shown and self._narrow))
 
     def show_notice(self, text: str) -> None:
         """Say something in the notice line (kept until the line exists)."""

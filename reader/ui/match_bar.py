@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from reader.ui.named_button import named_button
@@ -20,14 +20,15 @@ class MatchBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 4)
         self.label = QLabel(self)
-        self.previous = self._button(self.tr("◀ Previous"), self.tr("Previous match (Shift+F3)"), self.previousRequested)
+        self.previous = self._button(self.tr("◀ Previous"), self.tr("Previous match (Shift+F3)"),
+                                     self.previousRequested)
         self.next = self._button(self.tr("Next ▶"), self.tr("Next match (F3)"), self.nextRequested)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.previous)
         layout.addWidget(self.next)
         self.hide()
 
-    def _button(self, text: str, name: str, signal: Signal) -> QToolButton:
+    def _button(self, text: str, name: str, signal: SignalInstance) -> QToolButton:
         button = named_button(self, text, name)
         button.clicked.connect(signal)
         return button

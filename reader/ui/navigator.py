@@ -120,7 +120,7 @@ class NavigatorTree(QTreeWidget):
             item.setToolTip(0, label_text(section.title))
             self._add(item, section.id, "")
             children = [QTreeWidgetItem([sub.title]) for sub in section.subsections]
-            for child, sub in zip(children, section.subsections):
+            for child, sub in zip(children, section.subsections, strict=True):
                 self._add(child, section.id, sub.id)
             item.addChildren(children)
             top.append(item)
@@ -168,10 +168,12 @@ class NavigatorTree(QTreeWidget):
         centre = column.center()
         half = side / 2
         if self.isExpanded(index):  # pointing down
-            points = [QPointF(centre.x() - half, centre.y() - half / 2), QPointF(centre.x() + half, centre.y() - half / 2),
+            points = [QPointF(centre.x() - half, centre.y() - half / 2),
+                      QPointF(centre.x() + half, centre.y() - half / 2),
                       QPointF(centre.x(), centre.y() + half * 0.75)]
         else:  # pointing right
-            points = [QPointF(centre.x() - half / 2, centre.y() - half), QPointF(centre.x() - half / 2, centre.y() + half),
+            points = [QPointF(centre.x() - half / 2, centre.y() - half),
+                      QPointF(centre.x() - half / 2, centre.y() + half),
                       QPointF(centre.x() + half * 0.75, centre.y())]
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -199,7 +201,9 @@ class NavigatorTree(QTreeWidget):
     def _measure_next_rows(self) -> None:
         last = self.topLevelItemCount() - 1
         self._measured_to = min(self._measured_to + self.MEASURE_STEP, last)
-        self.visualItemRect(self.topLevelItem(self._measured_to))  # measures each row above it
+        item = self.topLevelItem(self._measured_to)
+        if item is not None:
+            self.visualItemRect(item)  # measures each row above it
         if self._measured_to >= last:
             self._measuring.stop()
 

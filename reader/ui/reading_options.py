@@ -21,10 +21,10 @@ class ReadingOptionsDialog(QDialog):
         self.lines.setAccessibleName(self.tr("Space between lines"))
         self.paragraphs = QComboBox(self)
         self.paragraphs.setAccessibleName(self.tr("Space between paragraphs"))
-        for name, value in zip(names, LINE_HEIGHTS):
+        for name, value in zip(names, LINE_HEIGHTS, strict=True):
             self.lines.addItem(name, value)
-        for name, value in zip(names, PARAGRAPH_SPACINGS):
-            self.paragraphs.addItem(name, value)
+        for name, em in zip(names, PARAGRAPH_SPACINGS, strict=True):
+            self.paragraphs.addItem(name, em)
         self.lines.setCurrentIndex(max(0, self.lines.findData(line_height)))
         self.paragraphs.setCurrentIndex(max(0, self.paragraphs.findData(paragraph_em)))
         form = QFormLayout()

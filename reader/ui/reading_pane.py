@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui
@@ -20,9 +19,9 @@ from reader.ui.theme import LIGHT, READING_PX, Palette, Spacing, reading_css
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QKeyEvent, QPaintEvent, QResizeEvent, QTextCursor
 
     from reader.content.glossary import TermFinder
-    from PySide6.QtGui import QKeyEvent, QPaintEvent, QResizeEvent, QTextCursor
 
 # Classes only used after the first frame are reached through QtGui when needed:
 # PySide creates a class's enums when it is first imported, which start-up would pay.
@@ -316,11 +315,6 @@ class ReadingPane(GatedBrowser):
     @property
     def match_count(self) -> int:
         return len(self._match_cursors)
-
-    @property
-    def current_match(self) -> int:
-        """1-based number of the match last stepped to; 0 before the first step."""
-        return self._current_match + 1
 
     def step_match(self, step: int) -> int:
         """Move to the next (+1) or previous (-1) match, wrapping; return its 1-based number."""

@@ -56,10 +56,12 @@ def pack_resource(pack_root: Path | None, kind: int, url: QUrl | str) -> QImage 
         data = read_pack_file(pack_root, url.path(), limit=MAX_IMAGE_BYTES)
     except (Refused, OSError):
         return QImage()
-    if image_problem(data) is not None:  # an SVG (which loads files itself), or too many pixels to hold
+    named = image_format(data)
+    if named is None or image_problem(data) is not None:  # an SVG (which loads files itself), or too many pixels
         return QImage()
     # The format is named, so Qt never sniffs the bytes and picks another decoder.
-    return QImage.fromData(data, image_format(data).upper())  # type: ignore[union-attr]
+    # (PySide's stub says bytes for it, but only str is accepted: checked on 6.11.)
+    return QImage.fromData(data, named.upper())  # type: ignore[arg-type]
 
 
 class GatedBrowser(QTextBrowser):

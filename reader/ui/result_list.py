@@ -111,7 +111,7 @@ class ResultList(QListWidget):
 
     def _measure_all(self) -> None:
         """Every row there is now: mid-change there may be more rows than items, or fewer."""
-        for number, row in zip(range(self.count()), self._rows):
+        for number, row in zip(range(self.count()), self._rows, strict=False):
             self.item(number).setSizeHint(self._measure(row.rich))
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt API)

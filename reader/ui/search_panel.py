@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -17,8 +18,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from typing import TYPE_CHECKING
 
 from reader import texts
 from reader.content.model import AID
@@ -115,9 +114,8 @@ class SearchPanel(QWidget):
 
     def show_result(self, result: SearchResult, topics: list[tuple[str, str]]) -> None:
         """Display hits, or say nothing matched and offer topics."""
-        from reader.search.snippets import emphasised_html
-
         from reader.search.outcome import status_lines
+        from reader.search.snippets import emphasised_html
 
         rows = self._definition_rows(result)
         first_hit = len(rows)
@@ -166,8 +164,10 @@ class SearchPanel(QWidget):
         if not result.terms:
             return []
         heading, note = html.escape(texts.DEFINITIONS_HEADING), html.escape(texts.AID_LINE)
-        rows = [ResultRow(f"<b>{heading}</b><br/><i>{note}</i>", f"{texts.DEFINITIONS_HEADING}. {texts.AID_LINE}.", None)]
-        rows += [ResultRow(f"<b>{html.escape(e.term)}</b>: {html.escape(e.definition)}", f"{e.term}: {e.definition}", None)
+        rows = [ResultRow(f"<b>{heading}</b><br/><i>{note}</i>",
+                          f"{texts.DEFINITIONS_HEADING}. {texts.AID_LINE}.", None)]
+        rows += [ResultRow(f"<b>{html.escape(e.term)}</b>: {html.escape(e.definition)}",
+                           f"{e.term}: {e.definition}", None)
                  for e in result.terms]
         return rows
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
 from reader.ui.named_button import named_button
@@ -26,7 +26,7 @@ class TextSizeControls(QWidget):
         for button in (self.smaller, self.reset, self.larger):
             layout.addWidget(button)
 
-    def _button(self, text: str, name: str, signal: Signal) -> QToolButton:
+    def _button(self, text: str, name: str, signal: SignalInstance) -> QToolButton:
         button = named_button(self, text, name)
         button.clicked.connect(signal)
         return button

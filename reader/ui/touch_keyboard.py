@@ -97,6 +97,8 @@ class KeyboardDock(QObject):
 
     def place(self) -> None:
         window = self._keyboard.parentWidget()
+        if window is None:
+            return  # not in a window (yet): nothing to fit
         height = self._keyboard.sizeHint().height()
         self._keyboard.setGeometry(0, window.height() - height, window.width(), height)
         self._keyboard.raise_()

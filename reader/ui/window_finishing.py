@@ -59,16 +59,16 @@ class FinishingMixin(_Base):
                 self._prepare_first_uses)
 
     def _build_commands_and_panels(self) -> None:
-        from reader.ui.actions import build_actions, fill_menus
-        from reader.ui.navigator import NavigatorTree
-        from reader.ui.notice import NoticeBar
-        from reader.ui.match_bar import MatchBar
-        from reader.ui.search_controller import SearchController
-        from reader.ui.search_panel import SearchPanel
-        from reader.ui.theme_menu import ThemeMenu
         from PySide6.QtGui import QIcon
 
         from reader.resources import resource
+        from reader.ui.actions import build_actions, fill_menus
+        from reader.ui.match_bar import MatchBar
+        from reader.ui.navigator import NavigatorTree
+        from reader.ui.notice import NoticeBar
+        from reader.ui.search_controller import SearchController
+        from reader.ui.search_panel import SearchPanel
+        from reader.ui.theme_menu import ThemeMenu
 
         self.setWindowIcon(QIcon(str(resource("icons", "atl-reader-256.png"))))
         self.actions_ = build_actions(self)
@@ -94,9 +94,10 @@ class FinishingMixin(_Base):
         self._connect()
         chain = [self.header.back, self.header.forward, self.search.field, self.search.clear_button,
                  self.search.results, self.navigator,
-                 self.match_bar.previous, self.match_bar.next, self.reading, self.header.text_size.smaller, self.header.text_size.reset,
-                 self.header.text_size.larger, self.header.print_button, self.notice.close_button]
-        for first, second in zip(chain, chain[1:]):
+                 self.match_bar.previous, self.match_bar.next, self.reading,
+                 self.header.text_size.smaller, self.header.text_size.reset, self.header.text_size.larger,
+                 self.header.print_button, self.notice.close_button]
+        for first, second in zip(chain, chain[1:], strict=False):  # each widget with the next
             QWidget.setTabOrder(first, second)
 
     def _fill_contents(self) -> None:

@@ -27,6 +27,10 @@ else:
 class NavigationMixin(_Base):
     """Opening locations, Back/Forward and section stepping for MainWindow."""
 
+    # Set in MainWindow.__init__; declared here too, as mypy cannot follow the mixin's base.
+    _shown_section: str | None
+    _announced_section: str | None
+
     # -- navigation -----------------------------------------------------------------------
     @property
     def current(self) -> Location:
