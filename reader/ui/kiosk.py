@@ -155,7 +155,8 @@ class KioskController(QObject):
         assert self.config.printer is not None
         window.actions_.print_.setEnabled(False)
         window.show_notice(print_direct(window.pack, section, window.family, self.config.printer))
-        QTimer.singleShot(_PRINT_PAUSE_MS, lambda: window.actions_.print_.setEnabled(True))
+        # With the window as context, the timer dies with it (a reset kiosk, a closed test window).
+        QTimer.singleShot(_PRINT_PAUSE_MS, window, lambda: window.actions_.print_.setEnabled(True))
 
     # -- touch ----------------------------------------------------------------------------
     def _quick_topics(self) -> QWidget:
