@@ -30,13 +30,14 @@ import tempfile
 import time
 import zlib
 from pathlib import Path
+from typing import Any
 
 from reader import APP_ID, __version__
 from reader.content.files import Refused, read_regular
 from reader.content.model import GlossaryEntry, Manifest, Pack, Problem, Section, Subsection
 
 #: Bumped whenever what is stored, or how it is rendered, changes.
-_FORMAT = 6
+_FORMAT = 7
 #: An entry starts with these bytes, then the CRC-32 of the rest.
 _MAGIC = b"ATL-PACK"
 _SUFFIX = ".cache"
@@ -108,7 +109,8 @@ def load(root: Path) -> Pack | None:
     """The cached pack for root, or None if there is no entry that still holds."""
     resolved = root.resolve()
     try:
-        data: dict | None = read_entry(_path(resolved))  # type: ignore[type-arg]
+        # Any: what was stored is checked by use, and a wrong shape raises one of the errors below.
+        data: dict[str, Any] | None = read_entry(_path(resolved))
         if data is None:
             return None
         if data.get("version") != _version() or data.get("root") != str(resolved):
@@ -141,7 +143,7 @@ def store(pack: Pack, stamps: list[Stamp]) -> None:
     if _is_racy(stamps):
         return
     manifest = pack.manifest
-    payload = {
+    payload: dict[str, object] = {
         "version": _version(),
         "root": str(pack.root.resolve()),
         "stamps": stamps,
@@ -185,9 +187,13 @@ def write_entry(target: Path, payload: dict[str, object]) -> bool:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".entry-", suffix=".tmp")
+    except OSError:
+        return False
+    try:
         with os.fdopen(handle, "wb") as out:
             out.write(encode_entry(payload))
         os.replace(temp, target)
     except OSError:
+        Path(temp).unlink(missing_ok=True)  # a full disk leaves no half-written entry behind
         return False
     return True

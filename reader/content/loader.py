@@ -6,11 +6,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.content.dates import add_months, long_date
+from reader import texts
 from reader.content import cache
+from reader.content.dates import add_months, long_date
 from reader.content.files import MAX_SECTION_BYTES, PackFiles, Refused
 from reader.content.model import ABOUT_FIELDS, MANIFEST_NAME, Manifest, Pack, PackError, Problem, Section
-from reader import texts
 
 if TYPE_CHECKING:  # the manifest parser (and tomllib) load only when the cache misses
     from reader.content.manifest import SectionEntry
@@ -99,6 +99,8 @@ def _render_all(
         assert source is not None
         rendered = renderer.render(source, entry.file)
         problems.extend(rendered.problems)
+        if rendered.refused:
+            continue  # over a size or nesting limit: left out, as an unreadable section is
         if rendered.title is None:
             problems.append(Problem(entry.file, "no '# Title' heading: the section id is used as its title", 1))
         subsections = []

@@ -2,33 +2,36 @@
 
 Raw HTML is never trusted: it is escaped, not interpreted. Links may only point
 inside the pack; web addresses are kept so they can be shown, never opened.
+Only allowed elements and attributes reach Qt (allow_list), and a section over
+the size and nesting limits (prescan) is refused before Markdown reads it.
 """
 
 from __future__ import annotations
 
-import html
-import posixpath
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 import markdown
 from markdown.extensions import Extension
 from markdown.extensions.attr_list import AttrListExtension
 from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
-from markdown.extensions.toc import slugify, unique
+from markdown.extensions.toc import slugify
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import AMP_SUBSTITUTE, AtomicString
+from markdown.util import AtomicString
 
-from reader.content.links import EXTERNAL_SCHEMES, PACK_SCHEME, SECTION_SCHEME, external_address
+from reader.content import allow_list
+from reader.content.link_policy import STASH_RE, LinkPolicy, RenderContext, clean, speed_up_links
 from reader.content.model import Problem, Subsection
+from reader.content.prescan import LEFT_OUT, SourceLines, over_limits, strip_invisible, without_invisible
 
 _BLOCK_TAGS = {"p", "ul", "ol", "li", "blockquote", "pre", "table", "tr", "div", "dl", "dt", "dd", "hr"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _PLACEHOLDER_RE = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
-_STASH_RE = re.compile("\x02wzxhzdk:(\\d+)\x03")
+#: Markdown's backslash escapes (tables add '|'): each one shows the character itself.
+_MARKDOWN_SPECIAL_RE = re.compile(r"[\\`*_{}\[\]()>#+\-.!|]")
+_ID_COUNT_RE = re.compile(r"^(.*)_([0-9]+)$")
 
 
 #: A block with this class labels the text around it (such as the note that a list was
@@ -45,83 +48,8 @@ class RenderedSection:
     text: str
     subsections: list[Subsection]
     problems: list[Problem] = field(default_factory=list)
-
-
-@dataclass
-class _LinkContext:
-    file: str
-    files_to_ids: dict[str, str]
-    problems: list[Problem]
-
-
-def _same_address(text: str, url: str) -> bool:
-    def bare(value: str) -> str:
-        value = value.strip().lower()
-        value = re.sub(r"^(https?://|mailto:|tel:)", "", value)
-        return value.removeprefix("www.").rstrip("/")
-
-    return bare(text) == bare(url)
-
-
-class _LinkPolicy(Treeprocessor):
-    """Rewrite links and images so the reading pane can only stay in the pack."""
-
-    def __init__(self, md: markdown.Markdown, context: _LinkContext) -> None:
-        super().__init__(md)
-        self.context = context
-
-    def run(self, root: etree.Element) -> None:
-        for parent in root.iter():
-            for index, child in enumerate(list(parent)):
-                if child.tag == "a":
-                    self._link(parent, index, child)
-                elif child.tag == "img":
-                    self._image(child)
-
-    def _refuse(self, element: etree.Element, target: str, why: str) -> None:
-        self.context.problems.append(Problem(self.context.file, f"{why}: {target!r} (shown as plain text)"))
-        tail = element.tail
-        alt = element.get("alt", "")
-        element.attrib.clear()
-        element.tag = "span"
-        if alt and not element.text:
-            element.text = alt
-        element.tail = tail
-
-    def _link(self, parent: etree.Element, index: int, link: etree.Element) -> None:
-        href = (link.get("href") or "").strip()
-        parts = urlsplit(href)
-        scheme = parts.scheme.lower()
-        if scheme in EXTERNAL_SCHEMES and (parts.netloc or scheme in ("mailto", "tel")):
-            link.set("class", "external")
-            link.set("title", external_address(href))
-            text = "".join(link.itertext())
-            if not _same_address(text, href):
-                address = etree.Element("span", {"class": "address"})
-                address.text = f" ({external_address(href)})"
-                address.tail, link.tail = link.tail, None
-                parent.insert(index + 1, address)
-            return
-        if not scheme and not parts.netloc and not parts.path and parts.fragment:
-            return  # "#anchor" inside this section
-        if scheme or parts.netloc or href.startswith(("/", "\\")) or not parts.path:
-            self._refuse(link, href, "link leaves the content pack")
-            return
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(self.context.file), parts.path))
-        section_id = self.context.files_to_ids.get(target)
-        if section_id is None:
-            self._refuse(link, href, "link to a file that is not a section of this pack")
-            return
-        link.set("href", f"{SECTION_SCHEME}:{section_id}" + (f"#{parts.fragment}" if parts.fragment else ""))
-
-    def _image(self, image: etree.Element) -> None:
-        src = (image.get("src") or "").strip()
-        parts = urlsplit(src)
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(self.context.file), parts.path))
-        if parts.scheme or parts.netloc or src.startswith(("/", "\\")) or target.startswith(".."):
-            self._refuse(image, src, "image from outside the content pack")
-            return
-        image.set("src", f"{PACK_SCHEME}:{target}")
+    #: Over a limit (see prescan): not to be shown at all; problems say why.
+    refused: bool = False
 
 
 #: Where any inline pattern of ours can begin: code, escapes, links and images,
@@ -162,9 +90,9 @@ class _Capture(Treeprocessor):
         if stash:  # most sections stash nothing: no need to look at every text
             for element in root.iter():
                 if element.text:
-                    element.text = _STASH_RE.sub(unstash, element.text)
+                    element.text = STASH_RE.sub(unstash, element.text)
                 if element.tail:
-                    element.tail = _STASH_RE.sub(unstash, element.tail)
+                    element.tail = STASH_RE.sub(unstash, element.tail)
         _give_headings_ids(root)
         self.sink.append(root)
 
@@ -176,13 +104,61 @@ def _give_headings_ids(root: etree.Element) -> None:
     nothing shows; this is the part we use, at a quarter of its cost.
     """
     used = {element.get("id") for element in root.iter() if element.get("id")}
+    tried: dict[str, int] = {}
     for element in root.iter():
         if element.tag in _HEADINGS and not element.get("id"):
-            element.set("id", unique(slugify(_clean("".join(element.itertext())), "-"), used))
+            element.set("id", _unique(slugify(clean("".join(element.itertext())), "-"), used, tried))
+
+
+def _unique(base: str, used: set[str | None], tried: dict[str, int]) -> str:
+    """base, or base_1, base_2 ... as the toc extension's unique() numbers them.
+
+    unique() counts up from 1 each time, so many headings alike took seconds
+    (quadratic); tried remembers where each base's count got to.
+    """
+    candidate = base
+    if not candidate or candidate in used:
+        match = _ID_COUNT_RE.match(base)
+        stem, number = (match.group(1), int(match.group(2))) if match else (base, 0)
+        number = max(number, tried.get(stem, 0))
+        while not candidate or candidate in used:
+            number += 1
+            candidate = f"{stem}_{number}"
+        tried[stem] = number
+    used.add(candidate)
+    return candidate
+
+
+class _Gate(Treeprocessor):
+    """The last step before the tree is kept and written out: the allow-list and the nesting limits."""
+
+    def __init__(self, md: markdown.Markdown, context: RenderContext) -> None:
+        super().__init__(md)
+        self.context = context
+
+    def run(self, root: etree.Element) -> None:
+        beyond = allow_list.beyond_limits(root)
+        if beyond is not None:
+            self.context.report(beyond)
+            self.context.refused = True
+            root.clear()  # nothing of it is written out, let alone shown
+            return
+        self._invisible_entities()
+        allow_list.apply(root, lambda message, needle: self.context.report(message, needle, in_braces=True))
+
+    def _invisible_entities(self) -> None:
+        """Entities for invisible characters (&#x202E;) are left out, as the characters themselves are."""
+        stash = self.md.htmlStash.rawHtmlBlocks
+        for index, entry in enumerate(stash):
+            text = str(entry)
+            if text.startswith("&") and strip_invisible(clean(text)) != clean(text):
+                stash[index] = ""
+                self.context.report(f"invisible character written as '{text}' left out: it can hide text "
+                                    "or change the order it reads in", text)
 
 
 class _SafePack(Extension):
-    def __init__(self, context: _LinkContext, sink: list[etree.Element]) -> None:
+    def __init__(self, context: RenderContext, sink: list[etree.Element]) -> None:
         super().__init__()
         self.context = context
         self.sink = sink
@@ -191,13 +167,11 @@ class _SafePack(Extension):
         # Without these two, raw HTML is not recognised and so is escaped as text.
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
+        speed_up_links(md)
         md.treeprocessors.register(_SkipPlainText(md), "atl_plain_text", 21)  # just before "inline" (20)
-        md.treeprocessors.register(_LinkPolicy(md, self.context), "atl_links", 4)
+        md.treeprocessors.register(LinkPolicy(md, self.context), "atl_links", 4)
+        md.treeprocessors.register(_Gate(md, self.context), "atl_gate", -5)  # after "unescape" (0)
         md.treeprocessors.register(_Capture(md, self.sink), "atl_capture", -10)
-
-
-def _clean(text: str) -> str:
-    return " ".join(html.unescape(text.replace(AMP_SUBSTITUTE, "&")).split())
 
 
 def _block_text(element: etree.Element) -> str:
@@ -205,22 +179,33 @@ def _block_text(element: etree.Element) -> str:
     if element.tag in ("ul", "ol"):
         return "\n".join(_block_text(item) for item in element if item.tag == "li")
     if element.tag == "li" and any(child.tag in _BLOCK_TAGS for child in element):
-        inline = _clean(element.text or "")
+        inline = clean(element.text or "")
         blocks = [_block_text(child) for child in element if child.tag in _BLOCK_TAGS]
         return "\n".join(part for part in [inline, *blocks] if part)
     if element.tag == "table":
-        rows = [" | ".join(_clean("".join(cell.itertext())) for cell in row) for row in element.iter("tr")]
+        rows = [" | ".join(clean("".join(cell.itertext())) for cell in row) for row in element.iter("tr")]
         return "\n".join(rows)
-    return _clean("".join(element.itertext()))
+    return clean("".join(element.itertext()))
+
+
+def literal(value: str) -> str:
+    """Markdown that shows value exactly as written: one line, no markup, no invisible characters.
+
+    A manifest value is text, never markup: '{: style=... }', '[x](file:///...)'
+    or '*' in a title must not become attributes, links or emphasis where it is used.
+    """
+    value = " ".join(strip_invisible(value).split())
+    value = _MARKDOWN_SPECIAL_RE.sub(r"\\\g<0>", value.replace("&", "&amp;"))
+    return value.replace("<", "&lt;")
 
 
 def fill_placeholders(source: str, values: dict[str, str], file: str, problems: list[Problem]) -> str:
-    """Replace {{ name }} with pack facts, so they are written in one place only."""
+    """Replace {{ name }} with pack facts, so they are written in one place only (as text, see literal)."""
 
     def replace(match: re.Match[str]) -> str:
         key = match.group(1)
         if key in values:
-            return values[key]
+            return literal(values[key])
         line = source.count("\n", 0, match.start()) + 1
         problems.append(Problem(file, f"unknown placeholder {{{{ {key} }}}}", line))
         return match.group(0)
@@ -238,24 +223,47 @@ class Renderer:
     def __init__(self, files_to_ids: dict[str, str] | None = None, placeholders: dict[str, str] | None = None) -> None:
         self._placeholders = placeholders
         self._sink: list[etree.Element] = []
-        self._context = _LinkContext("", files_to_ids or {}, [])
+        self._context = RenderContext("", files_to_ids or {})
+        self._md = self._markdown()
+
+    def _markdown(self) -> markdown.Markdown:
         # Instances, not names: naming an extension makes Markdown scan every installed
         # package's entry points for it (~40 ms, more than rendering 100 sections).
-        self._md = markdown.Markdown(
-            extensions=[TableExtension(), SaneListExtension(), AttrListExtension(), _SafePack(self._context, self._sink)],
+        # Alignment as an attribute: a style attribute is never let through (allow_list).
+        return markdown.Markdown(
+            extensions=[TableExtension(use_align_attribute=True), SaneListExtension(), AttrListExtension(),
+                        _SafePack(self._context, self._sink)],
             output_format="html",
         )
 
     def render(self, source: str, file: str) -> RenderedSection:
-        """Render one section file. Never raises for odd Markdown; problems are returned."""
-        problems: list[Problem] = []
+        """Render one section file. Never raises for odd Markdown; problems are returned.
+
+        A section over a limit is refused whole (refused=True, nothing to show): a
+        cut-down page would differ from what was reviewed without saying so, and
+        the loader leaves out a refused section as it does one it cannot read.
+        """
+        source, problems = without_invisible(source, file)
         if self._placeholders is not None:
             source = fill_placeholders(source, self._placeholders, file, problems)
+        limits = over_limits(source, file)
+        if limits:
+            return _refused(sorted(problems + limits, key=_file_order))
         self._sink.clear()
-        self._context.file, self._context.problems = file, problems
-        self._md.reset()
-        body = self._md.convert(source)
-        return _split_sections(self._sink[0] if self._sink else etree.Element("div"), body, problems)
+        context = self._context
+        context.file, context.problems, context.lines, context.refused = file, problems, SourceLines(source), False
+        try:
+            self._md.reset()
+            body = self._md.convert(source)
+            root = self._sink[0] if self._sink else etree.Element("div")  # empty text: no tree at all
+            rendered = None if context.refused else _split_sections(root, body, problems)
+        except RecursionError:  # a last resort: the source scan should have refused anything this deep
+            self._md = self._markdown()  # its parser's state is left mid-way
+            context.report(f"the Markdown is nested too deeply to be read, {LEFT_OUT}")
+            rendered = None
+        context.finish()
+        problems.sort(key=_file_order)
+        return rendered if rendered is not None else _refused(problems)
 
 
 def render_markdown(
@@ -267,6 +275,15 @@ def render_markdown(
 ) -> RenderedSection:
     """Render one section file on its own (a pack uses one Renderer for all)."""
     return Renderer(files_to_ids, placeholders).render(source, file)
+
+
+def _file_order(problem: Problem) -> tuple[bool, int]:
+    """Problems in the order of the file's lines; those of the whole file last."""
+    return problem.line is None, problem.line or 0
+
+
+def _refused(problems: list[Problem]) -> RenderedSection:
+    return RenderedSection(None, "", "", [], problems, refused=True)
 
 
 def _split_sections(root: etree.Element, body: str, problems: list[Problem]) -> RenderedSection:
@@ -285,10 +302,10 @@ def _split_sections(root: etree.Element, body: str, problems: list[Problem]) -> 
         if NOT_TEXT_CLASS in (element.get("class") or "").split():
             continue  # a label about the text (shown and printed), not text to search or quote
         if element.tag == "h1" and title is None:
-            title = _clean("".join(element.itertext()))
+            title = clean("".join(element.itertext()))
         elif element.tag == "h2":
             close_subsection()
-            pending = (element.get("id", ""), _clean("".join(element.itertext())), 2)
+            pending = (element.get("id", ""), clean("".join(element.itertext())), 2)
             current = []
         else:
             text = _block_text(element)
