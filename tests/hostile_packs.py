@@ -21,15 +21,15 @@ CANARY_PNG = "canary.png"
 CANARY_TOML = "canary.toml"
 
 
-def _png() -> bytes:
-    """A real 64×64 PNG, so a document that loads it would lay it out at its size."""
+def _png(side: int = 64) -> bytes:
+    """A real side×side PNG, so a document that loads it would lay it out at its size."""
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
-    rows = b"".join(b"\x00" + b"\xff\x00\x00" * 64 for _ in range(64))
-    header = struct.pack(">IIBBBBB", 64, 64, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+    rows = (b"\x00" + b"\xff\x00\x00" * side) * side
+    header = struct.pack(">IIBBBBB", side, side, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b"")
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ class Case:
 
     name: str
     attack: Callable[[Path, Path], None]  # (pack root, outside folder)
-    names: str  # the file a problem line must name
+    names: str  # the file a problem line must name ("": a pack that is now safe to show, so check may pass it)
 
 
 def _append(root: Path, section: str, text: str) -> None:
@@ -51,7 +51,8 @@ def _manifest_value(root: Path, key: str, value: str) -> None:
     path = root / "manifest.toml"
     lines = path.read_text(encoding="utf-8").splitlines()
     escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\x00", "\\u0000")
-    lines = [f'{key} = "{escaped}"' if line.startswith(f"{key} =") else line for line in lines]
+    first = next(number for number, line in enumerate(lines) if line.startswith(f"{key} ="))  # not a section's
+    lines[first] = f'{key} = "{escaped}"'
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -121,7 +122,8 @@ def _case_list() -> list[Case]:
 
     @add("manifest-kind-markup", "manifest.toml")
     def _(root: Path, out: Path) -> None:
-        _manifest_value(root, "kind", f"<font color=red size=7>NOT REVIEWED</font><img src='file://{out / CANARY_PNG}'>")
+        _manifest_value(root, "kind",
+                        f"<font color=red size=7>NOT REVIEWED</font><img src='file://{out / CANARY_PNG}'>")
 
     @add("manifest-markdown-in-placeholder", "manifest.toml")
     def _(root: Path, out: Path) -> None:
@@ -216,10 +218,59 @@ def _case_list() -> list[Case]:
         path.write_text(path.read_text(encoding="utf-8") + f"\n[[synonyms]]\npatients_say = [{words}]\n"
                         'summary_says = ["treatment"]\n', encoding="utf-8")
 
+    # --- Pictures that are not what they seem (found by a red-team pass) ------------------------
+    @add("svg-pulls-outside-image", "sections/overview.md")
+    def _(root: Path, out: Path) -> None:
+        (root / "sections" / "a.png").write_text(  # an SVG named .png: Qt sniffs the bytes, not the name
+            '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="400" '
+            f'height="200"><image xlink:href="file://{out / CANARY_PNG}" width="200" height="100"/>'
+            '<text x="10" y="150" font-size="40" fill="red">SVG TEXT</text></svg>', encoding="utf-8")
+        _append(root, "overview.md", "![A picture](a.png)")
+
+    @add("svg-waits-on-outside-fifo", "sections/overview.md")
+    def _(root: Path, out: Path) -> None:
+        os.mkfifo(out / "fifo.png")
+        (root / "sections" / "a.svg").write_text(
+            '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="400" '
+            f'height="200"><image xlink:href="{out / "fifo.png"}" width="400" height="200"/></svg>', encoding="utf-8")
+        _append(root, "overview.md", "![A picture](a.svg)")
+
+    @add("small-files-huge-pixels", "sections/overview.md")
+    def _(root: Path, out: Path) -> None:
+        (root / "sections" / "images").mkdir()
+        big = _png(8000)  # 8000×8000 pixels in a few hundred KB: 190 MB each once decoded
+        for number in range(12):
+            (root / "sections" / "images" / f"b{number}.png").write_bytes(big)
+        _append(root, "overview.md", "\n\n".join(f"![Picture {n}](images/b{n}.png)" for n in range(12)))
+
+    # Safe once handouts cap their QR codes (3,000 took export-pdf a minute): `check` may pass it.
+    @add("thousands-of-web-links", "")
+    def _(root: Path, out: Path) -> None:
+        _append(root, "overview.md", " ".join(f"[l{n}](https://example.com/{n})" for n in range(3_000)))
+
+    @add("one-page-listed-thousands-of-times", "manifest.toml")
+    def _(root: Path, out: Path) -> None:
+        for number in range(3_000):
+            _add_section(root, "sections/overview.md", f"copy-{number}")
+
+    @add("review-date-year-9999", "manifest.toml")
+    def _(root: Path, out: Path) -> None:
+        path = root / "manifest.toml"
+        path.write_text(path.read_text(encoding="utf-8").replace("last_updated = 2026-05-08",
+                                                                 "last_updated = 9999-12-31"), encoding="utf-8")
+
     # --- Invisible characters -----------------------------------------------------------------
     @add("direction-override", "sections/treatment-options.md")
     def _(root: Path, out: Path) -> None:
         _append(root, "treatment-options.md", "This treatment does \u202eton\u202c cure ATL.")
+
+    @add("right-to-left-marks", "sections/treatment-options.md")
+    def _(root: Path, out: Path) -> None:
+        _append(root, "treatment-options.md", "\u200fchemotherapy\u200f is better than\u200f transplant.")
+
+    @add("arabic-letter-mark", "sections/treatment-options.md")
+    def _(root: Path, out: Path) -> None:
+        _append(root, "treatment-options.md", "\u061ccure.\u061c a\u061c is not\u061c There")
 
     @add("nul-bytes", "sections/overview.md")
     def _(root: Path, out: Path) -> None:

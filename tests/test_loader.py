@@ -217,7 +217,8 @@ def test_check_reports_raw_html_unused_glossary_terms_and_an_overdue_review(make
     from reader.content.dates import months_between
 
     root = make_pack({"a.md": "# A\n\nSome <b>bold</b> words and `<code>` too.\n\n<!-- a note -->\n"})
-    (root / "glossary.toml").write_text('[[term]]\nterm = "zebra"\ndefinition = "A striped animal."\n', encoding="utf-8")
+    (root / "glossary.toml").write_text('[[term]]\nterm = "zebra"\ndefinition = "A striped animal."\n',
+                                        encoding="utf-8")
     found = [str(p) for p in check_pack(root)]
     assert "sections/a.md:3: raw HTML is shown as text, never run: write Markdown instead" in found
     assert "sections/a.md:5: raw HTML is shown as text, never run: write Markdown instead" in found
@@ -226,3 +227,23 @@ def test_check_reports_raw_html_unused_glossary_terms_and_an_overdue_review(make
     assert _check_review_date(pack, dt.date(2027, 5, 7)) == []
     assert "more than 12 months ago" in str(_check_review_date(pack, dt.date(2027, 5, 8))[0])
     assert months_between(dt.date(2026, 5, 8), dt.date(2026, 6, 7)) == 0
+
+
+def test_a_cache_that_cannot_be_written_whole_leaves_nothing_behind(make_pack):
+    """A full disk costs the next start some speed, never a half-written file in the user's cache."""
+    import os
+    import resource
+
+    from reader.content import cache
+
+    root = make_pack({"a.md": "# A\n\n" + "Words. " * 5_000})
+    for path in root.rglob("*"):
+        os.utime(path, (1, 1))  # old enough to be cached
+    limit = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (4_000, limit[1]))  # Python ignores SIGXFSZ: writes fail with EFBIG
+    try:
+        load_pack(root)
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, limit)
+    assert list(cache.cache_dir().iterdir()) == []
+    assert load_pack(root).sections[0].title == "A"

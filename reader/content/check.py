@@ -7,9 +7,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.content.loader import load_pack
 from reader import texts
-from reader.content.model import ABOUT, ABOUT_FIELDS, AID, MANIFEST_NAME, REVIEWED, PackError, Pack, Problem
+from reader.content.files import MAX_SECTION_BYTES, PackFiles, Refused
+from reader.content.loader import load_pack
+from reader.content.model import ABOUT, ABOUT_FIELDS, AID, MANIFEST_NAME, REVIEWED, Pack, PackError, Problem
 
 _LINK_RE = re.compile(r"\]\((?:([^)#\s]*)\.md)?#([^)\s]+)\)")
 #: An HTML tag or comment outside code: the reader shows it as text, so the editor meant Markdown.
@@ -20,7 +21,8 @@ _CODE_RE = re.compile(r"`[^`]*`")
 def _paragraphs(source: str) -> list[tuple[int, str]]:
     """(first line, text) for each blank-line-separated block of Markdown."""
     blocks: list[tuple[int, str]] = []
-    start, lines = 0, []
+    start = 0
+    lines: list[str] = []
     for number, line in enumerate(source.splitlines(), start=1):
         if line.strip():
             if not lines:
@@ -39,14 +41,15 @@ def _check_sources(pack: Pack) -> list[Problem]:
     seen_paragraphs: dict[str, str] = {}
     seen_titles: dict[str, str] = {}
     anchors = {s.id for s in pack.sections} | {sub.id for s in pack.sections for sub in s.subsections}
+    files = PackFiles(pack.root)
     for section in pack.sections:
         key = section.title.casefold()
         if key in seen_titles:
             problems.append(Problem(section.file, f"heading '{section.title}' is also used by {seen_titles[key]}", 1))
         seen_titles.setdefault(key, section.file)
-        try:
-            source = (pack.root / section.file).read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
+        try:  # through the loader's gate: a file swapped for a FIFO since is skipped, not waited on
+            source = files.read(section.file, limit=MAX_SECTION_BYTES).decode("utf-8-sig")
+        except (OSError, Refused, UnicodeDecodeError):
             continue  # already reported by the loader
         blocks = _paragraphs(source)
         for index, (line, text) in enumerate(blocks):
@@ -65,7 +68,8 @@ def _check_sources(pack: Pack) -> list[Problem]:
                 if match.group(2) not in anchors:
                     problems.append(Problem(section.file, f"link to missing anchor '#{match.group(2)}'", number))
             if not line_text.startswith(("    ", "\t")) and _RAW_HTML_RE.search(_CODE_RE.sub("", line_text)):
-                problems.append(Problem(section.file, "raw HTML is shown as text, never run: write Markdown instead", number))
+                problems.append(Problem(section.file, "raw HTML is shown as text, never run: write Markdown instead",
+                                        number))
     return problems + _check_glossary(pack) + _check_review_date(pack)
 
 
@@ -84,7 +88,8 @@ def _check_glossary(pack: Pack) -> list[Problem]:
             problems.append(Problem(GLOSSARY_NAME, f"'{entry.term}' is never used in the sections"))
         if not entry.source:
             problems.append(Problem(GLOSSARY_NAME, f"'{entry.term}' has no 'source': name the public reference "
-                                                   "its definition agrees with, such as the NCI Dictionary of Cancer Terms"))
+                                                   "its definition agrees with, such as the NCI Dictionary "
+                                                   "of Cancer Terms"))
     return problems
 
 
@@ -114,8 +119,10 @@ def review(root: Path) -> Report:
     except PackError as exc:
         return Report(list(exc.details) or [exc.problem], [])  # nothing to warn about in a pack that cannot load
     from reader.content.integrity import check_sums
+    from reader.content.plain_fields import plain_field_problems
 
-    problems = list(pack.problems) + _check_sources(pack) + _check_search_words(pack) + check_sums(Path(root))
+    problems = (list(pack.problems) + _check_sources(pack) + _check_search_words(pack) + plain_field_problems(pack)
+                + _check_pictures(pack) + check_sums(Path(root)))
     return Report(problems, _warnings(pack))
 
 
@@ -139,13 +146,19 @@ def _check_search_words(pack: Pack) -> list[Problem]:
         targets.setdefault(table.ask_instead, "ask_instead")
     problems += [Problem(SYNONYMS_NAME, f"'{target}' (for {topic}) is not the id of a section or subsection")
                  for target, topic in targets.items() if pack.locate(target) is None]
+    from reader.content.plain_fields import plain_text_problem
+
+    # A topic is shown in the search status line, as plain text: markup in it is a slip, or worse.
+    topics = dict.fromkeys(gap.topic for gap in table.gaps.values())
+    problems += [Problem(SYNONYMS_NAME, f"topic {topic!r} {why}") for topic in topics
+                 if (why := plain_text_problem(topic))]
     return problems
 
 
 def _warnings(pack: Pack) -> list[Problem]:
     """Empty About fields and definitions above the aids' grade."""
-    from reader.content.readability import MAX_AID_GRADE, grade
     from reader.content.glossary import GLOSSARY_NAME
+    from reader.content.readability import MAX_AID_GRADE, grade
 
     about = next((s for s in pack.sections if s.kind == ABOUT), None)
     found: list[Problem] = []
@@ -167,12 +180,58 @@ _EXTERNAL_RE = re.compile(r"\]\(\s*<?((?:https?|mailto|tel):[^)\s>]+)")
 def external_links(root: Path) -> list[Problem]:
     """Every web, mail or phone link in the pack's sections, with its line, for editors to verify."""
     found: list[Problem] = []
+    files = PackFiles(Path(root))
     for path in sorted((Path(root) / "sections").glob("*.md")):
-        try:
-            lines = path.read_text(encoding="utf-8-sig").splitlines()
-        except (OSError, UnicodeDecodeError):
+        try:  # only what the loader would read: never a FIFO, a device, a hidden file or a link out of the pack
+            lines = files.read(f"sections/{path.name}", limit=MAX_SECTION_BYTES).decode("utf-8-sig").splitlines()
+        except (OSError, Refused, UnicodeDecodeError):
             continue  # reported as a problem by check_pack
         for number, line in enumerate(lines, start=1):
             for match in _EXTERNAL_RE.finditer(line):
-                found.append(Problem(f"sections/{path.name}", f"external link {match.group(1)} (shown, never opened)", number))
+                found.append(Problem(f"sections/{path.name}", f"external link {match.group(1)} (shown, never opened)",
+                                     number))
     return found
+
+
+_PICTURE_RE = re.compile(r'<img [^>]*src="pack:([^"]+)"')
+
+
+def _check_pictures(pack: Pack) -> list[Problem]:
+    """Every picture a section shows is a picture file inside the pack, small enough to show.
+
+    The reading pane shows nothing where a picture cannot be (missing, outside the
+    pack, too large, not a picture); this says which and why, at the line naming it.
+    """
+    import html
+
+    from reader.content.files import MAX_IMAGE_BYTES
+    from reader.content.images import MAX_PER_SECTION, image_problem
+
+    files = PackFiles(pack.root)
+    problems: list[Problem] = []
+    for section in pack.sections:
+        names = dict.fromkeys(html.unescape(name) for name in _PICTURE_RE.findall(section.html))
+        if len(names) > MAX_PER_SECTION:
+            problems.append(Problem(section.file, f"shows {len(names)} pictures; at most {MAX_PER_SECTION} "
+                                                  "can be shown, each up to 16 MB of memory"))
+        for name in names:
+            try:
+                data = files.read(name, limit=MAX_IMAGE_BYTES)
+                why = image_problem(data)  # an SVG, a damaged picture or too many pixels: the pane shows none
+            except FileNotFoundError:
+                why = "is missing"
+            except Refused as refused:
+                why = refused.message
+            if why:
+                problems.append(Problem(section.file, f"picture {name} {why}: nothing is shown there",
+                                        _line_naming(files, section.file, name.rpartition("/")[2])))
+    return problems
+
+
+def _line_naming(files: PackFiles, file: str, name: str) -> int | None:
+    """The first line of file that names name, through the loader's gate (None if it cannot be read)."""
+    try:
+        lines = files.read(file, limit=MAX_SECTION_BYTES).decode("utf-8-sig", "replace").split("\n")
+    except (OSError, Refused):
+        return None
+    return next((number for number, line in enumerate(lines, start=1) if name in line), None)
