@@ -11,12 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QUrl, Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QColor, QFont, QImage, QPixmap, QTextDocument, QTextImageFormat
 from PySide6.QtWidgets import QApplication, QLabel, QTextEdit, QTreeWidgetItem, QWidget
 
 from reader.navigation import Location
-
 from window_driver import shown_text, type_search
 
 #: What a hostile editor writes to make a warning look official, and a link to a local file.
@@ -301,7 +300,10 @@ def _injected(hostile: Hostile) -> str:
 
 
 def _assert_only_the_pack_image(document: QTextDocument, hostile: Hostile, where: str, *, serves_pack: bool) -> None:
-    """Nothing from outside the pack, as a picture, a background or a style sheet; the pack's picture if it serves one."""
+    """Nothing from outside the pack, as a picture, a background or a style sheet.
+
+    The pack's own picture if it serves one.
+    """
     for url in _outside_urls(hostile) + [QUrl("pack:images/linked.png")]:
         assert not _is_picture(document.resource(IMAGE_RESOURCE, url)), f"{where} loads {url.toString()}"
     ours = document.resource(IMAGE_RESOURCE, QUrl("pack:images/ok.png"))
