@@ -337,3 +337,20 @@ def test_a_section_title_with_an_ampersand_is_listed_as_written(qapp, make_pack)
     dialog = HandoutDialog(pack, "a")
     shown = dialog.sections["a"].text().replace("&&", "\x00").replace("&", "").replace("\x00", "&")
     assert shown.startswith("Risks & benefits")
+
+
+def test_running_headers_follow_sections_even_with_a_second_top_heading(make_pack, tmp_path):
+    """A section with a second "# heading" must not shift the page headers of the sections after it."""
+    words = "The reviewed words of this part go on for a while. " * 120
+    root = make_pack({"alpha.md": f"# Alpha part\n\n{words}\n\n# Appendix of alpha\n\n{words}",
+                      "bravo.md": f"# Bravo part\n\n{words}"})
+    out = tmp_path / "handout.pdf"
+    export(out, "--content", str(root))
+    printed = pages(out)
+    bravo_starts = next(n for n, text in enumerate(printed) if text.count("Bravo part") >= 2 or
+                        "Bravo part The reviewed words" in text)
+    assert bravo_starts >= 2, "the test needs alpha to fill pages first"
+    for text in printed[:bravo_starts]:
+        assert "Bravo part" not in text, "a page of alpha is headed with bravo's title"
+    for text in printed[bravo_starts + 1:]:
+        assert "Bravo part" in text

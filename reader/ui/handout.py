@@ -39,6 +39,9 @@ from reader.ui.resources_gate import GatedDocument
 from reader.ui.theme import LIGHT, reading_css
 from reader.ui.theming import chrome_palette
 
+#: The anchor name that starts each section's page in a handout, numbered in order.
+_SECTION_MARK = "atl-handout-section-"
+
 
 @dataclass(frozen=True)
 class PrintSize:
@@ -202,7 +205,10 @@ class _PagePainter:
         doc.setDefaultStyleSheet(reading_css())
         doc.setDocumentMargin(0)
         pack, sections = self.plan.pack, self.plan.sections
-        pages = "".join(compose_page(pack, s, printed=True) for s in sections)
+        # Each page starts with an explicit marker, so running headers never depend on
+        # counting headings (a section with a second "# heading" shifted every later header).
+        pages = "".join(f'<a name="{_SECTION_MARK}{number}"></a>' + compose_page(pack, s, printed=True)
+                        for number, s in enumerate(sections))
         if self.plan.glossary:
             pages += glossary_html(pack, sections)
         urls = web_addresses(sections)
@@ -221,13 +227,19 @@ class _PagePainter:
         """(y, title) where each chosen section starts in the body."""
         layout = self.document.documentLayout()
         starts: list[tuple[float, str]] = []
+        titles = [s.title for s in self.plan.sections]
         block = self.document.begin()
-        titles = iter(s.title for s in self.plan.sections)
         while block.isValid():
-            if block.blockFormat().headingLevel() == 1:
-                title = next(titles, None)
-                if title is not None:
-                    starts.append((layout.blockBoundingRect(block).top(), title))
+            # An empty anchor before a heading lands on the heading's first fragment or,
+            # after another block, on the block's own character format: look at both.
+            names = list(block.charFormat().anchorNames())
+            fragments = block.begin()
+            while not fragments.atEnd():
+                names += fragments.fragment().charFormat().anchorNames()
+                fragments += 1
+            for name in dict.fromkeys(names):
+                if name.startswith(_SECTION_MARK):
+                    starts.append((layout.blockBoundingRect(block).top(), titles[int(name[len(_SECTION_MARK):])]))
             block = block.next()
         return starts
 
