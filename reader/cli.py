@@ -234,8 +234,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from reader.checking import external_links, review
     from reader.content import default_pack_dir
-    from reader.content.check import external_links, review
 
     root = args.dir or default_pack_dir()
     report = review(root)

@@ -175,7 +175,7 @@ def test_reading_options_change_the_spacing_and_are_remembered(window, qtbot, ow
 
 
 def test_wcag_text_spacing_overrides_lose_no_content(window, qtbot):
-    from reader.ui.theme import Spacing
+    from reader.style.stylesheet import Spacing
 
     window.resize(1024, 768)
     window.apply_text_scale(200)
@@ -194,8 +194,8 @@ def test_wcag_text_spacing_overrides_lose_no_content(window, qtbot):
 
 
 def test_menus_and_dialogs_take_the_theme_and_the_text_size(window, qtbot):
+    from reader.style.type_sizes import Typography
     from reader.ui.dialogs import InfoDialog
-    from reader.ui.theme import Typography
 
     window.apply_text_scale(100)
     small = InfoDialog("ATL", "<p>Short for adult T-cell leukemia/lymphoma.</p>", window)

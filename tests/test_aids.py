@@ -6,7 +6,7 @@ import pytest
 
 from conftest import CONTENT
 from reader import texts
-from reader.content.readability import MAX_AID_GRADE, grade
+from reader.checking.readability import MAX_AID_GRADE, grade
 from reader.search.synonyms import read_synonyms
 
 
@@ -51,7 +51,7 @@ def test_the_questions_page_asks_what_patients_most_need_to_ask(pack):
 
 
 def test_check_flags_a_definition_without_a_source(make_pack):
-    from reader.content.check import check_pack
+    from reader.checking import check_pack
 
     root = make_pack({"a.md": "# A\n\nA remission here."})
     (root / "glossary.toml").write_text('[[term]]\nterm = "remission"\ndefinition = "Signs go away."\n',
@@ -60,7 +60,7 @@ def test_check_flags_a_definition_without_a_source(make_pack):
 
 
 def test_check_warns_about_empty_about_fields_and_hard_definitions(make_pack):
-    from reader.content.check import warnings
+    from reader.checking import warnings
 
     root = make_pack({"a.md": "# A\n\nA remission here.",
                       "about.md": "# About\n\nBy {{ publisher }}; reviewed by {{ reviewed_by }}.\n"},

@@ -80,7 +80,7 @@ def test_the_cut_off_list_is_completed_only_with_named_areas_and_marked_as_compi
     # Set apart in the aid style, on screen and on paper (both use the reading stylesheet),
     # and a label rather than text: search neither finds nor quotes it.
     assert f'<p class="compiled">{COMPILED_NOTE}</p>' in section.html
-    from reader.ui.theme import reading_css
+    from reader.style.stylesheet import reading_css
 
     assert ".compiled" in reading_css()
 

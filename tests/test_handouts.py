@@ -78,7 +78,8 @@ def test_no_heading_is_left_alone_and_no_short_block_is_split(qapp, pack, family
 
     from PySide6.QtGui import QPageLayout, QPdfWriter
 
-    from reader.ui.handout import HandoutPlan, _PagePainter, setup_page
+    from reader.content.handout_plan import HandoutPlan
+    from reader.ui.handout import _PagePainter, setup_page
 
     writer = QPdfWriter(str(tmp_path / "layout.pdf"))
     writer.setResolution(300)

@@ -358,13 +358,14 @@ def test_handouts_load_only_pack_images(hostile, injected, family, monkeypatch, 
     from PySide6.QtGui import QPdfWriter
 
     from reader.content import load_pack
+    from reader.content.handout_plan import HandoutPlan
     from reader.ui import handout
 
     monkeypatch.setattr(handout, "compose_page", lambda pack, section, printed=False: injected)
     pack = load_pack(hostile.root, use_cache=False)
     writer = QPdfWriter(str(tmp_path / "handout.pdf"))
     handout.setup_page(writer)
-    painter = handout._PagePainter(writer, handout.HandoutPlan.for_ids(pack, ["home"]), family, dt.date(2026, 5, 8))
+    painter = handout._PagePainter(writer, HandoutPlan.for_ids(pack, ["home"]), family, dt.date(2026, 5, 8))
     painter.paint()
     _assert_only_the_pack_image(painter.document, hostile, "handout", serves_pack=True)
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from reader.checking import check_pack
 from reader.content import PackError, load_pack
-from reader.content.check import check_pack
 
 
 def test_missing_folder_is_a_clear_error(tmp_path):
@@ -213,7 +213,7 @@ def test_a_broken_glossary_is_reported_and_the_pack_still_opens(make_pack):
 def test_check_reports_raw_html_unused_glossary_terms_and_an_overdue_review(make_pack):
     import datetime as dt
 
-    from reader.content.check import _check_review_date
+    from reader.checking.pack_check import _check_review_date
     from reader.content.dates import months_between
 
     root = make_pack({"a.md": "# A\n\nSome <b>bold</b> words and `<code>` too.\n\n<!-- a note -->\n"})

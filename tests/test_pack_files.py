@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from reader.checking import review
 from reader.content import PackError, load_pack
-from reader.content.check import review
 
 MAIN = str(ROOT / "main.py")
 #: A command that hangs or reads /dev/zero is cut off here rather than stalling the suite.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.content.check import check_pack
+from reader.checking import check_pack
 
 
 def test_markup_in_the_title_is_named_with_its_line(make_pack):

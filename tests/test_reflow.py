@@ -1,8 +1,8 @@
 """The width at which the contents become a drawer, without Qt."""
 
 from reader.reflow import NARROW_PX, narrowest_side_by_side, takes_turns
+from reader.style.type_sizes import READING_PX
 from reader.textscale import STEPS, scaled
-from reader.ui.theme import READING_PX
 
 
 def reading_px(percent: int) -> int:

@@ -266,8 +266,8 @@ def test_a_recursion_error_in_markdown_is_a_problem_not_a_traceback(monkeypatch)
 
 
 def test_a_refused_section_is_left_out_of_the_pack_and_check_names_its_line(make_pack):
+    from reader.checking import check_pack
     from reader.content import load_pack
-    from reader.content.check import check_pack
 
     root = make_pack({"good.md": "# Good\n\nWords.", "deep.md": "# Deep\n\nIntro.\n\n" + "- " * 2000 + "a"})
     pack = load_pack(root, use_cache=False)
@@ -325,7 +325,7 @@ def test_check_names_each_picture_that_cannot_be_shown_with_its_line(make_pack):
     import struct
     import zlib
 
-    from reader.content.check import check_pack
+    from reader.checking import check_pack
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))

@@ -146,8 +146,8 @@ def test_definitions_come_with_results_in_json(index):
 
 
 def test_a_broken_synonyms_file_is_reported_and_search_still_works(make_pack):
+    from reader.checking import check_pack
     from reader.content import load_pack
-    from reader.content.check import check_pack
 
     root = make_pack({"a.md": "# A\n\nWords here."})
     (root / "synonyms.toml").write_text('[[synonyms]]\npatients_say = "oops"\n', encoding="utf-8")

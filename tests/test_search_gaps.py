@@ -47,7 +47,7 @@ def test_a_covered_question_beside_an_uncovered_one_still_finds_its_section(inde
 
 
 def test_check_names_a_topic_sent_to_questions_that_do_not_exist(make_pack):
-    from reader.content.check import check_pack
+    from reader.checking import check_pack
 
     root = make_pack({"a.md": "# A\n\nWords here."})
     (root / "synonyms.toml").write_text(
@@ -60,7 +60,7 @@ def test_check_names_a_topic_sent_to_questions_that_do_not_exist(make_pack):
 
 
 def test_a_malformed_topic_is_reported_and_the_rest_still_works(make_pack):
-    from reader.content.check import check_pack
+    from reader.checking import check_pack
 
     root = make_pack({"a.md": "# A\n\nWords here."})
     (root / "synonyms.toml").write_text('[[not_covered]]\ntopic = "costs"\n', encoding="utf-8")

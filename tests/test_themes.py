@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.contrast import contrast_ratio
-from reader.ui.theme import THEMES, Palette
+from reader.style.palettes import THEMES, Palette
 
 PAIRS = [  # (what, foreground, background, minimum)
     ("reading text", "text", "background", 7.0),
@@ -81,9 +81,9 @@ def test_following_the_system_asks_its_colour_scheme_once_the_window_is_up(qtbot
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QStyleHints
 
+    from reader.style.palettes import DARK
     from reader.ui.main_window import MainWindow
     from reader.ui.settings import Settings
-    from reader.ui.theme import DARK
 
     monkeypatch.setattr(QStyleHints, "colorScheme", lambda self: Qt.ColorScheme.Dark)
     window = own(MainWindow(pack, Settings(tmp_path / "settings.ini"), family))  # the choice is "system"

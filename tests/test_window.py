@@ -349,7 +349,7 @@ def test_lines_stay_readable_on_a_wide_screen(make_window, qtbot):
 def test_a_dark_desktop_gets_the_dark_theme_with_aaa_reading_text(qapp, make_window):
     from PySide6.QtGui import QColor, QPalette
 
-    from reader.ui.theme import DARK
+    from reader.style.palettes import DARK
 
     dark = QPalette(qapp.palette())
     for role, colour in ((QPalette.ColorRole.Base, "#121212"), (QPalette.ColorRole.Text, "#e8e8e8"),
@@ -444,7 +444,7 @@ def test_a_long_contents_is_measured_a_step_at_a_time_and_jumps_land_on_their_en
 
 
 def test_the_notice_line_grows_with_the_text(window):
-    from reader.ui.theme import Typography
+    from reader.style.type_sizes import Typography
 
     window.show_notice("Some notice")
     window.apply_text_scale(150)

@@ -1,4 +1,4 @@
-"""Extra handout pages: the glossary words used, and web addresses with QR codes (no Qt)."""
+"""Handout HTML: the glossary words used, web addresses with QR codes, and words kept whole on paper (no Qt)."""
 
 from __future__ import annotations
 
@@ -56,3 +56,16 @@ def glossary_html(pack: Pack, sections: Sequence[Section]) -> str:
     rows = "".join(f"<p><b>{escape(pack.glossary[i].term)}</b>: {escape(pack.glossary[i].definition)}</p>"
                    for i in sorted(seen))
     return f'<h1>{escape(texts.WORDS_USED)}</h1><p class="aid">{escape(texts.AID_LINE)}</p>{rows}'
+
+
+_TEXT_RUN_RE = re.compile(r">([^<]+)<")
+_INNER_BREAK_RE = re.compile(r"(?<=\w)([-/])(?=\w)")
+
+
+def keep_words_whole(page_html: str) -> str:
+    """Forbid line breaks inside "T-cell" or "leukemia/lymphoma" on paper.
+
+    A break there reads back as "Tcell" or "leukemia/ lymphoma" to anyone who
+    copies or extracts the text; a word joiner (U+2060) after the mark prevents it.
+    """
+    return _TEXT_RUN_RE.sub(lambda m: ">" + _INNER_BREAK_RE.sub("\\1\u2060", m.group(1)) + "<", page_html)

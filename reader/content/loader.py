@@ -6,11 +6,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader import texts
 from reader.content import cache
-from reader.content.dates import add_months, long_date
 from reader.content.files import MAX_SECTION_BYTES, PackFiles, Refused
-from reader.content.model import ABOUT_FIELDS, MANIFEST_NAME, Manifest, Pack, PackError, Problem, Section
+from reader.content.model import MANIFEST_NAME, Manifest, Pack, PackError, Problem, Section
+from reader.content.provenance import placeholders_for
 
 if TYPE_CHECKING:  # the manifest parser (and tomllib) load only when the cache misses
     from reader.content.manifest import SectionEntry
@@ -29,31 +28,6 @@ def default_pack_dir() -> Path:
     from reader.resources import installed_data_dir  # a pip install from a wheel
 
     return installed_data_dir() / "content"
-
-
-def review_line(manifest: Manifest) -> str:
-    """'Medically reviewed summary · Last updated 8 May 2026'."""
-    return texts.REVIEW_LINE.format(kind=manifest.kind, date=long_date(manifest.last_updated))
-
-
-def placeholders_for(manifest: Manifest) -> dict[str, str]:
-    """What {{ name }} stands for in a section: manifest facts, each written once.
-
-    `source` (a file name for staff) is not among them: patients never see it.
-    """
-    about = {key: manifest.about_field(key) or texts.NOT_STATED for key in ABOUT_FIELDS}
-    if not manifest.about_field("next_review"):
-        due = add_months(manifest.last_updated, manifest.review_interval_months)
-        about["next_review"] = texts.DUE_BY.format(date=long_date(due))
-    return {
-        "title": manifest.title,
-        "kind": manifest.kind,
-        "last_updated": long_date(manifest.last_updated),
-        "disclaimer": manifest.disclaimer,
-        "review_line": review_line(manifest),
-        "compiled_note": texts.COMPILED_NOTE,
-        **about,
-    }
 
 
 def _read_section_bytes(files: PackFiles, entry: SectionEntry) -> tuple[bytes | None, Problem | None]:

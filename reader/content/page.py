@@ -7,17 +7,8 @@ import re
 from reader import texts
 from reader.content.escaping import escape
 from reader.content.links import SECTION_SCHEME
-from reader.content.loader import review_line
-from reader.content.model import ABOUT, AID, Pack, Section
-
-
-def provenance_line(pack: Pack, section: Section) -> str | None:
-    """What a section is: reviewed (with its date), a plain-language aid, or neither."""
-    if section.kind == AID:
-        return texts.AID_LINE
-    if section.kind == ABOUT:
-        return None  # "About this summary" states the review line in its own text.
-    return review_line(pack.manifest)
+from reader.content.model import AID, Pack, Section
+from reader.content.provenance import provenance_line
 
 
 def _insert_after_title(body: str, fragment: str) -> str:

@@ -54,7 +54,7 @@ LEFT_OUT = "so this section is left out"
 #: paragraph a right-to-left mark makes "chemotherapy is better than transplant." show as
 #: ".transplant is better than chemotherapy" (a red-team finding). So are fillers that draw
 #: nothing (Hangul fillers, the object replacement character, musical format marks).
-#: Tabs, line ends and joiners (emoji, Indic scripts) are kept. plain_fields uses it too.
+#: Tabs, line ends and joiners (emoji, Indic scripts) are kept. reader.checking.plain_fields uses it too.
 INVISIBLE_RE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u034f\u061c\u115f\u1160\u180e\u200b\u200e\u200f"
     "\u202a-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufeff\uffa0\ufff9-\ufffc"

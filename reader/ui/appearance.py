@@ -14,8 +14,10 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from reader import textscale
+from reader.style.palettes import Palette
+from reader.style.stylesheet import Spacing
+from reader.style.type_sizes import Typography
 from reader.ui.announce import announce
-from reader.ui.theme import Palette, Spacing, Typography
 from reader.ui.theming import SYSTEM, chrome_palette, outline, resolve
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from reader.content.escaping import label_text
-from reader.ui.theme import LIGHT, Palette
+from reader.style.palettes import LIGHT, Palette
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPixmap

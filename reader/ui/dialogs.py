@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader import APP_NAME, __version__, texts
-from reader.content.loader import review_line
 from reader.content.model import GlossaryEntry, Pack
+from reader.content.provenance import review_line
 from reader.ui.actions import Actions
 from reader.ui.resources_gate import GatedBrowser
 

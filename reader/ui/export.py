@@ -7,14 +7,11 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from reader import APP_NAME, __version__
+from reader.content.handout_plan import HandoutPlan
 from reader.content.model import Pack
 from reader.whole_file import refuse_special, write_whole
-
-if TYPE_CHECKING:
-    from reader.ui.handout import HandoutPlan
 
 
 def _ensure_gui_app() -> None:
@@ -30,8 +27,6 @@ def _ensure_gui_app() -> None:
 def export_pdf(pack: Pack, out: Path, section_ids: Sequence[str] = (), *, large_print: bool = False,
                clinic: str = "", phone: str = "", glossary: bool = False) -> int:
     """Write the handout to out atomically; return its page count. Raises OSError."""
-    from reader.ui.handout import HandoutPlan
-
     plan = HandoutPlan.for_ids(pack, section_ids, large_print=large_print, clinic=clinic, phone=phone,
                                glossary=glossary)
     return export_plan(plan, out)

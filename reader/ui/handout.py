@@ -7,9 +7,6 @@ disclaimer, "Page X of Y" and the printed date, because a handout travels alone.
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
@@ -30,61 +27,18 @@ from PySide6.QtGui import (
 
 from reader import texts
 from reader.content.dates import long_date
-from reader.content.handout_pages import QR_URL, addresses_html, glossary_html, web_addresses
-from reader.content.loader import review_line
-from reader.content.model import Pack, Section
+from reader.content.handout_pages import QR_URL, addresses_html, glossary_html, keep_words_whole, web_addresses
+from reader.content.handout_plan import HandoutPlan
 from reader.content.page import compose_page
+from reader.content.provenance import review_line
 from reader.qr import qr_png
+from reader.style.palettes import LIGHT
+from reader.style.stylesheet import reading_css
 from reader.ui.resources_gate import GatedDocument
-from reader.ui.theme import LIGHT, reading_css
 from reader.ui.theming import chrome_palette
 
 #: The anchor name that starts each section's page in a handout, numbered in order.
 _SECTION_MARK = "atl-handout-section-"
-
-
-@dataclass(frozen=True)
-class PrintSize:
-    """Type sizes (points) and margins (mm) for one handout size."""
-
-    body_pt: float
-    header_pt: float
-    footer_pt: float
-    margin_mm: float
-
-
-NORMAL = PrintSize(body_pt=12, header_pt=9.5, footer_pt=8.5, margin_mm=18)
-#: Large print: 18 pt text or more, wide margins (line spacing 1.5 comes from the page's stylesheet).
-LARGE = PrintSize(body_pt=18, header_pt=13, footer_pt=12, margin_mm=25)
-
-
-@dataclass(frozen=True)
-class HandoutPlan:
-    """What to print: the chosen sections of a pack, in reading order, and how."""
-
-    pack: Pack
-    sections: tuple[Section, ...]
-    large_print: bool = False
-    #: The clinic's name and phone, printed on every page when given.
-    clinic: str = ""
-    phone: str = ""
-    #: Add the glossary words the sections use, on a page of their own.
-    glossary: bool = False
-
-    @classmethod
-    def for_ids(cls, pack: Pack, ids: Sequence[str] = (), **options: object) -> HandoutPlan:
-        """Sections named by id (a subsection id picks its section); all when ids is empty."""
-        wanted = {located[0].id for sid in ids if (located := pack.locate(sid))}
-        chosen = tuple(s for s in pack.sections if not ids or s.id in wanted)
-        return cls(pack, chosen, **options)  # type: ignore[arg-type]
-
-    @property
-    def size(self) -> PrintSize:
-        return LARGE if self.large_print else NORMAL
-
-    @property
-    def clinic_line(self) -> str:
-        return " · ".join(part for part in (self.clinic.strip(), self.phone.strip()) if part)
 
 
 def setup_page(device: QPagedPaintDevice) -> None:
@@ -98,19 +52,6 @@ def _font(family: str, points: float, bold: bool = False) -> QFont:
     font.setPointSizeF(points)
     font.setBold(bold)
     return font
-
-
-_TEXT_RUN_RE = re.compile(r">([^<]+)<")
-_INNER_BREAK_RE = re.compile(r"(?<=\w)([-/])(?=\w)")
-
-
-def keep_words_whole(page_html: str) -> str:
-    """Forbid line breaks inside "T-cell" or "leukemia/lymphoma" on paper.
-
-    A break there reads back as "Tcell" or "leukemia/ lymphoma" to anyone who
-    copies or extracts the text; a word joiner (U+2060) after the mark prevents it.
-    """
-    return _TEXT_RUN_RE.sub(lambda m: ">" + _INNER_BREAK_RE.sub("\\1\u2060", m.group(1)) + "<", page_html)
 
 
 def _keep_headings_with_text(doc: QTextDocument, page_height: float) -> None:

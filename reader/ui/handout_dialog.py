@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.content.handout_plan import HandoutPlan
 from reader.content.model import AID, Pack
 from reader.ui.clear_controls import make_controls_clear
-from reader.ui.handout import HandoutPlan
 
 
 class HandoutDialog(QDialog):

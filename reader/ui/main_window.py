@@ -10,16 +10,18 @@ from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from reader.content.dates import long_date, review_overdue
-from reader.content.loader import review_line
 from reader.content.model import Pack
+from reader.content.provenance import review_line
 from reader.navigation import History, Location
 from reader.reflow import takes_turns
+from reader.style.palettes import Palette
+from reader.style.stylesheet import Spacing
+from reader.style.type_sizes import Typography
 from reader.ui.appearance import AppearanceMixin
 from reader.ui.banner import DisclaimerBanner
 from reader.ui.header import HeaderBar
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.settings import Settings
-from reader.ui.theme import Palette, Spacing, Typography
 from reader.ui.theming import chrome_palette, outline, resolve
 from reader.ui.window_finishing import FinishingMixin
 from reader.ui.window_navigation import NavigationMixin

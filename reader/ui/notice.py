@@ -6,8 +6,8 @@ from PySide6 import QtCore
 from PySide6.QtGui import QFont, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
+from reader.style.palettes import LIGHT, Palette
 from reader.ui.named_button import named_button
-from reader.ui.theme import LIGHT, Palette
 
 
 class NoticeBar(QFrame):

@@ -8,8 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
+from reader.content.handout_plan import HandoutPlan
 from reader.content.model import Pack, Section
-from reader.ui.handout import HandoutPlan, paint_handout, setup_page
+from reader.ui.handout import paint_handout, setup_page
 from reader.ui.settings import Settings
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
 
-from reader.ui.theme import LINE_HEIGHTS, PARAGRAPH_SPACINGS
+from reader.style.stylesheet import LINE_HEIGHTS, PARAGRAPH_SPACINGS
 
 
 class ReadingOptionsDialog(QDialog):

@@ -14,8 +14,10 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 
 from reader.content.links import EXTERNAL_SCHEMES, SECTION_SCHEME, TERM_SCHEME
 from reader.navigation import anchor_at
+from reader.style.palettes import LIGHT, Palette
+from reader.style.stylesheet import Spacing, reading_css
+from reader.style.type_sizes import READING_PX
 from reader.ui.resources_gate import GatedBrowser
-from reader.ui.theme import LIGHT, READING_PX, Palette, Spacing, reading_css
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl

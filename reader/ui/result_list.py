@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from reader.ui.theme import LIGHT, Palette
+from reader.style.palettes import LIGHT, Palette
 
 if TYPE_CHECKING:
     from reader.ui.result_delegate import HtmlItemDelegate

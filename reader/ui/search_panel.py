@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 
 from reader import texts
 from reader.content.model import AID
+from reader.style.palettes import Palette
 from reader.ui.named_button import named_button
 from reader.ui.result_list import ResultList, ResultRow
-from reader.ui.theme import Palette
 
 if TYPE_CHECKING:
     from reader.search import SearchResult

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QStandardPaths, QTimer
 
 from reader import APP_ID, textscale
-from reader.ui.theme import LINE_HEIGHTS, PARAGRAPH_SPACINGS
+from reader.style.stylesheet import LINE_HEIGHTS, PARAGRAPH_SPACINGS
 
 #: Changes made within this long of each other are written together (ms). A reader
 #: stepping the text size or turning pages then waits on no disk write, which

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QFrame
 
-from reader.ui.theme import DARK, HIGH_CONTRAST, LIGHT, THEMES, Palette
+from reader.style.palettes import DARK, HIGH_CONTRAST, LIGHT, THEMES, Palette
 
 #: The setting's choices: follow the system, or one of THEMES.
 SYSTEM = "system"

@@ -7,7 +7,7 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from reader.ui.theme import LIGHT
+from reader.style.palettes import LIGHT
 
 _ROWS = ("qwertyuiop", "asdfghjkl-", "zxcvbnm")
 #: Keys are at least this big, with KEY_GAP between them (touch targets).

@@ -118,8 +118,8 @@ def review(root: Path) -> Report:
         pack = load_pack(Path(root), use_cache=False)  # a check reads the files as they are now
     except PackError as exc:
         return Report(list(exc.details) or [exc.problem], [])  # nothing to warn about in a pack that cannot load
+    from reader.checking.plain_fields import plain_field_problems
     from reader.content.integrity import check_sums
-    from reader.content.plain_fields import plain_field_problems
 
     problems = (list(pack.problems) + _check_sources(pack) + _check_search_words(pack) + plain_field_problems(pack)
                 + _check_pictures(pack) + check_sums(Path(root)))
@@ -146,7 +146,7 @@ def _check_search_words(pack: Pack) -> list[Problem]:
         targets.setdefault(table.ask_instead, "ask_instead")
     problems += [Problem(SYNONYMS_NAME, f"'{target}' (for {topic}) is not the id of a section or subsection")
                  for target, topic in targets.items() if pack.locate(target) is None]
-    from reader.content.plain_fields import plain_text_problem
+    from reader.checking.plain_fields import plain_text_problem
 
     # A topic is shown in the search status line, as plain text: markup in it is a slip, or worse.
     topics = dict.fromkeys(gap.topic for gap in table.gaps.values())
@@ -157,8 +157,8 @@ def _check_search_words(pack: Pack) -> list[Problem]:
 
 def _warnings(pack: Pack) -> list[Problem]:
     """Empty About fields and definitions above the aids' grade."""
+    from reader.checking.readability import MAX_AID_GRADE, grade
     from reader.content.glossary import GLOSSARY_NAME
-    from reader.content.readability import MAX_AID_GRADE, grade
 
     about = next((s for s in pack.sections if s.kind == ABOUT), None)
     found: list[Problem] = []

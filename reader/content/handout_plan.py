@@ -1,0 +1,52 @@
+"""What a handout prints: the chosen sections, in reading order, and at which print size (no Qt)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.content.model import Pack, Section
+
+
+@dataclass(frozen=True)
+class PrintSize:
+    """Type sizes (points) and margins (mm) for one handout size."""
+
+    body_pt: float
+    header_pt: float
+    footer_pt: float
+    margin_mm: float
+
+
+NORMAL = PrintSize(body_pt=12, header_pt=9.5, footer_pt=8.5, margin_mm=18)
+#: Large print: 18 pt text or more, wide margins (line spacing 1.5 comes from the page's stylesheet).
+LARGE = PrintSize(body_pt=18, header_pt=13, footer_pt=12, margin_mm=25)
+
+
+@dataclass(frozen=True)
+class HandoutPlan:
+    """What to print: the chosen sections of a pack, in reading order, and how."""
+
+    pack: Pack
+    sections: tuple[Section, ...]
+    large_print: bool = False
+    #: The clinic's name and phone, printed on every page when given.
+    clinic: str = ""
+    phone: str = ""
+    #: Add the glossary words the sections use, on a page of their own.
+    glossary: bool = False
+
+    @classmethod
+    def for_ids(cls, pack: Pack, ids: Sequence[str] = (), **options: object) -> HandoutPlan:
+        """Sections named by id (a subsection id picks its section); all when ids is empty."""
+        wanted = {located[0].id for sid in ids if (located := pack.locate(sid))}
+        chosen = tuple(s for s in pack.sections if not ids or s.id in wanted)
+        return cls(pack, chosen, **options)  # type: ignore[arg-type]
+
+    @property
+    def size(self) -> PrintSize:
+        return LARGE if self.large_print else NORMAL
+
+    @property
+    def clinic_line(self) -> str:
+        return " · ".join(part for part in (self.clinic.strip(), self.phone.strip()) if part)

@@ -1,0 +1,1 @@
+"""How the reader looks, as plain values: palettes, type sizes and the reading stylesheet (no Qt)."""
