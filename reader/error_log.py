@@ -11,6 +11,23 @@ from types import TracebackType
 from reader import APP_ID
 
 
+def log_line(path: Path | None, level: str, text: str) -> None:
+    """Append one stamped entry ("error", "warning") to the log at path, or to stderr without one.
+
+    An unwritable log must not stop an unattended kiosk: the entry then goes to stderr.
+    """
+    stamp = dt.datetime.now().isoformat(timespec="seconds")
+    entry = f"{stamp} {APP_ID}: {level}: {text}" + ("" if text.endswith("\n") else "\n")
+    if path is not None:
+        try:
+            with path.open("a", encoding="utf-8") as out:
+                out.write(entry)
+            return
+        except OSError:
+            pass
+    sys.stderr.write(entry)
+
+
 def install_error_log(path: Path | None, apologise: Callable[[], None] | None = None) -> None:
     """Send uncaught exceptions (Qt reports slot errors through sys.excepthook) to path or stderr.
 
@@ -20,16 +37,7 @@ def install_error_log(path: Path | None, apologise: Callable[[], None] | None = 
     def log(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         import traceback  # only when something went wrong: start-up does not pay for it
 
-        stamp = dt.datetime.now().isoformat(timespec="seconds")
-        text = f"{stamp} {APP_ID}: error: " + "".join(traceback.format_exception(kind, value, tb))
-        if path is not None:
-            try:
-                with path.open("a", encoding="utf-8") as out:
-                    out.write(text)
-                return
-            except OSError:
-                pass  # an unwritable log must not stop the kiosk: fall back to stderr
-        sys.stderr.write(text)
+        log_line(path, "error", "".join(traceback.format_exception(kind, value, tb)))
 
     def log_and_apologise(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         log(kind, value, tb)

@@ -135,3 +135,23 @@ def make_window(qtbot, own, pack, tmp_path, family):
 def window(make_window) -> MainWindow:
     """A reader window at 1100×780 with its own settings file."""
     return make_window()
+
+
+@pytest.fixture
+def keys(tmp_path: Path) -> tuple[Path, Path]:
+    """A fresh Ed25519 key pair: (private, public)."""
+    from reader.content.integrity import make_key_pair
+
+    private, public = tmp_path / "k.key", tmp_path / "k.pub"
+    make_key_pair(private, public)
+    return private, public
+
+
+@pytest.fixture
+def signed(make_pack, keys) -> Path:
+    """A two-section pack signed with keys."""
+    from reader.content.integrity import sign_pack
+
+    root = make_pack({"a.md": "# A\n\nThe reviewed words.", "b.md": "# B\n\nMore words."})
+    sign_pack(root, keys[0])
+    return root

@@ -9,22 +9,8 @@ import sys
 import pytest
 
 from conftest import ROOT
-from reader.content.check import check_pack
+from reader.checking import check_pack
 from reader.content.integrity import check_sums, make_key_pair, sign_pack, verify_pack
-
-
-@pytest.fixture
-def keys(tmp_path):
-    private, public = tmp_path / "k.key", tmp_path / "k.pub"
-    make_key_pair(private, public)
-    return private, public
-
-
-@pytest.fixture
-def signed(make_pack, keys):
-    root = make_pack({"a.md": "# A\n\nThe reviewed words.", "b.md": "# B\n\nMore words."})
-    sign_pack(root, keys[0])
-    return root
 
 
 def test_a_signed_pack_verifies_until_anything_changes(signed, keys, tmp_path):

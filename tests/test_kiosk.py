@@ -443,3 +443,30 @@ def test_f1_in_the_kiosk_lists_only_what_works_there(make_kiosk, qtbot, printing
     assert "Back" in help_text and "Larger text" in help_text and "Search" in help_text
     assert "Quit" not in help_text and "Export PDF" not in help_text
     assert ("Print" in help_text) is printing
+
+
+def test_enter_on_the_staff_keypad_only_tries_the_pin(qtbot):
+    """Typed on a keyboard: Enter must neither add a digit nor, during a wait, close the pad."""
+    from PySide6.QtCore import Qt
+
+    from reader.kiosk.pin import PinGuard, hash_pin
+    from reader.ui.kiosk_screens import PinDialog
+
+    now = [1000.0]
+    guard = PinGuard(hash_pin("2468"), clock=lambda: now[0])
+    dialog = PinDialog(guard)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    for _ in range(4):  # the fourth wrong try starts a wait
+        qtbot.keyClicks(dialog.field, "1111")
+        qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+        assert dialog.field.text() == "", "Enter pressed a digit key too"
+    assert guard.wrong_tries == 4 and guard.wait_left() > 0
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert dialog.isVisible(), "Enter during the wait closed the keypad"
+    now[0] += 60
+    qtbot.waitUntil(lambda: dialog.field.isEnabled(), timeout=3000)
+    qtbot.keyClicks(dialog.field, "2468")
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        qtbot.keyClick(dialog.field, Qt.Key.Key_Return)

@@ -7,22 +7,8 @@ import os
 import pytest
 
 from reader.content import cache, load_pack
-from reader.content.integrity import load_verified, make_key_pair, sign_pack, verify_pack
+from reader.content.integrity import load_verified, sign_pack, verify_pack
 from reader.content.model import PackError
-
-
-@pytest.fixture
-def keys(tmp_path):
-    private, public = tmp_path / "k.key", tmp_path / "k.pub"
-    make_key_pair(private, public)
-    return private, public
-
-
-@pytest.fixture
-def signed(make_pack, keys):
-    root = make_pack({"a.md": "# A\n\nThe reviewed words.", "b.md": "# B\n\nMore words."})
-    sign_pack(root, keys[0])
-    return root
 
 
 def _tamper_with_cache(root) -> None:

@@ -260,11 +260,11 @@ class KioskController(QObject):
         return dialog
 
     def _log_wrong_pin(self, wrong: int, wait: int) -> None:
-        from reader.kiosk.log import log_event
+        from reader.error_log import log_line
 
         then = "the exit is locked" if self.pin_guard.locked else (
             f"the next try waits {wait} s" if wait else "the next try is taken at once")
-        log_event(self.config.log_file, f"wrong staff PIN at the kiosk exit ({wrong} in a row; {then})")
+        log_line(self.config.log_file, "warning", f"wrong staff PIN at the kiosk exit ({wrong} in a row; {then})")
 
     def _exit(self) -> None:
         self._may_close = True

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from reader.content.escaping import label_text
 from reader.kiosk.pin import PIN_MAX, PinGuard
-from reader.ui.theme import LIGHT
+from reader.style.palettes import LIGHT
 
 #: The smallest touch target, in pixels (WCAG 2.5.5 / platform guidelines), and the gap between targets.
 TOUCH_PX = 48
@@ -181,12 +181,16 @@ class PinDialog(QDialog):
             button = QPushButton(words.get(key, key), self)
             button.setMinimumSize(72, 64)
             button.clicked.connect(lambda _checked=False, pressed=key: self._press(pressed))
+            # Not a dialog default: Enter in the field tries the PIN, and must not also press
+            # the focused key (a stray digit) or, while the keys are off, Cancel.
+            button.setAutoDefault(False)
             keys.addWidget(button, position // 3, position % 3)
             self.keys[key] = button
         layout.addLayout(keys)
         cancel = QPushButton(self.tr("Cancel"), self)
         cancel.setMinimumHeight(TOUCH_PX)
         cancel.clicked.connect(self.reject)
+        cancel.setAutoDefault(False)
         layout.addWidget(cancel)
         self.field.returnPressed.connect(self.try_pin)
         self._tick = QTimer(self)
