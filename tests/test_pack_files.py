@@ -55,17 +55,23 @@ def _replace(path: Path, how: str, tmp_path: Path) -> None:
         path.symlink_to(outside)
 
 
+def _pack_with_bad_file(make_pack, tmp_path, name: str, how: str):
+    """A pack whose file `name` is made a FIFO, a link to /dev/zero, or a link out of the pack (`how`)."""
+    root = _pack(make_pack, tmp_path)
+    if name == "sections/b.md":
+        manifest = root / "manifest.toml"
+        manifest.write_text(manifest.read_text() + '\n[[sections]]\nid = "b"\nfile = "sections/b.md"\n')
+    _replace(root / name, how, tmp_path)
+    return root
+
+
 CASES = [(name, how) for name in (*TOML_FILES, "sections/b.md") for how in ("fifo", "zero", "outside")]
 WHY = {"fifo": "is a FIFO", "zero": "lies outside the content pack", "outside": "lies outside the content pack"}
 
 
 @pytest.mark.parametrize(("name", "how"), CASES, ids=[f"{how}-{name}" for name, how in CASES])
 def test_check_names_a_special_or_outside_file_and_never_hangs(make_pack, tmp_path, name, how):
-    root = _pack(make_pack, tmp_path)
-    if name == "sections/b.md":
-        manifest = root / "manifest.toml"
-        manifest.write_text(manifest.read_text() + '\n[[sections]]\nid = "b"\nfile = "sections/b.md"\n')
-    _replace(root / name, how, tmp_path)
+    root = _pack_with_bad_file(make_pack, tmp_path, name, how)
     done = run("check", str(root))
     assert "Traceback" not in done.stderr
     assert done.returncode == 1, done.stdout + done.stderr
@@ -76,11 +82,7 @@ def test_check_names_a_special_or_outside_file_and_never_hangs(make_pack, tmp_pa
 @pytest.mark.parametrize(("name", "how"), [c for c in CASES if c[1] != "outside"],
                          ids=[f"{how}-{name}" for name, how in CASES if how != "outside"])
 def test_sections_and_search_finish_with_a_clear_line(make_pack, tmp_path, name, how):
-    root = _pack(make_pack, tmp_path)
-    if name == "sections/b.md":
-        manifest = root / "manifest.toml"
-        manifest.write_text(manifest.read_text() + '\n[[sections]]\nid = "b"\nfile = "sections/b.md"\n')
-    _replace(root / name, how, tmp_path)
+    root = _pack_with_bad_file(make_pack, tmp_path, name, how)
     for command in (["sections", "--content", str(root)], ["search", "transplant", "--content", str(root)]):
         done = run(*command)
         assert "Traceback" not in done.stderr
