@@ -201,7 +201,7 @@ def test_menus_and_dialogs_take_the_theme_and_the_text_size(window, qtbot):
     small = InfoDialog("ATL", "<p>Short for adult T-cell leukemia/lymphoma.</p>", window)
     window.choose_theme("dark")
     window.apply_text_scale(300)
-    menu = window._menus[0]
+    menu = window.menus["file"]
     assert menu.font().pixelSize() == Typography(300).chrome
     assert menu.palette().color(QPalette.ColorRole.Window).name() == window.theme.window
     dialog = InfoDialog("ATL", "<p>Short for adult T-cell leukemia/lymphoma.</p>", window)

@@ -174,7 +174,7 @@ def test_print_asks_what_to_print_marking_the_current_section(window, monkeypatc
 
     monkeypatch.setattr(HandoutDialog, "exec", look)
     window.open_location(Location("clinical-trials"))
-    window.actions_.print_.trigger()
+    window.commands["print"].trigger()
     assert "Questions to ask your care team" not in asked[0], "aids are added on purpose"
     assert len(asked[0]) == len(window.pack.sections) - 1
     assert asked[1] == "Clinical trials (this page)"
@@ -205,7 +205,7 @@ def test_print_preview_paints_the_chosen_sections_with_safe_pages(window, monkey
     monkeypatch.setattr(HandoutDialog, "exec", choose)
     monkeypatch.setattr(printing, "_printer_available", lambda: True)
     monkeypatch.setattr(QPrintPreviewDialog, "exec", render_preview)
-    window.actions_.print_.trigger()
+    window.commands["print"].trigger()
     pages = ["".join(page.split()) for page in pdf_pages(out)]
     assert len(pages) >= 2
     for number, text in enumerate(pages, start=1):
@@ -237,7 +237,7 @@ def test_without_a_printer_the_handout_is_offered_as_a_pdf(window, monkeypatch, 
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *args: offered.append(args[2]) or QMessageBox.StandardButton.Save)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(out), ""))
-    window.actions_.print_.trigger()
+    window.commands["print"].trigger()
     assert "Save the handout as a PDF instead?" in offered[0]
     assert out.is_file() and "Saved" in window.notice.label.text()
 
@@ -253,7 +253,7 @@ def test_cancelling_a_handout_writes_nothing(window, monkeypatch, tmp_path):
 
     monkeypatch.setattr(HandoutDialog, "exec", choose)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: ("", ""))
-    window.actions_.print_.trigger()
+    window.commands["print"].trigger()
     assert list(tmp_path.glob("*.pdf")) == [] and not window.notice.isVisible()
 
 
@@ -285,7 +285,7 @@ def test_a_handout_that_cannot_be_saved_says_why_and_keeps_the_old_file(window, 
     if trouble == "full disk":  # Python ignores SIGXFSZ: writes past 10 KB fail with EFBIG, as on a full disk
         resource.setrlimit(resource.RLIMIT_FSIZE, (10_000, limit[1]))
     try:
-        window.actions_.print_.trigger()
+        window.commands["print"].trigger()
     finally:
         resource.setrlimit(resource.RLIMIT_FSIZE, limit)
     reason = ("the file is too large for this disk or account" if trouble == "full disk"
@@ -317,7 +317,7 @@ def test_the_print_preview_shows_dark_text_on_white_paper_in_a_dark_theme(window
     monkeypatch.setattr(HandoutDialog, "exec", lambda dialog: dialog.choose_print() or dialog.result())
     monkeypatch.setattr(printing, "_printer_available", lambda: True)
     monkeypatch.setattr(QPrintPreviewDialog, "exec", look)
-    window.actions_.print_.trigger()
+    window.commands["print"].trigger()
     image = seen[0]
     paper = [(x, y) for y in range(0, image.height(), 3) for x in range(0, image.width(), 3)
              if image.pixelColor(x, y).name() == "#ffffff"]

@@ -101,7 +101,7 @@ def test_no_file_or_printer_dialog_and_no_way_out(make_kiosk, qtbot):
     qtbot.keyClick(window.reading, Qt.Key.Key_E, ctrl | shift)
     qtbot.keyClick(window.reading, Qt.Key.Key_P, ctrl)
     qtbot.keyClick(window.reading, Qt.Key.Key_Q, ctrl)
-    for action in (window.actions_.export_pdf, window.actions_.print_, window.actions_.quit):
+    for action in (window.commands[name] for name in ("export_pdf", "print", "quit")):
         action.trigger()
         assert not action.isEnabled()
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog | QDialog) and w.isVisible()]
@@ -246,7 +246,7 @@ def test_a_finger_drag_scrolls_the_text(make_kiosk, qtbot):
 
 def test_kiosk_printing_is_off_unless_configured_and_never_opens_a_dialog(make_kiosk, qtbot, monkeypatch):
     kiosk = make_kiosk()
-    assert not kiosk.window.header.print_button.isVisible() and not kiosk.window.actions_.print_.isEnabled()
+    assert not kiosk.window.header.print_button.isVisible() and not kiosk.window.commands["print"].isEnabled()
 
     printed = []
     monkeypatch.setattr("reader.ui.printing.paint_handout", lambda printer, plan, family: printed.append(plan))
@@ -256,7 +256,7 @@ def test_kiosk_printing_is_off_unless_configured_and_never_opens_a_dialog(make_k
     qtbot.mouseClick(window.header.print_button, Qt.MouseButton.LeftButton)
     assert "not available" in window.notice.label.text()
     assert printed == [] and QApplication.activeModalWidget() is None
-    assert not window.actions_.print_.isEnabled(), "a second tap does not print twice"
+    assert not window.commands["print"].isEnabled(), "a second tap does not print twice"
 
 
 def test_kiosk_prints_the_section_on_screen_straight_to_its_printer(make_kiosk, qtbot, monkeypatch):

@@ -134,7 +134,7 @@ def test_back_and_forward_with_alt_arrows(window, qtbot):
     assert page_text(window).startswith("Clinical trials")
     qtbot.keyClick(window.reading, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert page_text(window).startswith("Is there a cure?")
-    assert window.actions_.forward.isEnabled()
+    assert window.commands["forward"].isEnabled()
     qtbot.keyClick(window.reading, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert page_text(window).startswith("Clinical trials")
 
@@ -251,7 +251,7 @@ def test_what_the_reader_does_while_the_window_finishes_itself_is_kept(own, pack
 def test_a_window_closed_while_it_finishes_itself_goes_quietly(qtbot, pack, tmp_path, family):
     window = MainWindow(pack, Settings(tmp_path / "settings.ini"), family, finish_after_first_paint=True)
     window.show()
-    qtbot.waitUntil(lambda: hasattr(window, "actions_"))  # the first stage has run
+    qtbot.waitUntil(lambda: hasattr(window, "commands"))  # the first stage has run
     with qtbot.captureExceptions() as exceptions:
         window.close()
         window.deleteLater()
@@ -329,7 +329,7 @@ def test_f1_lists_the_keyboard_shortcuts(window, monkeypatch):
 
     shown = []
     monkeypatch.setattr(dialogs.InfoDialog, "exec", lambda self: shown.append(self.browser.toPlainText()) or 0)
-    window.actions_.shortcuts.trigger()
+    window.commands["shortcuts"].trigger()
     assert shown and "Search" in shown[0] and "Ctrl+F" in shown[0] and "Alt+Left" in shown[0]
 
 

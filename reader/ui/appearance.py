@@ -91,7 +91,7 @@ class AppearanceMixin(_Base):
             menu.setFont(menu_font)
 
     def _popup_menus(self) -> tuple[QMenu, ...]:
-        return (*self._menus, self.theme_menu)
+        return (*self.menus.values(), self.theme_menu)
 
     def show_reading_options(self) -> None:
         from reader.ui.reading_options import ReadingOptionsDialog
@@ -166,4 +166,4 @@ class AppearanceMixin(_Base):
         return self._percent
 
     def _zoom_by_wheel(self, direction: int) -> None:
-        (self.actions_.larger if direction > 0 else self.actions_.smaller).trigger()
+        self.commands["larger" if direction > 0 else "smaller"].trigger()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
 from PySide6.QtWidgets import (
     QApplication,
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import (
 from reader import APP_NAME, __version__, texts
 from reader.content.model import GlossaryEntry, Pack
 from reader.content.provenance import review_line
-from reader.ui.actions import Actions
 from reader.ui.resources_gate import GatedBrowser
 
 
@@ -55,16 +55,9 @@ class InfoDialog(QDialog):
         self.resize(max(width, 320), max(height, 200))
 
 
-def shortcuts_html(actions: Actions, title: str) -> str:
-    """The keys of the commands in this mode: a kiosk hides those it turns off (Quit, Print, Export)."""
-    rows = []
-    for action in actions.all():
-        if not action.isVisible():
-            continue
-        keys = ", ".join(seq.toString(seq.SequenceFormat.NativeText) for seq in action.shortcuts())
-        if keys:
-            name = html.escape(action.text().replace("&", ""))
-            rows.append(f"<tr><td>{name}</td><td><b>{html.escape(keys)}</b></td></tr>")
+def shortcuts_html(commands: Sequence[tuple[str, str]], title: str) -> str:
+    """The keys of the commands in this mode (Commands.shortcut_rows: a kiosk leaves out what it turns off)."""
+    rows = [f"<tr><td>{html.escape(name)}</td><td><b>{html.escape(keys)}</b></td></tr>" for name, keys in commands]
     return f"<h2>{html.escape(title)}</h2><table cellpadding='6'>{''.join(rows)}</table>"
 
 
@@ -89,9 +82,9 @@ def show_definition(parent: QWidget, entry: GlossaryEntry) -> None:
     InfoDialog(entry.term, term_html(entry), parent, columns=50, lines=8).exec()
 
 
-def show_shortcuts(parent: QWidget, actions: Actions) -> None:
+def show_shortcuts(parent: QWidget, commands: Sequence[tuple[str, str]]) -> None:
     title = QApplication.translate("Dialogs", "Keyboard shortcuts")
-    InfoDialog(title, shortcuts_html(actions, title), parent).exec()
+    InfoDialog(title, shortcuts_html(commands, title), parent).exec()
 
 
 def show_about(parent: QWidget, pack: Pack) -> None:

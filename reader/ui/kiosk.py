@@ -97,17 +97,11 @@ class KioskController(QObject):
         window, qt = self.window, QtCore.Qt
         window.setWindowFlag(qt.WindowType.FramelessWindowHint, True)
         window.menuBar().hide()
-        actions = window.actions_
-        for action in (actions.quit, actions.export_pdf, actions.print_):
-            action.setEnabled(False)  # a file or printer dialog is a way out to the file system
-            action.setVisible(False)  # nor are they listed in the F1 help, which shows only what works
-        actions.print_.triggered.disconnect(window.print_handout)
-        if self.config.print_enabled and self.config.printer:
-            # Straight to the configured printer, never through a dialog.
-            actions.print_.triggered.connect(self.print_section)
-            actions.print_.setVisible(True)
-            actions.print_.setEnabled(True)
-        else:
+        prints = bool(self.config.print_enabled and self.config.printer)
+        # The kiosk profile of the command table: no Quit, Export or Print dialog; Print, when
+        # configured, goes straight to the configured printer, never through a dialog.
+        window.commands.lock_down({"print": self.print_section} if prints else {})
+        if not prints:
             window.header.print_button.hide()
         header_layout = window.header.layout()
         if header_layout is not None:
@@ -153,10 +147,10 @@ class KioskController(QObject):
         window = self.window
         section = window.pack.section(window.current.section_id) or window.pack.home
         assert self.config.printer is not None
-        window.actions_.print_.setEnabled(False)
+        window.commands["print"].setEnabled(False)
         window.show_notice(print_direct(window.pack, section, window.family, self.config.printer))
         # With the window as context, the timer dies with it (a reset kiosk, a closed test window).
-        QTimer.singleShot(_PRINT_PAUSE_MS, window, lambda: window.actions_.print_.setEnabled(True))
+        QTimer.singleShot(_PRINT_PAUSE_MS, window, lambda: window.commands["print"].setEnabled(True))
 
     # -- touch ----------------------------------------------------------------------------
     def _quick_topics(self) -> QWidget:

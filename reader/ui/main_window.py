@@ -19,6 +19,7 @@ from reader.style.stylesheet import Spacing
 from reader.style.type_sizes import Typography
 from reader.ui.appearance import AppearanceMixin
 from reader.ui.banner import DisclaimerBanner
+from reader.ui.commands import build_menus
 from reader.ui.header import HeaderBar
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.settings import Settings
@@ -28,7 +29,7 @@ from reader.ui.window_navigation import NavigationMixin
 
 if TYPE_CHECKING:  # imported on first use, not for the first frame
     from reader.content.glossary import TermFinder
-    from reader.ui.actions import Actions
+    from reader.ui.commands import Commands
     from reader.ui.focus_ring import FocusRing
     from reader.ui.match_bar import MatchBar
     from reader.ui.navigator import NavigatorTree
@@ -47,7 +48,7 @@ class MainWindow(FinishingMixin, NavigationMixin, AppearanceMixin, QMainWindow):
     textScaleChanged = Signal(int)
 
     # Built in _finish_stages, once the first frame is on screen.
-    actions_: Actions
+    commands: Commands
     navigator: NavigatorTree
     search: SearchPanel
     notice: NoticeBar
@@ -142,8 +143,7 @@ class MainWindow(FinishingMixin, NavigationMixin, AppearanceMixin, QMainWindow):
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         # The menu bar is in the first frame too; its menus are filled in _finish_stages.
-        self._menus = [self.menuBar().addMenu(title)
-                       for title in (self.tr("&File"), self.tr("&View"), self.tr("&Go"), self.tr("&Help"))]
+        self.menus = build_menus(self.menuBar())
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
@@ -258,7 +258,7 @@ class MainWindow(FinishingMixin, NavigationMixin, AppearanceMixin, QMainWindow):
     def show_shortcuts(self) -> None:
         from reader.ui.dialogs import show_shortcuts
 
-        show_shortcuts(self, self.actions_)
+        show_shortcuts(self, self.commands.shortcut_rows())
 
     def show_term(self, index: int) -> None:
         """The plain-language definition of a marked term, in a dialog Esc closes."""

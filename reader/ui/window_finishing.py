@@ -62,7 +62,7 @@ class FinishingMixin(_Base):
         from PySide6.QtGui import QIcon
 
         from reader.resources import resource
-        from reader.ui.actions import build_actions, fill_menus
+        from reader.ui.commands import Commands
         from reader.ui.match_bar import MatchBar
         from reader.ui.navigator import NavigatorTree
         from reader.ui.notice import NoticeBar
@@ -71,9 +71,6 @@ class FinishingMixin(_Base):
         from reader.ui.theme_menu import ThemeMenu
 
         self.setWindowIcon(QIcon(str(resource("icons", "atl-reader-256.png"))))
-        self.actions_ = build_actions(self)
-        a = self.actions_
-        self.header.attach_actions(a.back, a.forward, a.print_)
         self.search = SearchPanel(self, debounce_ms=self._debounce_ms)
         self.navigator = NavigatorTree(self)  # filled in the next stage: thousands of sections take a while
         self._left_layout.addWidget(self.search)
@@ -83,11 +80,11 @@ class FinishingMixin(_Base):
         self.match_bar = MatchBar(self)
         self._right_layout.insertWidget(1, self.match_bar)
         self.searching = SearchController(self.pack, self.search, self.reading, self.match_bar, self)
-        fill_menus(self._menus, self.actions_)
+        self.commands = Commands(self)  # the slots it names exist from here on (searching among them)
+        self.header.attach_actions(self.commands["back"], self.commands["forward"], self.commands["print"])
+        self.commands.fill_menus(self.menus)
         self.theme_menu = ThemeMenu(self)
-        self._menus[1].addSeparator()
-        self._menus[1].addMenu(self.theme_menu)
-        self._menus[1].addAction(self.tr("&Reading options…"), self.show_reading_options)
+        self.menus["view"].insertMenu(self.commands["reading_options"], self.theme_menu)
         self.theme_menu.show_choice(self.settings.theme)
         self.theme_menu.themeChosen.connect(self.choose_theme)
         QApplication.styleHints().colorSchemeChanged.connect(self._follow_system_theme)
@@ -150,32 +147,14 @@ class FinishingMixin(_Base):
         prepare_announcements()
 
     def _connect(self) -> None:
-        a = self.actions_
-        a.back.triggered.connect(self.go_back)
-        a.forward.triggered.connect(self.go_forward)
-        a.home.triggered.connect(self.go_home)
-        a.previous_section.triggered.connect(self.show_previous_section)
-        a.next_section.triggered.connect(self.show_next_section)
-        a.find.triggered.connect(self.go_to_search)
-        a.find_slash.triggered.connect(self.go_to_search)
-        a.clear_search.triggered.connect(self.clear_search)
-        a.larger.triggered.connect(self.make_text_larger)
-        a.smaller.triggered.connect(self.make_text_smaller)
-        a.reset_size.triggered.connect(self.reset_text_size)
-        a.print_.triggered.connect(self.print_handout)
-        a.export_pdf.triggered.connect(self.export_handout)
-        a.quit.triggered.connect(self.close)
-        a.shortcuts.triggered.connect(self.show_shortcuts)
-        a.about.triggered.connect(self.show_about)
+        """The widgets' signals (the commands connect themselves, from the command table)."""
         text_size = self.header.text_size
-        text_size.largerRequested.connect(a.larger.trigger)
-        text_size.smallerRequested.connect(a.smaller.trigger)
-        text_size.resetRequested.connect(a.reset_size.trigger)
+        text_size.largerRequested.connect(self.commands["larger"].trigger)
+        text_size.smallerRequested.connect(self.commands["smaller"].trigger)
+        text_size.resetRequested.connect(self.commands["reset_size"].trigger)
         self.navigator.locationChosen.connect(self._open_from_navigator)
         self.navigator.locationActivated.connect(self._open_and_read)
         self.searching.searchingChanged.connect(self._show_search_results)
-        a.next_match.triggered.connect(self.searching.show_next_match)
-        a.previous_match.triggered.connect(self.searching.show_previous_match)
         self.search.resultChosen.connect(self._open_and_read)
         self.reading.internalLinkClicked.connect(self._follow_internal_link)
         self.reading.externalLinkClicked.connect(self.show_external_address)

@@ -115,5 +115,5 @@ class NavigationMixin(_Base):
             self.navigator.show_location(location.section_id, anchor or None)
 
     def _update_history_actions(self) -> None:
-        self.actions_.back.setEnabled(self.history.can_go_back)
-        self.actions_.forward.setEnabled(self.history.can_go_forward)
+        self.commands["back"].setEnabled(self.history.can_go_back)
+        self.commands["forward"].setEnabled(self.history.can_go_forward)
