@@ -37,8 +37,8 @@ def session_state(window: MainWindow) -> dict[str, object]:
         "results shown": window.search.results.isVisible(),
         "highlights": window.reading.match_count,
         "match bar": window.match_bar.isVisible(),
-        "can go back": window.history.can_go_back,
-        "can go forward": window.history.can_go_forward,
+        "can go back": window.session.history.can_go_back,
+        "can go forward": window.session.history.can_go_forward,
         "section": window.current.section_id,
         "scroll": window.reading.verticalScrollBar().value(),
         "text size": window.text_percent,
@@ -301,7 +301,7 @@ def test_after_a_reset_the_next_patient_cannot_bring_back_anything_of_the_last(m
     window.open_location(Location("treatment-options"))
     window.open_location(Location("clinical-trials"))
     window.go_back()
-    assert window.history.can_go_back and window.history.can_go_forward
+    assert window.session.history.can_go_back and window.session.history.can_go_forward
     window.make_text_larger()
     window.navigator.topLevelItem(2).setExpanded(False)
     kiosk.reset_for_next_person()

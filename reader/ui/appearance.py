@@ -35,7 +35,6 @@ class AppearanceMixin(_Base):
 
     # Set in MainWindow.__init__; declared here too, as mypy cannot follow the mixin's base.
     theme: Palette
-    _percent: int
 
     # -- themes ------------------------------------------------------------------------------
     def choose_theme(self, choice: str) -> None:
@@ -114,7 +113,8 @@ class AppearanceMixin(_Base):
         Qt reads the page stylesheet (colours, spacing, and the space between
         paragraphs at each text size) only as it parses a page.
         """
-        section = self.pack.section(self._shown_section) if self._shown_section else None
+        shown = self.session.shown_section
+        section = self.pack.section(shown) if shown else None
         if section is None:  # no page yet (or a kiosk reset, which shows the first page next)
             yield
             return
@@ -124,18 +124,35 @@ class AppearanceMixin(_Base):
 
     # -- text size ---------------------------------------------------------------------------
     def apply_text_scale(self, percent: int) -> None:
+        """The reader's text size, kept in the session, shown and remembered."""
         percent = textscale.clamp(percent)
-        changed = percent != self._percent
+        changed = percent != self.session.text_percent
+        with self._page_shown_again() if changed else nullcontext():
+            self.session.text_percent = percent
+            self._size_first_frame()
+        self._size_the_rest(changed=changed)
+
+    def show_text_size(self, *, changed: bool) -> None:
+        """Every widget at the session's text size (after a reset: no page is shown yet)."""
+        self._size_first_frame()
+        self._size_the_rest(changed=changed)
+
+    def _size_first_frame(self) -> None:
+        """The text size of what the page is laid out with: done before the page is shown again."""
+        percent = self.session.text_percent
+        sizes = Typography(percent)
+        self.centralWidget().setFont(self._font(sizes.chrome))
+        self.menuBar().setFont(self._font(sizes.chrome))
+        self.reading.set_pixel_size(sizes.reading)
+        self.banner.set_text_font(self._font(sizes.banner))
+        self.header.set_title_pixel_size(sizes.title)
+        self.header.text_size.show_percent(percent, textscale.MIN_PERCENT, textscale.MAX_PERCENT)
+
+    def _size_the_rest(self, *, changed: bool) -> None:
+        """Popups, contents, search and notices, once built; changed is said to a screen reader."""
+        percent = self.session.text_percent
         sizes = Typography(percent)
         chrome, content = self._font(sizes.chrome), self._font(sizes.content)
-        with self._page_shown_again() if changed else nullcontext():
-            self._percent = percent
-            self.centralWidget().setFont(chrome)
-            self.menuBar().setFont(chrome)
-            self.reading.set_pixel_size(sizes.reading)
-            self.banner.set_text_font(self._font(sizes.banner))
-            self.header.set_title_pixel_size(sizes.title)
-            self.header.text_size.show_percent(percent, textscale.MIN_PERCENT, textscale.MAX_PERCENT)
         if self._finished:
             self._size_popups(chrome, content)
             self.fit_layout_to_width()  # large text in a small window: the text takes the whole width
@@ -153,17 +170,17 @@ class AppearanceMixin(_Base):
         return font
 
     def make_text_larger(self) -> None:
-        self.apply_text_scale(textscale.larger(self._percent))
+        self.apply_text_scale(textscale.larger(self.session.text_percent))
 
     def make_text_smaller(self) -> None:
-        self.apply_text_scale(textscale.smaller(self._percent))
+        self.apply_text_scale(textscale.smaller(self.session.text_percent))
 
     def reset_text_size(self) -> None:
         self.apply_text_scale(textscale.DEFAULT_PERCENT)
 
     @property
     def text_percent(self) -> int:
-        return self._percent
+        return self.session.text_percent
 
     def _zoom_by_wheel(self, direction: int) -> None:
         self.commands["larger" if direction > 0 else "smaller"].trigger()

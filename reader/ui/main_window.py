@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QVBoxLayout,
 from reader.content.dates import long_date, review_overdue
 from reader.content.model import Pack
 from reader.content.provenance import review_line
-from reader.navigation import History, Location
+from reader.navigation import Location
+from reader.reading.session import ReadingSession
 from reader.reflow import takes_turns
 from reader.style.palettes import Palette
 from reader.style.stylesheet import Spacing
@@ -70,13 +71,11 @@ class MainWindow(FinishingMixin, NavigationMixin, AppearanceMixin, QMainWindow):
         self.pack = pack
         self.settings = settings
         self.family = family
-        self.history = History()
-        self._shown_section: str | None = None
-        self._percent = settings.text_percent
+        # What is on screen (place, history, page, search, text size): the widgets show it.
+        self.session = ReadingSession(settings.text_percent)
         self._debounce_ms = search_debounce_ms
         self._finished = False
         self._pending_notices: list[str] = []
-        self._announced_section: str | None = None
         self._narrow = False
 
         self.theme: Palette = resolve(settings.theme)
@@ -84,7 +83,7 @@ class MainWindow(FinishingMixin, NavigationMixin, AppearanceMixin, QMainWindow):
         self._build_first_frame()
         self.reading.set_spacing(Spacing(line_height=settings.line_height, paragraph_em=settings.paragraph_spacing))
         settings.on_save_failed = self.show_settings_not_saved
-        self.apply_text_scale(self._percent)
+        self.apply_text_scale(self.session.text_percent)
         start = settings.last_section
         located = pack.locate(start) if start else None
         section, anchor = located if located else (pack.home, None)
@@ -151,7 +150,7 @@ class MainWindow(FinishingMixin, NavigationMixin, AppearanceMixin, QMainWindow):
 
     def fit_layout_to_width(self) -> None:
         """Contents beside the text, or a drawer when the window is narrow for the text size."""
-        narrow = takes_turns(self.width(), Typography(self._percent).reading)
+        narrow = takes_turns(self.width(), Typography(self.session.text_percent).reading)
         if narrow == self._narrow:
             return
         self._narrow = narrow
@@ -231,12 +230,16 @@ class MainWindow(FinishingMixin, NavigationMixin, AppearanceMixin, QMainWindow):
 
     def reset_session(self, text_percent: int) -> None:
         """A fresh start for the next person: nothing of this session stays on screen."""
-        self.search.clear()
+        before = self.session.text_percent
+        home = self.session.reset(self.pack.home.id, text_percent)
+        self._render_fresh_session(home, size_changed=self.session.text_percent != before)
+
+    def _render_fresh_session(self, home: Location, *, size_changed: bool) -> None:
+        """Show a session just reset: no search or notice, its text size, its first page from the top."""
+        self.search.clear()  # the session has no search: the field and results follow it
         self.notice.hide()
-        self.history = History()
-        self._shown_section = None  # shown again from the top
-        self.apply_text_scale(text_percent)
-        self.open_location(Location(self.pack.home.id))
+        self.show_text_size(changed=size_changed)
+        self.open_location(home)
         QApplication.clipboard().clear()
 
     # -- printing and dialogs ---------------------------------------------------------------

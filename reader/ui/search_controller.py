@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.content.model import Pack
+from reader.reading.session import ReadingSession
 from reader.search.outcome import topics
 from reader.ui.announce import announce
 from reader.ui.match_bar import MatchBar
@@ -19,17 +20,18 @@ if TYPE_CHECKING:  # search is imported on first use
 
 
 class SearchController(QObject):
-    """Owns the index and the current result; the widgets only show what it gives them."""
+    """Owns the index and runs searches into the session; the widgets only show what it gives them."""
 
     #: A search started (True) or was cleared (False).
     searchingChanged = Signal(bool)
     #: Results were shown: (query, number of sections).
     searchAnswered = Signal(str, int)
 
-    def __init__(self, pack: Pack, panel: SearchPanel, reading: ReadingPane, match_bar: MatchBar,
-                 parent: QObject | None = None) -> None:
+    def __init__(self, pack: Pack, session: ReadingSession, panel: SearchPanel, reading: ReadingPane,
+                 match_bar: MatchBar, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pack = pack
+        self._session = session  # holds the result on screen, so a kiosk reset clears it with the rest
         self._panel = panel
         self._reading = reading
         self._match_bar = match_bar
@@ -41,7 +43,6 @@ class SearchController(QObject):
         self._step_timer = QTimer(self)
         self._step_timer.setInterval(0)
         self._step_timer.timeout.connect(self._build_a_step)
-        self._result: SearchResult | None = None
         self._topics = topics(pack)  # suggested when nothing matches
         panel.queryChanged.connect(self.run_search)
         match_bar.previousRequested.connect(self.show_previous_match)
@@ -91,13 +92,13 @@ class SearchController(QObject):
 
     @property
     def result(self) -> SearchResult | None:
-        return self._result
+        return self._session.search_result
 
     def run_search(self, text: str) -> None:
         searching = bool(text.strip())
         self.searchingChanged.emit(searching)
         if not searching:
-            self._result = None
+            self._session.search_result = None
             self._waiting_query = None
             self.highlight_page()
             return
@@ -106,16 +107,16 @@ class SearchController(QObject):
             self._waiting_query = text
             self._panel.show_preparing()
             return
-        self._result = self.index.search(text, prefix=True)
-        self._panel.show_result(self._result, self._topics)
+        result = self._session.search_result = self.index.search(text, prefix=True)
+        self._panel.show_result(result, self._topics)
         self.highlight_page()
         # Screen readers hear the outcome without leaving the search field.
         announce(self._panel.status, self._panel.status.accessibleName())
-        self.searchAnswered.emit(text, len(self._result.hits))
+        self.searchAnswered.emit(text, len(result.hits))
 
     def clear(self) -> bool:
         """Clear the search; False if there was none."""
-        if not (self._panel.active or self._result is not None):
+        if not (self._panel.active or self._session.searching):
             return False
         self._panel.clear()
         self._panel.focus_field()
@@ -123,7 +124,7 @@ class SearchController(QObject):
 
     def highlight_page(self) -> None:
         """Highlight the current result's matches on the page now shown."""
-        result = self._result
+        result = self._session.search_result
         if result is None or result.query.is_empty:
             self._reading.highlight(None)
         else:
@@ -133,7 +134,7 @@ class SearchController(QObject):
         self._match_bar.show_position(0, self._reading.match_count)
 
     def show_first_match(self) -> None:
-        if self._result is not None and self._reading.match_count:
+        if self._session.searching and self._reading.match_count:
             self._show_position(self._reading.show_first_match())
 
     def show_next_match(self) -> None:

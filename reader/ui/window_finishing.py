@@ -79,7 +79,7 @@ class FinishingMixin(_Base):
         self._right_layout.insertWidget(0, self.notice)
         self.match_bar = MatchBar(self)
         self._right_layout.insertWidget(1, self.match_bar)
-        self.searching = SearchController(self.pack, self.search, self.reading, self.match_bar, self)
+        self.searching = SearchController(self.pack, self.session, self.search, self.reading, self.match_bar, self)
         self.commands = Commands(self)  # the slots it names exist from here on (searching among them)
         self.header.attach_actions(self.commands["back"], self.commands["forward"], self.commands["print"])
         self.commands.fill_menus(self.menus)
@@ -122,7 +122,7 @@ class FinishingMixin(_Base):
         from reader.content.glossary import TermFinder
 
         self._finished = True
-        self.apply_text_scale(self._percent)  # sizes the new widgets' text, and menus and dialogs
+        self.apply_text_scale(self.session.text_percent)  # sizes the new widgets' text, and menus and dialogs
         self.colour_popups()
         self._terms = TermFinder(self.pack.glossary)
         self.reading.mark_terms(self._terms)

@@ -27,37 +27,33 @@ else:
 class NavigationMixin(_Base):
     """Opening locations, Back/Forward and section stepping for MainWindow."""
 
-    # Set in MainWindow.__init__; declared here too, as mypy cannot follow the mixin's base.
-    _shown_section: str | None
-    _announced_section: str | None
-
     # -- navigation -----------------------------------------------------------------------
     @property
     def current(self) -> Location:
-        location = self.history.current
+        location = self.session.location
         assert location is not None
         return location
 
     def open_location(self, location: Location, *, record: bool = True) -> None:
         """Show a section (and scroll to an anchor or offset); the one way pages change."""
         section = self.pack.section(location.section_id) or self.pack.home
-        if record and self.history.current is not None:
-            self.history.remember_scroll(self.reading.verticalScrollBar().value())
-        if self._shown_section != section.id:
+        history = self.session.history
+        if record and history.current is not None:
+            history.remember_scroll(self.reading.verticalScrollBar().value())
+        if self.session.shown_section != section.id:
             self.put_page_up(section)
         if location.scroll and not location.anchor:
             self.reading.verticalScrollBar().setValue(location.scroll)
         else:
             self.reading.go_to_anchor(location.anchor)
         if record:
-            self.history.visit(Location(section.id, location.anchor, location.scroll))
+            history.visit(Location(section.id, location.anchor, location.scroll))
         self.setWindowTitle(f"{section.title} — {self.pack.manifest.title} — {APP_NAME}")
         self.settings.last_section = section.id
         if self._finished:  # else the finishing stages show the place in the contents
             self.navigator.show_location(section.id, location.anchor)
             self._update_history_actions()
-            if self._announced_section != section.id:
-                self._announced_section = section.id
+            if self.session.arrive(section.id):
                 announce(self.reading, section.title)  # a screen reader hears where it is
         self.locationChanged.emit(section.id, location.anchor or "")
 
@@ -65,7 +61,7 @@ class NavigationMixin(_Base):
         """The section's page in the reading pane, its glossary terms and search matches marked."""
         with self.reading.page_edit():  # laid out once, marks and all
             self.reading.show_page(compose_page(self.pack, section))
-            self._shown_section = section.id
+            self.session.shown_section = section.id
             if self._finished:  # else the finishing stages mark them
                 self.reading.mark_terms(self._terms)
                 self.searching.highlight_page()
@@ -77,8 +73,9 @@ class NavigationMixin(_Base):
         self._step_history(1)
 
     def _step_history(self, step: int) -> None:
-        self.history.remember_scroll(self.reading.verticalScrollBar().value())
-        location = self.history.forward() if step > 0 else self.history.back()
+        history = self.session.history
+        history.remember_scroll(self.reading.verticalScrollBar().value())
+        location = history.forward() if step > 0 else history.back()
         if location is not None:
             self.open_location(location, record=False)
 
@@ -110,10 +107,10 @@ class NavigationMixin(_Base):
         self.open_location(Location(section_id or self.current.section_id, anchor or None))
 
     def _track_reading_position(self, anchor: str) -> None:
-        location = self.history.current
+        location = self.session.location
         if location is not None:
             self.navigator.show_location(location.section_id, anchor or None)
 
     def _update_history_actions(self) -> None:
-        self.commands["back"].setEnabled(self.history.can_go_back)
-        self.commands["forward"].setEnabled(self.history.can_go_forward)
+        self.commands["back"].setEnabled(self.session.history.can_go_back)
+        self.commands["forward"].setEnabled(self.session.history.can_go_forward)

@@ -1,0 +1,1 @@
+"""The reading model: what one reader has on screen, kept without Qt."""
