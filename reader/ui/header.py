@@ -80,6 +80,13 @@ class HeaderBar(QWidget):
             self._row.takeAt(_TITLES_AT)  # the stretch that stood in for the titles
             self._row.insertLayout(_TITLES_AT, self._titles, 1)
 
+    def keep_right_edge_free(self, width: int) -> None:
+        """Leave width px free at the right end (a kiosk's staff corner sits there)."""
+        outer = self.layout()
+        assert isinstance(outer, QVBoxLayout)
+        margins = outer.contentsMargins()
+        outer.setContentsMargins(margins.left(), margins.top(), width, margins.bottom())
+
     def attach_actions(self, back: QAction, forward: QAction, print_: QAction) -> None:
         """The buttons take their words, state and shortcuts from these actions from now on."""
         for button, action in ((self.back, back), (self.forward, forward), (self.print_button, print_)):

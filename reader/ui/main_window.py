@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtCore import QByteArray, QObject, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from reader.content.dates import long_date, review_overdue
-from reader.content.model import Pack
+from reader.content.model import Pack, Section
 from reader.content.provenance import review_line
 from reader.navigation import Location
 from reader.reading.session import ReadingSession
@@ -242,11 +243,98 @@ class MainWindow(FinishingMixin, NavigationMixin, AppearanceMixin, QMainWindow):
         self.open_location(home)
         QApplication.clipboard().clear()
 
+    # -- the kiosk's surface (reader.ui.kiosk_window.KioskWindow lists it) ---------------------
+    def as_widget(self) -> QWidget:
+        return self
+
+    def lock_down_for_kiosk(self, print_section: Callable[[], object] | None, *, text_percent: int,
+                            touch_px: int, touch_gap: int) -> None:
+        """No way out to the desktop, files or other programs, and targets big enough for a finger.
+
+        print_section, when given, is what Print does (straight to a printer, no dialog); without it
+        Print is off and its button hidden.
+        """
+        from PySide6 import QtCore
+        from PySide6.QtWidgets import QAbstractButton, QBoxLayout, QLineEdit, QScroller
+
+        qt = QtCore.Qt
+        self.setWindowFlag(qt.WindowType.FramelessWindowHint, True)
+        self.menuBar().hide()
+        # The kiosk profile of the command table: no Quit, Export or Print dialog.
+        self.commands.lock_down({"print": print_section} if print_section else {})
+        if not print_section:
+            self.header.print_button.hide()
+        self.header.keep_right_edge_free(touch_px + 8)  # the top right corner is the staff long-press
+        # Links stay usable; selecting or dragging text out is not possible.
+        self.reading.setTextInteractionFlags(
+            qt.TextInteractionFlag.LinksAccessibleByMouse | qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        for widget in self.findChildren(QWidget):
+            widget.setContextMenuPolicy(qt.ContextMenuPolicy.NoContextMenu)
+            widget.setAcceptDrops(False)
+        for button in self.findChildren(QAbstractButton):
+            button.setMinimumSize(max(touch_px, button.minimumWidth()), max(touch_px, button.minimumHeight()))
+        for layout in self.findChildren(QBoxLayout):
+            layout.setSpacing(max(touch_gap, layout.spacing()))  # room between targets for a finger
+        for field in self.findChildren(QLineEdit):
+            field.setMinimumHeight(touch_px)
+        self.apply_text_scale(text_percent)
+        # A finger drags the text, the contents and the results, as on a phone.
+        for view in self._flicked_views():
+            QScroller.grabGesture(view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+
+    def _flicked_views(self) -> tuple[QAbstractScrollArea, ...]:
+        return self.reading, self.navigator, self.search.results
+
+    def add_quick_topics(self, topics: QWidget) -> None:
+        self.search.add_below_field(topics)
+
+    def watch_search_field(self, watcher: QObject) -> QObject:
+        self.search.field.installEventFilter(watcher)
+        return self.search.field
+
+    def type_into_search(self, text: str) -> None:
+        """As if typed: insert() edits the field as a key press does, so the search runs as for a real keyboard."""
+        field = self.search.field
+        field.setFocus()
+        field.insert(text)
+
+    def delete_back_in_search(self) -> None:
+        self.search.field.backspace()
+
+    def clear_search_field(self) -> None:
+        self.search.clear()
+
+    def search_for(self, text: str) -> None:
+        self.search.field.setText(text)
+        self.searching.run_search(text)
+
+    def section_on_screen(self) -> Section:
+        return self.pack.section(self.current.section_id) or self.pack.home
+
+    def set_print_enabled(self, enabled: bool) -> None:
+        self.commands["print"].setEnabled(enabled)
+
+    def reset_for_next_person(self, text_percent: int) -> None:
+        """Nothing of this session stays on screen or can be brought back (undo, Back, a flick)."""
+        from PySide6.QtWidgets import QScroller
+
+        for view in self._flicked_views():
+            QScroller.scroller(view.viewport()).stop()  # a flick would carry on past the reset
+        self.navigator.set_pack(self.pack)  # sections folded or opened, as a fresh start shows them
+        self.reset_session(text_percent)
+        # QLineEdit keeps what clear() removed on its undo stack: Ctrl+Z brought the
+        # last patient's searches back. setText() starts a new stack.
+        self.search.field.setText("")
+        clipboard = QApplication.clipboard()
+        if clipboard.supportsSelection():  # X11's selection: a middle click would paste the last search
+            clipboard.clear(clipboard.Mode.Selection)
+        self.close_contents_drawer()
+
     # -- printing and dialogs ---------------------------------------------------------------
     def print_handout(self) -> None:
         from reader.ui.printing import print_with_preview
 
-        section = self.pack.section(self.current.section_id) or self.pack.home
+        section = self.section_on_screen()
         message = print_with_preview(self, self.pack, section, self.family, self.settings)
         if message:
             self.show_notice(message)

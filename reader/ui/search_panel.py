@@ -112,6 +112,12 @@ class SearchPanel(QWidget):
         self._timer.stop()
         self.field.clear()
 
+    def add_below_field(self, widget: QWidget) -> None:
+        """Put widget between the field and the results (a kiosk's quick topics)."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(1, widget)
+
     def show_result(self, result: SearchResult, topics: list[tuple[str, str]]) -> None:
         """Display hits, or say nothing matched and offer topics."""
         from reader.search.outcome import status_lines

@@ -1,0 +1,69 @@
+"""What the kiosk may use of the window: the whole of its interface, in one place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from reader.content.model import Pack, Section
+
+
+class KioskWindow(Protocol):
+    """The window as KioskController sees it; MainWindow provides it, and mypy checks the kiosk uses nothing else."""
+
+    @property
+    def pack(self) -> Pack: ...
+
+    @property
+    def family(self) -> str: ...
+
+    @property
+    def banner(self) -> QWidget:
+        """The disclaimer: the kiosk's screens stay below it, so it is always in view."""
+        ...
+
+    def as_widget(self) -> QWidget:
+        """The window itself: parent of the kiosk's screens, and watched for Close (never searched for children)."""
+        ...
+
+    def lock_down_for_kiosk(self, print_section: Callable[[], object] | None, *, text_percent: int,
+                            touch_px: int, touch_gap: int) -> None:
+        """Frameless, no menus or desktop-only commands, finger-sized targets, no context menus or drops."""
+        ...
+
+    def add_quick_topics(self, topics: QWidget) -> None:
+        """Show topics between the search field and its results."""
+        ...
+
+    def watch_search_field(self, watcher: QObject) -> QObject:
+        """Install watcher's event filter on the search field; return the field, to recognise its events."""
+        ...
+
+    def type_into_search(self, text: str) -> None:
+        """As if typed at the cursor: the search runs as it does for a real keyboard."""
+        ...
+
+    def delete_back_in_search(self) -> None:
+        """As Backspace does in the search field."""
+        ...
+
+    def clear_search_field(self) -> None: ...
+
+    def search_for(self, text: str) -> None:
+        """Put text in the search field and show its results at once."""
+        ...
+
+    def section_on_screen(self) -> Section: ...
+
+    def set_print_enabled(self, enabled: bool) -> None: ...
+
+    def show_notice(self, text: str) -> None: ...
+
+    def reset_for_next_person(self, text_percent: int) -> None:
+        """A fresh start: nothing of this session on screen, in the field's undo or in the X11 selection."""
+        ...
+
+    def go_home(self) -> None: ...
