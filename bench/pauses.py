@@ -22,11 +22,11 @@ def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from reader.content import default_pack_dir, load_pack
     from reader.ui.app import create_app
-    from reader.ui.fonts import register_fonts
-    from reader.ui.main_window import MainWindow
-    from reader.ui.navigator import NavigatorTree
-    from reader.ui.search_controller import SearchController
     from reader.ui.settings import Settings
+    from reader.ui.style.fonts import register_fonts
+    from reader.ui.widgets.navigator import NavigatorTree
+    from reader.ui.window.main_window import MainWindow
+    from reader.ui.window.search_controller import SearchController
 
     app = create_app([sys.argv[0]])
     stages: list[float] = []

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
-    from reader.ui.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -296,7 +296,7 @@ def measure() -> int:
 
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from reader.ui.app import create_app
-    from reader.ui.export import export_pdf
+    from reader.ui.print.export import export_pdf
 
     app = create_app([sys.argv[0]])
 
@@ -304,9 +304,9 @@ def measure() -> int:
     pdf = in_process_ms(lambda: export_pdf(pack, out), repeat=RUNS)
     rows.append(("PDF export of the whole summary (ms, target ≤ 1000)", spread(pdf), ""))
 
-    from reader.ui.fonts import register_fonts
-    from reader.ui.main_window import MainWindow
     from reader.ui.settings import Settings
+    from reader.ui.style.fonts import register_fonts
+    from reader.ui.window.main_window import MainWindow
 
     window = MainWindow(pack, Settings(None), register_fonts())
     window.show()

@@ -31,10 +31,10 @@ def soak(actions: int, seed: int = 1) -> dict[str, float | int | list[str]]:
     from reader.kiosk.config import KioskConfig
     from reader.navigation import Location
     from reader.ui.app import create_app
-    from reader.ui.fonts import register_fonts
-    from reader.ui.kiosk import KioskController
-    from reader.ui.main_window import MainWindow
+    from reader.ui.kiosk.mode import KioskController
     from reader.ui.settings import Settings
+    from reader.ui.style.fonts import register_fonts
+    from reader.ui.window.main_window import MainWindow
 
     app = create_app([sys.argv[0]])
     pack = load_pack(default_pack_dir())

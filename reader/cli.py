@@ -262,7 +262,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     unknown = [sid for sid in args.section if pack.locate(sid) is None]
     if unknown:
         raise UsageError(f"unknown section id: {', '.join(unknown)} (see 'atl-reader sections')")
-    from reader.ui.export import export_pdf
+    from reader.ui.print.export import export_pdf
 
     pages = export_pdf(pack, args.out, args.section, large_print=args.large_print, clinic=args.clinic,
                        phone=args.phone, glossary=args.glossary)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
 # Set before any Qt import: the tests never need a display.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -85,7 +85,7 @@ def make_pack(tmp_path: Path):
 @pytest.fixture
 def family(qapp) -> str:
     """The bundled typeface, registered (windows need it)."""
-    from reader.ui.fonts import register_fonts
+    from reader.ui.style.fonts import register_fonts
 
     return register_fonts()
 
@@ -116,8 +116,8 @@ def own(qapp):
 @pytest.fixture
 def make_window(qtbot, own, pack, tmp_path, family):
     """Open a reader window as a user would see it: make_window(settings_path, the_pack, size)."""
-    from reader.ui.main_window import MainWindow
     from reader.ui.settings import Settings
+    from reader.ui.window.main_window import MainWindow
 
     def make(settings_path: Path | None = None, the_pack=None, size=(1100, 780)) -> MainWindow:
         settings = Settings(settings_path or tmp_path / "settings.ini")

@@ -8,8 +8,8 @@ from PySide6.QtGui import QAccessible, QPalette
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from reader.navigation import Location
-from reader.ui.main_window import MainWindow
 from reader.ui.settings import Settings
+from reader.ui.window.main_window import MainWindow
 
 
 def focusable_without_a_name(interface) -> list[str]:
@@ -90,9 +90,9 @@ def test_every_button_is_at_least_24_px(window, qtbot):
 
 def test_screen_readers_hear_section_changes_results_and_text_size(window, qtbot, monkeypatch):
     heard: list[str] = []
-    monkeypatch.setattr("reader.ui.window_navigation.announce", lambda widget, message: heard.append(message))
-    monkeypatch.setattr("reader.ui.appearance.announce", lambda widget, message: heard.append(message))
-    monkeypatch.setattr("reader.ui.search_controller.announce", lambda widget, message: heard.append(message))
+    monkeypatch.setattr("reader.ui.window.navigation.announce", lambda widget, message: heard.append(message))
+    monkeypatch.setattr("reader.ui.window.appearance.announce", lambda widget, message: heard.append(message))
+    monkeypatch.setattr("reader.ui.window.search_controller.announce", lambda widget, message: heard.append(message))
     window.open_location(Location("clinical-trials"))
     window.make_text_larger()
     qtbot.keyClicks(window.search.field, "transplant")
@@ -154,7 +154,7 @@ def test_large_text_in_a_small_window_gives_the_text_the_whole_width(make_window
 
 
 def test_reading_options_change_the_spacing_and_are_remembered(window, qtbot, own, pack, family, tmp_path):
-    from reader.ui.reading_options import ReadingOptionsDialog
+    from reader.ui.widgets.reading_options import ReadingOptionsDialog
 
     def line_height() -> float:
         return window.reading.document().begin().next().blockFormat().lineHeight()
@@ -195,7 +195,7 @@ def test_wcag_text_spacing_overrides_lose_no_content(window, qtbot):
 
 def test_menus_and_dialogs_take_the_theme_and_the_text_size(window, qtbot):
     from reader.style.type_sizes import Typography
-    from reader.ui.dialogs import InfoDialog
+    from reader.ui.widgets.dialogs import InfoDialog
 
     window.apply_text_scale(100)
     small = InfoDialog("ATL", "<p>Short for adult T-cell leukemia/lymphoma.</p>", window)
@@ -219,7 +219,7 @@ def test_the_handout_dialogs_boxes_show_their_edges_in_every_theme(window, qtbot
     from PySide6.QtWidgets import QStyle, QStyleOptionButton
 
     from reader.contrast import contrast_ratio
-    from reader.ui.handout_dialog import HandoutDialog
+    from reader.ui.print.handout_dialog import HandoutDialog
 
     window.choose_theme(theme)
     window.apply_text_scale(200)
@@ -241,7 +241,7 @@ def test_the_handout_dialogs_boxes_show_their_edges_in_every_theme(window, qtbot
 
 def test_the_focused_control_always_has_a_thick_ring_in_the_focus_colour(window, qtbot):
     from reader.contrast import contrast_ratio
-    from reader.ui.focus_ring import RING_PX
+    from reader.ui.widgets.focus_ring import RING_PX
 
     ring = window.focus_ring
     for target in (window.search.field, window.header.text_size.larger, window.navigator):

@@ -79,7 +79,7 @@ def test_no_heading_is_left_alone_and_no_short_block_is_split(qapp, pack, family
     from PySide6.QtGui import QPageLayout, QPdfWriter
 
     from reader.content.handout_plan import HandoutPlan
-    from reader.ui.handout import _PagePainter, setup_page
+    from reader.ui.print.handout import _PagePainter, setup_page
 
     writer = QPdfWriter(str(tmp_path / "layout.pdf"))
     writer.setResolution(300)
@@ -141,8 +141,8 @@ def test_the_glossary_page_explains_only_the_words_used_and_says_it_is_an_aid(tm
 
 @needs_pdftotext
 def test_the_dialog_and_the_command_line_make_the_same_handout(qtbot, pack, tmp_path):
-    from reader.ui.export import export_plan
-    from reader.ui.handout_dialog import HandoutDialog
+    from reader.ui.print.export import export_plan
+    from reader.ui.print.handout_dialog import HandoutDialog
 
     dialog = HandoutDialog(pack, "overview", "Riverside Clinic", "01234 567890")
     qtbot.addWidget(dialog)
@@ -163,7 +163,7 @@ def test_the_dialog_and_the_command_line_make_the_same_handout(qtbot, pack, tmp_
 # -- from the window: Print, the preview, and PDF instead of a printer ----------------------------
 
 def test_print_asks_what_to_print_marking_the_current_section(window, monkeypatch):
-    from reader.ui.handout_dialog import HandoutDialog
+    from reader.ui.print.handout_dialog import HandoutDialog
 
     asked = []
 
@@ -183,8 +183,8 @@ def test_print_asks_what_to_print_marking_the_current_section(window, monkeypatc
 def test_print_preview_paints_the_chosen_sections_with_safe_pages(window, monkeypatch, tmp_path, pack):
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
-    from reader.ui import printing
-    from reader.ui.handout_dialog import HandoutDialog
+    from reader.ui.print import printing
+    from reader.ui.print.handout_dialog import HandoutDialog
 
     def choose(dialog: HandoutDialog) -> int:
         dialog.sections["questions"].setChecked(True)
@@ -222,8 +222,8 @@ def test_print_preview_paints_the_chosen_sections_with_safe_pages(window, monkey
 def test_without_a_printer_the_handout_is_offered_as_a_pdf(window, monkeypatch, tmp_path):
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-    from reader.ui import printing
-    from reader.ui.handout_dialog import HandoutDialog
+    from reader.ui.print import printing
+    from reader.ui.print.handout_dialog import HandoutDialog
 
     def choose(dialog: HandoutDialog) -> int:
         dialog.large.setChecked(True)
@@ -245,7 +245,7 @@ def test_without_a_printer_the_handout_is_offered_as_a_pdf(window, monkeypatch, 
 def test_cancelling_a_handout_writes_nothing(window, monkeypatch, tmp_path):
     from PySide6.QtWidgets import QFileDialog
 
-    from reader.ui.handout_dialog import HandoutDialog
+    from reader.ui.print.handout_dialog import HandoutDialog
 
     def choose(dialog: HandoutDialog) -> int:
         dialog.choose_pdf()
@@ -263,7 +263,7 @@ def test_a_handout_that_cannot_be_saved_says_why_and_keeps_the_old_file(window, 
 
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-    from reader.ui.handout_dialog import HandoutDialog
+    from reader.ui.print.handout_dialog import HandoutDialog
 
     def choose(dialog: HandoutDialog) -> int:
         dialog.choose_pdf()
@@ -301,8 +301,8 @@ def test_the_print_preview_shows_dark_text_on_white_paper_in_a_dark_theme(window
     from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
 
     from reader.contrast import contrast_ratio
-    from reader.ui import printing
-    from reader.ui.handout_dialog import HandoutDialog
+    from reader.ui.print import printing
+    from reader.ui.print.handout_dialog import HandoutDialog
 
     window.choose_theme("dark")  # dialogs take the theme; paper must not
     seen = []
@@ -332,7 +332,7 @@ def test_the_print_preview_shows_dark_text_on_white_paper_in_a_dark_theme(window
 def test_a_section_title_with_an_ampersand_is_listed_as_written(qapp, make_pack):
     """Staff choose sections by their titles: "Risks & benefits" must not lose its "&" to a shortcut key."""
     from reader.content import load_pack
-    from reader.ui.handout_dialog import HandoutDialog
+    from reader.ui.print.handout_dialog import HandoutDialog
 
     pack = load_pack(make_pack({"a.md": "# Risks & benefits\n\nWords.", "b.md": "# B\n\nMore."}))
     dialog = HandoutDialog(pack, "a")

@@ -239,7 +239,7 @@ def test_no_widget_interprets_pack_markup_and_no_document_loads_from_outside(hos
 
 
 def test_dialogs_show_pack_words_as_written(hostile_window, hostile, monkeypatch):
-    from reader.ui import dialogs
+    from reader.ui.widgets import dialogs
 
     opened: list[dialogs.InfoDialog] = []
     monkeypatch.setattr(dialogs.InfoDialog, "exec", lambda self: opened.append(self) or 0)
@@ -254,7 +254,7 @@ def test_dialogs_show_pack_words_as_written(hostile_window, hostile, monkeypatch
 
 
 def test_the_kiosk_attract_screen_shows_the_title_as_written(hostile_window, hostile):
-    from reader.ui.kiosk_screens import AttractScreen
+    from reader.ui.kiosk.screens import AttractScreen
 
     screen = AttractScreen(hostile_window, hostile_window.banner, hostile_window.family, hostile.text("Title"))
     shown = [_label_shows(label) for label in screen.findChildren(QLabel)]
@@ -340,7 +340,7 @@ def test_the_reading_pane_loads_only_pack_images(hostile_window, hostile, inject
 
 
 def test_dialogs_load_nothing(hostile_window, hostile, injected):
-    from reader.ui.dialogs import InfoDialog
+    from reader.ui.widgets.dialogs import InfoDialog
 
     dialog = InfoDialog("Hostile", injected, hostile_window)
     dialog.grab()
@@ -348,7 +348,7 @@ def test_dialogs_load_nothing(hostile_window, hostile, injected):
 
 
 def test_result_rows_load_nothing(hostile, injected, qapp):
-    from reader.ui.result_delegate import HtmlItemDelegate
+    from reader.ui.widgets.result_delegate import HtmlItemDelegate
 
     document = HtmlItemDelegate()._document(injected, QFont(), 600)[0]
     _assert_only_the_pack_image(document, hostile, "result row", serves_pack=False)
@@ -359,7 +359,7 @@ def test_handouts_load_only_pack_images(hostile, injected, family, monkeypatch, 
 
     from reader.content import load_pack
     from reader.content.handout_plan import HandoutPlan
-    from reader.ui import handout
+    from reader.ui.print import handout
 
     monkeypatch.setattr(handout, "compose_page", lambda pack, section, printed=False: injected)
     pack = load_pack(hostile.root, use_cache=False)

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QFileDialo
 
 from reader.kiosk.config import KioskConfig
 from reader.navigation import Location
-from reader.ui.kiosk import KioskController
-from reader.ui.main_window import MainWindow
+from reader.ui.kiosk.mode import KioskController
 from reader.ui.settings import Settings
+from reader.ui.window.main_window import MainWindow
 
 
 @pytest.fixture
@@ -249,7 +249,7 @@ def test_kiosk_printing_is_off_unless_configured_and_never_opens_a_dialog(make_k
     assert not kiosk.window.header.print_button.isVisible() and not kiosk.window.commands["print"].isEnabled()
 
     printed = []
-    monkeypatch.setattr("reader.ui.printing.paint_handout", lambda printer, plan, family: printed.append(plan))
+    monkeypatch.setattr("reader.ui.print.printing.paint_handout", lambda printer, plan, family: printed.append(plan))
     kiosk = make_kiosk(KioskConfig(print_enabled=True, printer="No such printer"))
     window = kiosk.window
     assert window.header.print_button.isVisible()
@@ -265,7 +265,7 @@ def test_kiosk_prints_the_section_on_screen_straight_to_its_printer(make_kiosk, 
     printed = []
     monkeypatch.setattr(QPrinter, "isValid", lambda self: True)
     monkeypatch.setattr(QPrinter, "printerName", lambda self: "Front desk")
-    monkeypatch.setattr("reader.ui.printing.paint_handout", lambda printer, plan, family: printed.append(plan))
+    monkeypatch.setattr("reader.ui.print.printing.paint_handout", lambda printer, plan, family: printed.append(plan))
     kiosk = make_kiosk(KioskConfig(print_enabled=True, printer="Front desk"))
     window = kiosk.window
     window.open_location(Location("clinical-trials"))
@@ -450,7 +450,7 @@ def test_enter_on_the_staff_keypad_only_tries_the_pin(qtbot):
     from PySide6.QtCore import Qt
 
     from reader.kiosk.pin import PinGuard, hash_pin
-    from reader.ui.kiosk_screens import PinDialog
+    from reader.ui.kiosk.screens import PinDialog
 
     now = [1000.0]
     guard = PinGuard(hash_pin("2468"), clock=lambda: now[0])

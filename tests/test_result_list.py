@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.ui.result_list import ResultList, ResultRow
+from reader.ui.widgets.result_list import ResultList, ResultRow
 
 
 def rows(count: int) -> list[ResultRow]:
@@ -26,7 +26,7 @@ def fits(shown: ResultList) -> bool:
     """Every row is at least as tall as its text needs at the list's current width."""
     from PySide6.QtGui import QTextDocument
 
-    from reader.ui.result_delegate import HTML_ROLE
+    from reader.ui.widgets.result_delegate import HTML_ROLE
 
     for number in range(shown.count()):
         index = shown.model().index(number, 0)

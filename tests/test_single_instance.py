@@ -15,8 +15,8 @@ def test_a_second_launch_asks_the_first_to_come_forward(qtbot, tmp_path):
 
 
 def test_the_window_comes_forward_when_asked(qtbot, own, pack, family, tmp_path):
-    from reader.ui.main_window import MainWindow
     from reader.ui.settings import Settings
+    from reader.ui.window.main_window import MainWindow
 
     window = own(MainWindow(pack, Settings(None), family))
     window.show()

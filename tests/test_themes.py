@@ -44,8 +44,8 @@ def test_a_chosen_theme_colours_the_whole_window_and_is_remembered(qtbot, own, p
     from PySide6.QtGui import QPalette
 
     from reader.navigation import Location
-    from reader.ui.main_window import MainWindow
     from reader.ui.settings import Settings
+    from reader.ui.window.main_window import MainWindow
 
     settings_path = tmp_path / "settings.ini"
     window = own(MainWindow(pack, Settings(settings_path), family))
@@ -82,8 +82,8 @@ def test_following_the_system_asks_its_colour_scheme_once_the_window_is_up(qtbot
     from PySide6.QtGui import QStyleHints
 
     from reader.style.palettes import DARK
-    from reader.ui.main_window import MainWindow
     from reader.ui.settings import Settings
+    from reader.ui.window.main_window import MainWindow
 
     monkeypatch.setattr(QStyleHints, "colorScheme", lambda self: Qt.ColorScheme.Dark)
     window = own(MainWindow(pack, Settings(tmp_path / "settings.ini"), family))  # the choice is "system"

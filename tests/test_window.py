@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication
 
 from reader.contrast import contrast_ratio
 from reader.navigation import Location
-from reader.ui.main_window import MainWindow
 from reader.ui.settings import Settings
+from reader.ui.window.main_window import MainWindow
 from window_driver import click_link_text, page_text, shown_text
 
 
@@ -294,7 +294,7 @@ def test_changes_are_saved_a_moment_later_without_closing(make_window, tmp_path,
 
 
 def test_disclaimer_shows_markup_characters_as_written(qtbot):
-    from reader.ui.banner import DisclaimerBanner
+    from reader.ui.widgets.banner import DisclaimerBanner
 
     text = "Not advice <b>for</b> you & yours; ask <your> team."
     banner = DisclaimerBanner(text)
@@ -325,7 +325,7 @@ def test_banner_is_read_as_the_disclaimer(window, pack):
 
 
 def test_f1_lists_the_keyboard_shortcuts(window, monkeypatch):
-    from reader.ui import dialogs
+    from reader.ui.widgets import dialogs
 
     shown = []
     monkeypatch.setattr(dialogs.InfoDialog, "exec", lambda self: shown.append(self.browser.toPlainText()) or 0)

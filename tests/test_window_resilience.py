@@ -75,8 +75,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 app = QApplication(["atl-reader", "-platform", "offscreen"])
 from reader.content import default_pack_dir, load_pack
-from reader.ui.fonts import register_fonts
-from reader.ui.main_window import MainWindow
+from reader.ui.style.fonts import register_fonts
+from reader.ui.window.main_window import MainWindow
 from reader.ui.settings import Settings
 settings = Settings(Path(sys.argv[1]))
 window = MainWindow(load_pack(default_pack_dir()), settings, register_fonts())

@@ -8,7 +8,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from reader.navigation import Location
-from reader.ui.result_delegate import HTML_ROLE
+from reader.ui.widgets.result_delegate import HTML_ROLE
 from window_driver import page_text, type_search
 
 
@@ -281,8 +281,8 @@ def test_a_glossary_term_opens_from_the_keyboard(window, qtbot):
 def test_a_search_typed_while_search_is_being_set_up_is_answered_when_it_is_ready(qtbot, own, make_pack, family,
                                                                                    tmp_path):
     from reader.content import load_pack
-    from reader.ui.main_window import MainWindow
     from reader.ui.settings import Settings
+    from reader.ui.window.main_window import MainWindow
 
     # 300 sections: the index is built over several turns of the event loop.
     files = {f"s{n}.md": f"# Topic {n}\n\nNotes on topic {n}." for n in range(299)}
@@ -298,8 +298,8 @@ def test_a_search_typed_while_search_is_being_set_up_is_answered_when_it_is_read
 def test_a_failed_index_build_is_reported_once_and_the_next_search_tries_again(qtbot, own, pack, family, tmp_path,
                                                                              monkeypatch):
     from reader.search import SearchIndex
-    from reader.ui.main_window import MainWindow
     from reader.ui.settings import Settings
+    from reader.ui.window.main_window import MainWindow
 
     real_steps = SearchIndex.in_steps
 

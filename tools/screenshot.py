@@ -13,9 +13,9 @@ from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from reader.content import default_pack_dir, load_pack  # noqa: E402
 from reader.navigation import Location  # noqa: E402
 from reader.ui.app import create_app  # noqa: E402
-from reader.ui.fonts import register_fonts  # noqa: E402
-from reader.ui.main_window import MainWindow  # noqa: E402
 from reader.ui.settings import Settings  # noqa: E402
+from reader.ui.style.fonts import register_fonts  # noqa: E402
+from reader.ui.window.main_window import MainWindow  # noqa: E402
 
 
 def settle(app) -> None:

@@ -14,13 +14,13 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 from reader import APP_ID, APP_NAME, __version__
 from reader.content import PackError, default_pack_dir, load_pack
 from reader.content.model import Pack
-from reader.ui.fonts import register_fonts
 from reader.ui.settings import Settings, default_settings_path
+from reader.ui.style.fonts import register_fonts
 
 if TYPE_CHECKING:
     from reader.kiosk.config import KioskConfig
-    from reader.ui.main_window import MainWindow
     from reader.ui.single_instance import SingleInstance
+    from reader.ui.window.main_window import MainWindow
 
 
 def report_painted() -> None:
@@ -96,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
     except PackError as exc:
         print(f"{APP_ID}: error: {exc}", file=sys.stderr)
         return _refuse(exc.problem.message, exc.problem.path, str(content), family, self_testing)
-    from reader.ui.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
     if config is not None:
         return run_kiosk(args, config, pack, family)
@@ -208,8 +208,8 @@ def _report_damage(window: QMainWindow, content: Path, *, trusted: bool) -> None
 def run_kiosk(args: argparse.Namespace, config: KioskConfig, pack: Pack, family: str) -> int:
     """The waiting-room kiosk: nothing is stored, and the window locks itself down."""
     from reader.error_log import install_error_log
-    from reader.ui.kiosk import KioskController
-    from reader.ui.main_window import MainWindow
+    from reader.ui.kiosk.mode import KioskController
+    from reader.ui.window.main_window import MainWindow
 
     window = MainWindow(pack, Settings(None), family)
     install_error_log(config.log_file, window.apologise)

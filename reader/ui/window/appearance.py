@@ -18,12 +18,12 @@ from reader.style.palettes import Palette
 from reader.style.stylesheet import Spacing
 from reader.style.type_sizes import Typography
 from reader.ui.announce import announce
-from reader.ui.theming import SYSTEM, chrome_palette, outline, resolve
+from reader.ui.style.qt_palettes import SYSTEM, chrome_palette, outline, resolve
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu
 
-    from reader.ui.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
     _Base = MainWindow
 else:
@@ -93,7 +93,7 @@ class AppearanceMixin(_Base):
         return (*self.menus.values(), self.theme_menu)
 
     def show_reading_options(self) -> None:
-        from reader.ui.reading_options import ReadingOptionsDialog
+        from reader.ui.widgets.reading_options import ReadingOptionsDialog
 
         dialog = ReadingOptionsDialog(self.settings.line_height, self.settings.paragraph_spacing, self)
         dialog.spacingChosen.connect(self.apply_spacing)

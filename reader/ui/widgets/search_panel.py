@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from reader import texts
 from reader.content.model import AID
 from reader.style.palettes import Palette
-from reader.ui.named_button import named_button
-from reader.ui.result_list import ResultList, ResultRow
+from reader.ui.widgets.named_button import named_button
+from reader.ui.widgets.result_list import ResultList, ResultRow
 
 if TYPE_CHECKING:
     from reader.search import SearchResult
@@ -90,7 +90,7 @@ class SearchPanel(QWidget):
         self.clear_button.clicked.connect(self.clear)
 
     def set_theme(self, palette: Palette) -> None:
-        from reader.ui.theming import outline
+        from reader.ui.style.qt_palettes import outline
 
         self.results.set_aid_colours(palette)  # for the definition rows shown next
         outline(self.field_frame, palette)

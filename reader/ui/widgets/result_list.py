@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 from reader.style.palettes import LIGHT, Palette
 
 if TYPE_CHECKING:
-    from reader.ui.result_delegate import HtmlItemDelegate
+    from reader.ui.widgets.result_delegate import HtmlItemDelegate
 
 
 @dataclass(frozen=True)
@@ -59,14 +59,14 @@ class ResultList(QListWidget):
         has finished starting, so the reader's first keystroke does not pay for it.
         """
         if self._delegate is None:
-            from reader.ui.result_delegate import HtmlItemDelegate
+            from reader.ui.widgets.result_delegate import HtmlItemDelegate
 
             self._delegate = HtmlItemDelegate(self)
             self.setItemDelegate(self._delegate)
 
     def show_rows(self, rows: list[ResultRow]) -> None:
         """Show these rows in place of the last ones, each sized to its text."""
-        from reader.ui.result_delegate import HTML_ROLE
+        from reader.ui.widgets.result_delegate import HTML_ROLE
 
         self.prepare()
         # The new rows first: the list may be re-measured while its items change

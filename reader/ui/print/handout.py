@@ -35,7 +35,7 @@ from reader.qr import qr_png
 from reader.style.palettes import LIGHT
 from reader.style.stylesheet import reading_css
 from reader.ui.resources_gate import GatedDocument
-from reader.ui.theming import chrome_palette
+from reader.ui.style.qt_palettes import chrome_palette
 
 #: The anchor name that starts each section's page in a handout, numbered in order.
 _SECTION_MARK = "atl-handout-section-"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
-from reader.ui.named_button import named_button
+from reader.ui.widgets.named_button import named_button
 
 
 class TextSizeControls(QWidget):

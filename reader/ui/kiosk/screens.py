@@ -196,7 +196,7 @@ class PinDialog(QDialog):
         self._tick = QTimer(self)
         self._tick.setInterval(tick_ms)  # a second; tests pass less
         self._tick.timeout.connect(self._show_wait)
-        from reader.ui.clear_controls import make_controls_clear  # when staff ask, not as the kiosk starts
+        from reader.ui.widgets.clear_controls import make_controls_clear  # when staff ask, not as the kiosk starts
 
         make_controls_clear(self)  # the PIN field's edge shows in dark themes too
         self._show_wait()  # opened during a wait or lockout: it says so at once

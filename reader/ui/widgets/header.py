@@ -8,8 +8,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from reader.content.escaping import label_text
-from reader.ui.named_button import named_button
-from reader.ui.text_size import TextSizeControls
+from reader.ui.widgets.named_button import named_button
+from reader.ui.widgets.text_size import TextSizeControls
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction

@@ -19,26 +19,26 @@ from reader.reflow import takes_turns
 from reader.style.palettes import Palette
 from reader.style.stylesheet import Spacing
 from reader.style.type_sizes import Typography
-from reader.ui.appearance import AppearanceMixin
-from reader.ui.banner import DisclaimerBanner
-from reader.ui.commands import build_menus
-from reader.ui.header import HeaderBar
-from reader.ui.reading_pane import ReadingPane
 from reader.ui.settings import Settings
-from reader.ui.theming import chrome_palette, outline, resolve
-from reader.ui.window_finishing import FinishingMixin
-from reader.ui.window_navigation import NavigationMixin
+from reader.ui.style.qt_palettes import chrome_palette, outline, resolve
+from reader.ui.widgets.banner import DisclaimerBanner
+from reader.ui.widgets.header import HeaderBar
+from reader.ui.widgets.reading_pane import ReadingPane
+from reader.ui.window.appearance import AppearanceMixin
+from reader.ui.window.commands import build_menus
+from reader.ui.window.finishing import FinishingMixin
+from reader.ui.window.navigation import NavigationMixin
 
 if TYPE_CHECKING:  # imported on first use, not for the first frame
     from reader.content.glossary import TermFinder
-    from reader.ui.commands import Commands
-    from reader.ui.focus_ring import FocusRing
-    from reader.ui.match_bar import MatchBar
-    from reader.ui.navigator import NavigatorTree
-    from reader.ui.notice import NoticeBar
-    from reader.ui.search_controller import SearchController
-    from reader.ui.search_panel import SearchPanel
-    from reader.ui.theme_menu import ThemeMenu
+    from reader.ui.widgets.focus_ring import FocusRing
+    from reader.ui.widgets.match_bar import MatchBar
+    from reader.ui.widgets.navigator import NavigatorTree
+    from reader.ui.widgets.notice import NoticeBar
+    from reader.ui.widgets.search_panel import SearchPanel
+    from reader.ui.widgets.theme_menu import ThemeMenu
+    from reader.ui.window.commands import Commands
+    from reader.ui.window.search_controller import SearchController
 
 
 class MainWindow(FinishingMixin, NavigationMixin, AppearanceMixin, QMainWindow):
@@ -243,7 +243,7 @@ class MainWindow(FinishingMixin, NavigationMixin, AppearanceMixin, QMainWindow):
         self.open_location(home)
         QApplication.clipboard().clear()
 
-    # -- the kiosk's surface (reader.ui.kiosk_window.KioskWindow lists it) ---------------------
+    # -- the kiosk's surface (reader.ui.kiosk.window_surface.KioskWindow lists it) ---------------------
     def as_widget(self) -> QWidget:
         return self
 
@@ -332,7 +332,7 @@ class MainWindow(FinishingMixin, NavigationMixin, AppearanceMixin, QMainWindow):
 
     # -- printing and dialogs ---------------------------------------------------------------
     def print_handout(self) -> None:
-        from reader.ui.printing import print_with_preview
+        from reader.ui.print.printing import print_with_preview
 
         section = self.section_on_screen()
         message = print_with_preview(self, self.pack, section, self.family, self.settings)
@@ -340,26 +340,26 @@ class MainWindow(FinishingMixin, NavigationMixin, AppearanceMixin, QMainWindow):
             self.show_notice(message)
 
     def export_handout(self) -> None:
-        from reader.ui.printing import export_with_dialog
+        from reader.ui.print.printing import export_with_dialog
 
         message = export_with_dialog(self, self.pack)
         if message:
             self.show_notice(message)
 
     def show_shortcuts(self) -> None:
-        from reader.ui.dialogs import show_shortcuts
+        from reader.ui.widgets.dialogs import show_shortcuts
 
         show_shortcuts(self, self.commands.shortcut_rows())
 
     def show_term(self, index: int) -> None:
         """The plain-language definition of a marked term, in a dialog Esc closes."""
-        from reader.ui.dialogs import show_definition
+        from reader.ui.widgets.dialogs import show_definition
 
         if 0 <= index < len(self.pack.glossary):
             show_definition(self, self.pack.glossary[index])
 
     def show_about(self) -> None:
-        from reader.ui.dialogs import show_about
+        from reader.ui.widgets.dialogs import show_about
 
         show_about(self, self.pack)
 

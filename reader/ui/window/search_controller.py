@@ -11,9 +11,9 @@ from reader.content.model import Pack
 from reader.reading.session import ReadingSession
 from reader.search.outcome import topics
 from reader.ui.announce import announce
-from reader.ui.match_bar import MatchBar
-from reader.ui.reading_pane import ReadingPane
-from reader.ui.search_panel import SearchPanel
+from reader.ui.widgets.match_bar import MatchBar
+from reader.ui.widgets.reading_pane import ReadingPane
+from reader.ui.widgets.search_panel import SearchPanel
 
 if TYPE_CHECKING:  # search is imported on first use
     from reader.search import SearchIndex, SearchResult

@@ -7,7 +7,7 @@ from PySide6.QtGui import QFont, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from reader.style.palettes import LIGHT, Palette
-from reader.ui.named_button import named_button
+from reader.ui.widgets.named_button import named_button
 
 
 class NoticeBar(QFrame):

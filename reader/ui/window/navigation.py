@@ -17,7 +17,7 @@ from reader.ui.announce import announce
 
 if TYPE_CHECKING:
     from reader.content.model import Section
-    from reader.ui.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
     _Base = MainWindow
 else:

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from reader.ui.theming import outline
+from reader.ui.style.qt_palettes import outline
 
 if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
     _Base = MainWindow
 else:
@@ -62,13 +62,13 @@ class FinishingMixin(_Base):
         from PySide6.QtGui import QIcon
 
         from reader.resources import resource
-        from reader.ui.commands import Commands
-        from reader.ui.match_bar import MatchBar
-        from reader.ui.navigator import NavigatorTree
-        from reader.ui.notice import NoticeBar
-        from reader.ui.search_controller import SearchController
-        from reader.ui.search_panel import SearchPanel
-        from reader.ui.theme_menu import ThemeMenu
+        from reader.ui.widgets.match_bar import MatchBar
+        from reader.ui.widgets.navigator import NavigatorTree
+        from reader.ui.widgets.notice import NoticeBar
+        from reader.ui.widgets.search_panel import SearchPanel
+        from reader.ui.widgets.theme_menu import ThemeMenu
+        from reader.ui.window.commands import Commands
+        from reader.ui.window.search_controller import SearchController
 
         self.setWindowIcon(QIcon(str(resource("icons", "atl-reader-256.png"))))
         self.search = SearchPanel(self, debounce_ms=self._debounce_ms)
@@ -107,8 +107,8 @@ class FinishingMixin(_Base):
 
     def _watch_focus_and_wheel(self) -> None:
         """The focus ring, and Ctrl+wheel as text size (these need the viewports)."""
-        from reader.ui.focus_ring import FocusRing
-        from reader.ui.wheel_zoom import WheelZoom
+        from reader.ui.widgets.focus_ring import FocusRing
+        from reader.ui.window.wheel_zoom import WheelZoom
 
         self.focus_ring = FocusRing(self, self.theme.focus)
         # One place turns Ctrl+wheel into text size, wherever the pointer is.

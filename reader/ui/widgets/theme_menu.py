@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
-from reader.ui.theming import CHOICES
+from reader.ui.style.qt_palettes import CHOICES
 
 
 class ThemeMenu(QMenu):

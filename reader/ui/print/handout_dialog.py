@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from reader.content.handout_plan import HandoutPlan
 from reader.content.model import AID, Pack
-from reader.ui.clear_controls import make_controls_clear
+from reader.ui.widgets.clear_controls import make_controls_clear
 
 
 class HandoutDialog(QDialog):

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QGridLayout, QPushButton, Q
 
 from reader.kiosk.config import KioskConfig
 from reader.kiosk.pin import PinGuard
-from reader.ui.idle import IdleWatcher
-from reader.ui.kiosk_screens import TOUCH_GAP, TOUCH_PX, AttractScreen, CornerHold, PinDialog, StillReadingPrompt
-from reader.ui.kiosk_window import KioskWindow
-from reader.ui.touch_keyboard import KeyboardDock, TouchKeyboard
+from reader.ui.kiosk.idle import IdleWatcher
+from reader.ui.kiosk.screens import TOUCH_GAP, TOUCH_PX, AttractScreen, CornerHold, PinDialog, StillReadingPrompt
+from reader.ui.kiosk.touch_keyboard import KeyboardDock, TouchKeyboard
+from reader.ui.kiosk.window_surface import KioskWindow
 
 #: After printing, the print button rests this long, so repeated taps print once.
 _PRINT_PAUSE_MS = 20_000
@@ -36,7 +36,7 @@ def close_dialogs() -> None:
 class KioskController(QObject):
     """Idle → "Still reading?" → reset → attract screen → tap → home, and the staff exit.
 
-    It drives the window only through KioskWindow (reader/ui/kiosk_window.py).
+    It drives the window only through KioskWindow (reader/ui/kiosk/window_surface.py).
     """
 
     #: The session was reset for the next person.
@@ -103,7 +103,7 @@ class KioskController(QObject):
         """The section on screen, on the configured printer; then a pause, so one tap prints once."""
         from PySide6.QtCore import QTimer
 
-        from reader.ui.printing import print_direct
+        from reader.ui.print.printing import print_direct
 
         window = self.window
         assert self.config.printer is not None

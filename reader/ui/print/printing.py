@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from reader.content.handout_plan import HandoutPlan
 from reader.content.model import Pack, Section
-from reader.ui.handout import paint_handout, setup_page
+from reader.ui.print.handout import paint_handout, setup_page
 from reader.ui.settings import Settings
 
 
@@ -20,7 +20,7 @@ def _tr(text: str) -> str:
 
 def print_with_preview(parent: QWidget, pack: Pack, section: Section, family: str, settings: Settings) -> str | None:
     """The handout dialog, then the preview (whose toolbar prints) or a PDF; returns what to tell the reader."""
-    from reader.ui.handout_dialog import HandoutDialog
+    from reader.ui.print.handout_dialog import HandoutDialog
 
     dialog = HandoutDialog(pack, section.id, settings.clinic, settings.phone, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -67,7 +67,7 @@ def export_with_dialog(parent: QWidget, pack: Pack) -> str | None:
 
 def save_plan_with_dialog(parent: QWidget, plan: HandoutPlan) -> str | None:
     """Ask where, write the PDF atomically; returns what to tell the reader, None if cancelled."""
-    from reader.ui.export import export_plan
+    from reader.ui.print.export import export_plan
 
     name, _ = QFileDialog.getSaveFileName(parent, _tr("Save as PDF"), str(Path.home() / "ATL summary.pdf"),
                                           _tr("PDF files (*.pdf)"))

@@ -53,8 +53,8 @@ def _paint_pdf(plan: HandoutPlan, out: Path) -> tuple[bytes, int]:
     from PySide6.QtCore import QBuffer, QIODevice
     from PySide6.QtGui import QPdfWriter
 
-    from reader.ui.fonts import register_fonts
-    from reader.ui.handout import paint_handout, setup_page
+    from reader.ui.print.handout import paint_handout, setup_page
+    from reader.ui.style.fonts import register_fonts
 
     # In memory, not straight to the file: QPdfWriter reports no write errors, so a full
     # disk left a cut-off PDF with "wrote … (5 pages)". Python's own writes report them.

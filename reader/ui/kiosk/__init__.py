@@ -1,0 +1,1 @@
+"""Kiosk mode on the window: lock-down, idle reset, its own screens and touch keyboard."""

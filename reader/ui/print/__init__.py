@@ -1,0 +1,1 @@
+"""Printing: the handout page painter, the print dialog and export-pdf."""

@@ -1,0 +1,1 @@
+"""Qt side of the look: theme palettes applied to Qt, and the bundled fonts."""

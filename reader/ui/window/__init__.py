@@ -1,0 +1,1 @@
+"""The main window and the components it wires: navigation, appearance, search, commands."""
