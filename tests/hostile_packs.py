@@ -46,11 +46,16 @@ def _append(root: Path, section: str, text: str) -> None:
     path.write_text(path.read_text(encoding="utf-8") + "\n\n" + text + "\n", encoding="utf-8")
 
 
+def _toml_text(value: str) -> str:
+    """value as the inside of a TOML basic string (NUL and line breaks as escapes)."""
+    return value.replace("\\", "\\\\").replace('"', '\\"').replace("\x00", "\\u0000").replace("\n", "\\n")
+
+
 def _manifest_value(root: Path, key: str, value: str) -> None:
     """Set a top-level manifest string (written as a TOML literal-free basic string)."""
     path = root / "manifest.toml"
     lines = path.read_text(encoding="utf-8").splitlines()
-    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\x00", "\\u0000")
+    escaped = _toml_text(value)
     first = next(number for number, line in enumerate(lines) if line.startswith(f"{key} ="))  # not a section's
     lines[first] = f'{key} = "{escaped}"'
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -58,7 +63,7 @@ def _manifest_value(root: Path, key: str, value: str) -> None:
 
 def _add_section(root: Path, file: str, section_id: str = "extra") -> None:
     path = root / "manifest.toml"
-    escaped = file.replace("\\", "\\\\").replace('"', '\\"').replace("\x00", "\\u0000").replace("\n", "\\n")
+    escaped = _toml_text(file)
     path.write_text(path.read_text(encoding="utf-8") + f'\n[[sections]]\nid = "{section_id}"\nfile = "{escaped}"\n',
                     encoding="utf-8")
 

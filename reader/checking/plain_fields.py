@@ -12,15 +12,11 @@ from pathlib import Path
 
 from reader.content.model import ABOUT_FIELDS, MANIFEST_NAME, Pack, Problem
 from reader.content.prescan import INVISIBLE_RE
+from reader.content.toml_files import line_of
 
 #: An HTML tag or comment, a Markdown attribute list, or a Markdown link or image.
 _MARKUP_RE = re.compile(r"<\s*[a-zA-Z!/]|\{:|\]\(|!\[")
 _MANIFEST_FIELDS = ("title", "kind", "disclaimer", *ABOUT_FIELDS)
-
-
-def _line_of(text: str, pattern: str) -> int | None:
-    match = re.search(pattern, text, re.MULTILINE)
-    return text.count("\n", 0, match.start()) + 1 if match else None
 
 
 def plain_text_problem(value: str) -> str | None:
@@ -57,7 +53,7 @@ def plain_field_problems(pack: Pack) -> list[Problem]:
     for key in _MANIFEST_FIELDS:
         why = plain_text_problem(values.get(key, "") or "")
         if why:
-            problems.append(Problem(MANIFEST_NAME, f"'{key}' {why}", _line_of(manifest_text, rf"^\s*{key}\s*=")))
+            problems.append(Problem(MANIFEST_NAME, f"'{key}' {why}", line_of(manifest_text, rf"^\s*{key}\s*=")))
     glossary_text = ""
     for entry in pack.glossary:
         for what, value in (("term", entry.term), ("definition", entry.definition), ("source", entry.source),
@@ -65,6 +61,6 @@ def plain_field_problems(pack: Pack) -> list[Problem]:
             why = plain_text_problem(value)
             if why:
                 glossary_text = glossary_text or _source(pack.root, GLOSSARY_NAME)
-                line = _line_of(glossary_text, rf"^\s*term\s*=\s*[\"']{re.escape(entry.term)}[\"']")
+                line = line_of(glossary_text, rf"^\s*term\s*=\s*[\"']{re.escape(entry.term)}[\"']")
                 problems.append(Problem(GLOSSARY_NAME, f"'{entry.term}': the {what} {why}", line))
     return problems

@@ -49,12 +49,12 @@ def _digest(root: Path, name: str) -> str:
     return hashlib.sha256(read_pack_file(root, name, limit=max(MAX_IMAGE_BYTES, MAX_SECTION_BYTES))).hexdigest()
 
 
-def sums_text(root: Path) -> str:
+def sums_text(root: Path, names: list[str] | None = None) -> str:
     """SHA256SUMS for the pack at root; ValueError naming a file that cannot be part of a signed pack."""
     from reader.content.files import Refused
 
     lines = []
-    for name in pack_files(root):
+    for name in pack_files(root) if names is None else names:
         try:
             lines.append(f"{_digest(root, name)}  {name}")
         except (Refused, OSError) as exc:
@@ -146,12 +146,12 @@ def _write_new(path: Path, data: bytes, mode: int) -> None:
     os.close(fd)
 
 
-def signing_problems(root: Path) -> list[Problem]:
+def signing_problems(root: Path, names: list[str] | None = None) -> list[Problem]:
     """Why the folder at root cannot be signed: no manifest, or a file name SHA256SUMS cannot hold."""
     if not (root / "manifest.toml").is_file():
         return [Problem("manifest.toml", "is missing, so this folder is not a content pack")]
     problems = []
-    for name in pack_files(root):
+    for name in pack_files(root) if names is None else names:
         # A line break shown as \n, so the message stays one line.
         shown = "".join(c if c.isprintable() else c.encode("unicode_escape", "backslashreplace").decode("ascii")
                         for c in name)
@@ -182,13 +182,14 @@ def sign_pack(root: Path, private_path: Path) -> int:
 
     from reader.whole_file import write_whole
 
-    problems = signing_problems(root)
+    names = pack_files(root)  # walked once, for both the check and the sums
+    problems = signing_problems(root, names)
     if problems:
         raise ValueError(str(problems[0]))
     key = serialization.load_pem_private_key(private_path.read_bytes(), password=None)
     if not isinstance(key, Ed25519PrivateKey):
         raise ValueError(f"{private_path} is not an Ed25519 private key")
-    text = sums_text(root)
+    text = sums_text(root, names)
     signature = base64.b64encode(key.sign(text.encode("utf-8"))) + b"\n"
     for name, data in ((SUMS_NAME, text.encode("utf-8")), (SIGNATURE_NAME, signature)):
         if (root / name).is_symlink():

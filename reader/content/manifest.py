@@ -11,7 +11,7 @@ from pathlib import Path
 from reader.content.dates import long_date
 from reader.content.files import MAX_TOML_BYTES, Refused, pack_name_problem, read_pack_file
 from reader.content.model import ABOUT_FIELDS, MANIFEST_NAME, REVIEWED, SECTION_KINDS, Manifest, PackError, Problem
-from reader.content.toml_files import decode_error, header_lines, loads, utf8_line
+from reader.content.toml_files import decode_error, header_lines, line_of, loads, utf8_line
 
 REQUIRED_KEYS = ("title", "kind", "last_updated", "language", "disclaimer", "source")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -35,12 +35,6 @@ class SectionEntry:
     file: str
     kind: str
     line: int | None
-
-
-def _line_of(text: str, pattern: str, start: int = 0) -> int | None:
-    """1-based line of the first match of pattern at or after character start."""
-    match = re.compile(pattern, re.MULTILINE).search(text, start)
-    return text.count("\n", 0, match.start()) + 1 if match else None
 
 
 def _section_lines(text: str) -> list[int]:
@@ -79,20 +73,20 @@ def read_manifest(root: Path) -> tuple[Manifest, list[SectionEntry], list[Proble
         raise PackError(Problem(str(path), "missing key(s): " + ", ".join(missing)))
     for key in ("title", "kind", "language", "disclaimer", "source"):
         if not isinstance(data[key], str) or not data[key].strip():
-            raise PackError(Problem(str(path), f"'{key}' must be non-empty text", _line_of(text, rf"^\s*{key}\s*=")))
+            raise PackError(Problem(str(path), f"'{key}' must be non-empty text", line_of(text, rf"^\s*{key}\s*=")))
         if len(data[key]) > MAX_CHARS[key]:
             raise PackError(Problem(str(path), f"'{key}' is {len(data[key]):,} characters long: keep it under "
-                                               f"{MAX_CHARS[key]:,}", _line_of(text, rf"^\s*{key}\s*=")))
+                                               f"{MAX_CHARS[key]:,}", line_of(text, rf"^\s*{key}\s*=")))
     updated = data["last_updated"]
     # A year far off is a typing slip (and its review date, years later, cannot be computed).
     if isinstance(updated, dt.datetime) or not isinstance(updated, dt.date) or not 1900 <= updated.year <= 2999:
         raise PackError(Problem(str(path), "'last_updated' must be a date such as 2026-05-08",
-                                _line_of(text, r"^\s*last_updated\s*=")))
+                                line_of(text, r"^\s*last_updated\s*=")))
     interval = data.get("review_interval_months", 12)
     if not isinstance(interval, int) or isinstance(interval, bool) or not 1 <= interval <= 120:
         raise PackError(
             Problem(str(path), "'review_interval_months' must be a whole number from 1 to 120",
-                    _line_of(text, r"^\s*review_interval_months\s*="))
+                    line_of(text, r"^\s*review_interval_months\s*="))
         )
     about: list[tuple[str, str]] = []
     for key in ABOUT_FIELDS:
@@ -101,10 +95,10 @@ def read_manifest(root: Path) -> tuple[Manifest, list[SectionEntry], list[Proble
             value = long_date(value)
         if not isinstance(value, str):
             raise PackError(Problem(str(path), f"'{key}' ({ABOUT_FIELDS[key]}) must be text or a date",
-                                    _line_of(text, rf"^\s*{key}\s*=")))
+                                    line_of(text, rf"^\s*{key}\s*=")))
         if len(value) > MAX_ABOUT_CHARS:
             raise PackError(Problem(str(path), f"'{key}' is {len(value):,} characters long: keep it under "
-                                               f"{MAX_ABOUT_CHARS:,}", _line_of(text, rf"^\s*{key}\s*=")))
+                                               f"{MAX_ABOUT_CHARS:,}", line_of(text, rf"^\s*{key}\s*=")))
         about.append((key, " ".join(value.split())))
     manifest = Manifest(
         title=data["title"].strip(),

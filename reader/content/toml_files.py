@@ -116,3 +116,9 @@ def header_lines(text: str, table: str) -> list[int]:
 def line_of_item(lines: list[int], count: int, index: int) -> int | None:
     """The line of item index of count, when every item was written as a [[table]] header."""
     return lines[index] if len(lines) == count else None
+
+
+def line_of(text: str, pattern: str, start: int = 0) -> int | None:
+    """1-based line of the first match of pattern (multi-line) at or after character start."""
+    match = re.compile(pattern, re.MULTILINE).search(text, start)
+    return text.count("\n", 0, match.start()) + 1 if match else None
