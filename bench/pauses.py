@@ -27,6 +27,7 @@ def main() -> int:
     from reader.ui.widgets.navigator import NavigatorTree
     from reader.ui.window.main_window import MainWindow
     from reader.ui.window.search_controller import SearchController
+    from reader.ui.window.staged_start import Stage
 
     app = create_app([sys.argv[0]])
     stages: list[float] = []
@@ -41,8 +42,8 @@ def main() -> int:
         return run
 
     class Timed(MainWindow):
-        def _finish_stages(self) -> tuple[Callable[[], None], ...]:
-            return tuple(timed(stage, stages) for stage in super()._finish_stages())
+        def _stages(self) -> tuple[Stage, ...]:
+            return tuple((name, timed(run, stages)) for name, run in super()._stages())
 
     build_a_step = SearchController._build_a_step
     SearchController._build_a_step = lambda self: timed(lambda: build_a_step(self), steps)()  # type: ignore[method-assign]
@@ -52,7 +53,7 @@ def main() -> int:
     window = Timed(load_pack(pack_dir), Settings(None), register_fonts(), finish_after_first_paint=True)
     window.show()
     deadline = time.monotonic() + 30
-    while not (hasattr(window, "searching") and window.searching.ready and window.navigator.measured) \
+    while not (window.start.is_ready and window.searching.ready and window.navigator.measured) \
             and time.monotonic() < deadline:
         app.processEvents()
     contents = f"; contents measured {max(measures):.1f} ({len(measures)} steps)" if measures else ""

@@ -187,13 +187,13 @@ def window_rows(window: MainWindow, scale: str, ids: list[str]) -> list[tuple[st
     visits = itertools.cycle(ids)
 
     def switch() -> None:
-        window.open_location(Location(next(visits)))
+        window.navigation.open_location(Location(next(visits)))
         paint_pending(window)
 
     sizes = itertools.cycle([110, 100])
 
     def step() -> None:
-        window.apply_text_scale(next(sizes))
+        window.appearance.apply_text_scale(next(sizes))
         paint_pending(window)
 
     # Each word typed once, letter by letter, as a reader would: no query comes back,

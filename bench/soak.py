@@ -50,18 +50,18 @@ def soak(actions: int, seed: int = 1) -> dict[str, float | int | list[str]]:
     def step() -> None:
         choice = rng.randrange(9)
         if choice == 0:
-            window.open_location(Location(rng.choice(ids)))
+            window.navigation.open_location(Location(rng.choice(ids)))
         elif choice == 1:
             kiosk.type_into_search(rng.choice(words))
             window.searching.run_search(window.search.field.text())
         elif choice == 2:
             window.search.clear()
         elif choice == 3:
-            window.apply_text_scale(rng.choice([100, 125, 150, 200, 300]))
+            window.appearance.apply_text_scale(rng.choice([100, 125, 150, 200, 300]))
         elif choice == 4:
             window.searching.show_next_match()
         elif choice == 5:
-            window.go_back()
+            window.navigation.go_back()
         elif choice == 6:
             window.reading.verticalScrollBar().setValue(rng.randrange(0, 2000))
         elif choice == 7:

@@ -26,7 +26,7 @@ def focusable_without_a_name(interface) -> list[str]:
 
 
 def test_every_focusable_control_has_a_name(window, qtbot):
-    window.open_location(Location("clinical-trials"))
+    window.navigation.open_location(Location("clinical-trials"))
     qtbot.keyClicks(window.search.field, "chemo")
     qtbot.waitUntil(window.search.results.isVisible)
     window.show_notice("A notice")
@@ -55,7 +55,7 @@ def focus_walk(window: MainWindow, qtbot, key_modifier: Qt.KeyboardModifier, lim
 
 
 def test_tab_goes_search_contents_text_size_print_and_shift_tab_reverses_it(window, qtbot):
-    window.open_location(Location("clinical-trials"))  # a page with links and glossary terms
+    window.navigation.open_location(Location("clinical-trials"))  # a page with links and glossary terms
     window.search.field.setFocus()
     forward = focus_walk(window, qtbot, Qt.KeyboardModifier.NoModifier)
     header = window.header
@@ -68,7 +68,7 @@ def test_tab_goes_search_contents_text_size_print_and_shift_tab_reverses_it(wind
 
 
 def test_tab_always_leaves_the_text_after_its_links(window, qtbot):
-    window.open_location(Location("clinical-trials"))
+    window.navigation.open_location(Location("clinical-trials"))
     window.reading.setFocus()
     for _ in range(40):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
@@ -78,7 +78,7 @@ def test_tab_always_leaves_the_text_after_its_links(window, qtbot):
 
 
 def test_every_button_is_at_least_24_px(window, qtbot):
-    window.open_location(Location("treatment-options"))
+    window.navigation.open_location(Location("treatment-options"))
     window.show_notice("A notice")
     qtbot.keyClicks(window.search.field, "transplant")
     qtbot.waitUntil(window.search.results.isVisible)
@@ -93,8 +93,8 @@ def test_screen_readers_hear_section_changes_results_and_text_size(window, qtbot
     monkeypatch.setattr("reader.ui.window.navigation.announce", lambda widget, message: heard.append(message))
     monkeypatch.setattr("reader.ui.window.appearance.announce", lambda widget, message: heard.append(message))
     monkeypatch.setattr("reader.ui.window.search_controller.announce", lambda widget, message: heard.append(message))
-    window.open_location(Location("clinical-trials"))
-    window.make_text_larger()
+    window.navigation.open_location(Location("clinical-trials"))
+    window.appearance.make_text_larger()
     qtbot.keyClicks(window.search.field, "transplant")
     qtbot.waitUntil(lambda: any("match" in m for m in heard))
     assert heard[0] == "Clinical trials"
@@ -117,7 +117,7 @@ def test_a_narrow_window_turns_the_contents_into_a_drawer(window, qtbot):
     qtbot.waitUntil(lambda: window.navigator.viewport().rect().contains(window.navigator.visualItemRect(item)))
     qtbot.mouseClick(window.navigator.viewport(), Qt.MouseButton.LeftButton,
                      pos=window.navigator.visualItemRect(item).center())
-    assert window.reading.isVisible() and window.current.section_id == "clinical-trials"
+    assert window.reading.isVisible() and window.navigation.current.section_id == "clinical-trials"
     # Ctrl+F opens the drawer, so the reader types into a field they can see.
     qtbot.keyClick(window.reading, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.search.field.isVisible() and window.search.field.hasFocus()
@@ -136,10 +136,10 @@ def test_large_text_in_a_small_window_gives_the_text_the_whole_width(make_window
     button = window.header.contents_button
     assert window.navigator.isVisible() and not button.isVisible()
     window.navigator.setFocus()
-    window.apply_text_scale(300)
+    window.appearance.apply_text_scale(300)
     assert button.isVisible() and not window.navigator.isVisible() and window.reading.isVisible()
     assert window.reading.hasFocus(), "focus follows the text when the contents go away"
-    window.open_location(Location("treatment-options"))
+    window.navigation.open_location(Location("treatment-options"))
 
     def title_breaks_between_words() -> bool:
         # Beside the contents the title broke inside its first word ("Treatme|nt options").
@@ -149,7 +149,7 @@ def test_large_text_in_a_small_window_gives_the_text_the_whole_width(make_window
         return bool(breaks) and all(title.text()[at - 1] == " " for at in breaks)
 
     qtbot.waitUntil(title_breaks_between_words)
-    window.apply_text_scale(100)
+    window.appearance.apply_text_scale(100)
     assert window.navigator.isVisible() and not button.isVisible()
 
 
@@ -159,15 +159,15 @@ def test_reading_options_change_the_spacing_and_are_remembered(window, qtbot, ow
     def line_height() -> float:
         return window.reading.document().begin().next().blockFormat().lineHeight()
 
-    window.open_location(Location("overview"))
+    window.navigation.open_location(Location("overview"))
     before = line_height()
     dialog = ReadingOptionsDialog(150, 0.9, window)
     qtbot.addWidget(dialog)
-    dialog.spacingChosen.connect(window.apply_spacing)
+    dialog.spacingChosen.connect(window.appearance.apply_spacing)
     dialog.lines.setCurrentIndex(2)  # Wider
     dialog.paragraphs.setCurrentIndex(1)  # Wide
     assert line_height() > before
-    assert window.current.section_id == "overview", "the reader stays on the page"
+    assert window.navigation.current.section_id == "overview", "the reader stays on the page"
     window.close()
     again = own(MainWindow(pack, Settings(tmp_path / "settings.ini"), family))
     assert (again.settings.line_height, again.settings.paragraph_spacing) == (200, 1.5)
@@ -178,12 +178,12 @@ def test_wcag_text_spacing_overrides_lose_no_content(window, qtbot):
     from reader.style.stylesheet import Spacing
 
     window.resize(1024, 768)
-    window.apply_text_scale(200)
-    window.open_location(Location("treatment-options"))
+    window.appearance.apply_text_scale(200)
+    window.navigation.open_location(Location("treatment-options"))
     text = window.reading.toPlainText()
     height = window.reading.document().size().height()
     # WCAG 1.4.12: line height 1.5, paragraphs 2 em, letters 0.12 em, words 0.16 em.
-    with window._page_shown_again():
+    with window.appearance.page_shown_again():
         window.reading.set_spacing(Spacing(line_height=150, paragraph_em=2.0, letter_em=0.12, word_em=0.16))
     assert window.reading.toPlainText() == text
     px = window.reading.document().defaultFont().pixelSize()
@@ -197,18 +197,18 @@ def test_menus_and_dialogs_take_the_theme_and_the_text_size(window, qtbot):
     from reader.style.type_sizes import Typography
     from reader.ui.widgets.dialogs import InfoDialog
 
-    window.apply_text_scale(100)
+    window.appearance.apply_text_scale(100)
     small = InfoDialog("ATL", "<p>Short for adult T-cell leukemia/lymphoma.</p>", window)
-    window.choose_theme("dark")
-    window.apply_text_scale(300)
+    window.appearance.choose_theme("dark")
+    window.appearance.apply_text_scale(300)
     menu = window.menus["file"]
     assert menu.font().pixelSize() == Typography(300).chrome
-    assert menu.palette().color(QPalette.ColorRole.Window).name() == window.theme.window
+    assert menu.palette().color(QPalette.ColorRole.Window).name() == window.appearance.theme.window
     dialog = InfoDialog("ATL", "<p>Short for adult T-cell leukemia/lymphoma.</p>", window)
     dialog.show()
     qtbot.waitUntil(dialog.isVisible)
     assert dialog.browser.font().pixelSize() == Typography(300).content
-    assert dialog.browser.palette().color(QPalette.ColorRole.Base).name() == window.theme.background
+    assert dialog.browser.palette().color(QPalette.ColorRole.Base).name() == window.appearance.theme.background
     assert dialog.width() > small.width(), "room for the larger text"
     assert dialog.width() <= window.width() and dialog.height() <= window.height()
     dialog.close()
@@ -221,8 +221,8 @@ def test_the_handout_dialogs_boxes_show_their_edges_in_every_theme(window, qtbot
     from reader.contrast import contrast_ratio
     from reader.ui.print.handout_dialog import HandoutDialog
 
-    window.choose_theme(theme)
-    window.apply_text_scale(200)
+    window.appearance.choose_theme(theme)
+    window.appearance.apply_text_scale(200)
     dialog = HandoutDialog(window.pack, window.pack.home.id, "", "", window)
     dialog.show()
     qtbot.waitUntil(dialog.isVisible)
@@ -231,9 +231,10 @@ def test_the_handout_dialogs_boxes_show_their_edges_in_every_theme(window, qtbot
     box.initStyleOption(option)
     square = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
     assert square.height() >= box.fontMetrics().height() * 0.6, "the box grows with the text"
-    assert box.palette().color(QPalette.ColorRole.Window).name() == window.theme.window, "in the theme's colours"
+    theme = window.appearance.theme
+    assert box.palette().color(QPalette.ColorRole.Window).name() == theme.window, "in the theme's colours"
     image = box.grab().toImage()
-    edge = max(contrast_ratio(image.pixelColor(x, square.center().y()).name(), window.theme.window)
+    edge = max(contrast_ratio(image.pixelColor(x, square.center().y()).name(), window.appearance.theme.window)
                for x in range(square.left(), square.left() + 3))
     assert edge >= 3, f"the box's edge is {edge:.1f}:1 against the window"
     dialog.close()
@@ -251,9 +252,9 @@ def test_the_focused_control_always_has_a_thick_ring_in_the_focus_colour(window,
         assert ring.geometry().contains(inside) and RING_PX >= 2
         image = ring.grab().toImage()
         edge = image.pixelColor(1, image.height() // 2).name()
-        assert edge == window.theme.focus
-        assert contrast_ratio(edge, window.theme.window) >= 3
-    window.choose_theme("contrast")
+        assert edge == window.appearance.theme.focus
+        assert contrast_ratio(edge, window.appearance.theme.window) >= 3
+    window.appearance.choose_theme("contrast")
     window.search.field.setFocus()
     qtbot.waitUntil(lambda: ring.target is window.search.field)
     image = ring.grab().toImage()
@@ -268,7 +269,7 @@ def test_the_focus_ring_moves_with_its_control_when_larger_text_pushes_it_along(
     before = field.mapTo(window, field.rect().topLeft())
     # The header grows, so the box the field sits in moves down (not the field in it),
     # after the field has already changed size for the clear button its new text brings.
-    window.apply_text_scale(200)
+    window.appearance.apply_text_scale(200)
     field.setText("cure")
     qtbot.waitUntil(lambda: field.mapTo(window, field.rect().topLeft()) != before)
     where = QRect(field.mapTo(window, field.rect().topLeft()), field.size())
@@ -280,12 +281,12 @@ def test_nothing_is_clipped_at_large_text_in_1024_by_768(window, qtbot, percent)
     from PySide6.QtWidgets import QLabel
 
     window.resize(1024, 768)
-    window.apply_text_scale(percent)
+    window.appearance.apply_text_scale(percent)
     window.show_notice("This reader works offline, so links do not open here.")
     window.go_to_search()  # as Ctrl+F: at 300 % the search sits in the contents drawer
     qtbot.keyClicks(window.search.field, "transplant")
     qtbot.waitUntil(window.search.results.isVisible)
-    window.open_location(Location("treatment-options"))
+    window.navigation.open_location(Location("treatment-options"))
     window.searching.show_first_match()
     qtbot.waitUntil(lambda: window.size().toTuple() == (1024, 768))
 

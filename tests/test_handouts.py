@@ -173,7 +173,7 @@ def test_print_asks_what_to_print_marking_the_current_section(window, monkeypatc
         return 0
 
     monkeypatch.setattr(HandoutDialog, "exec", look)
-    window.open_location(Location("clinical-trials"))
+    window.navigation.open_location(Location("clinical-trials"))
     window.commands["print"].trigger()
     assert "Questions to ask your care team" not in asked[0], "aids are added on purpose"
     assert len(asked[0]) == len(window.pack.sections) - 1
@@ -304,7 +304,7 @@ def test_the_print_preview_shows_dark_text_on_white_paper_in_a_dark_theme(window
     from reader.ui.print import printing
     from reader.ui.print.handout_dialog import HandoutDialog
 
-    window.choose_theme("dark")  # dialogs take the theme; paper must not
+    window.appearance.choose_theme("dark")  # dialogs take the theme; paper must not
     seen = []
 
     def look(self: QPrintPreviewDialog) -> int:

@@ -216,7 +216,7 @@ def test_no_widget_interprets_pack_markup_and_no_document_loads_from_outside(hos
     window = hostile_window
     carrying = 0
     for section in window.pack.sections:
-        window.open_location(Location(section.id))
+        window.navigation.open_location(Location(section.id))
         window.grab()  # laid out and painted, as a reader sees it
         carrying += _assert_markup_shown_as_text(window, hostile)
         if section.id == "home":  # the pack's own figure still shows

@@ -18,8 +18,8 @@ from reader.ui.window.main_window import MainWindow
 def make_kiosk(qtbot, own, pack, family):
     def make(config: KioskConfig = KioskConfig(), idle_ms: int = 60_000, **extra: object) -> KioskController:
         window = own(MainWindow(pack, Settings(None), family, search_debounce_ms=10))
-        kiosk = KioskController(window, config, idle_ms=idle_ms, prompt_seconds=2, tick_ms=20, hold_ms=30,
-                                **extra)  # type: ignore[arg-type]
+        kiosk = KioskController(window.kiosk_surface(), config, idle_ms=idle_ms, prompt_seconds=2, tick_ms=20,
+                                hold_ms=30, **extra)  # type: ignore[arg-type]
         window.resize(1280, 800)
         window.show()
         qtbot.waitExposed(window)
@@ -28,6 +28,13 @@ def make_kiosk(qtbot, own, pack, family):
         return kiosk
 
     return make
+
+
+def window_of(kiosk: KioskController) -> MainWindow:
+    """The reader window under the kiosk (which itself sees only its KioskWindow surface)."""
+    window = kiosk.window.as_widget()
+    assert isinstance(window, MainWindow)
+    return window
 
 
 def session_state(window: MainWindow) -> dict[str, object]:
@@ -39,9 +46,9 @@ def session_state(window: MainWindow) -> dict[str, object]:
         "match bar": window.match_bar.isVisible(),
         "can go back": window.session.history.can_go_back,
         "can go forward": window.session.history.can_go_forward,
-        "section": window.current.section_id,
+        "section": window.navigation.current.section_id,
         "scroll": window.reading.verticalScrollBar().value(),
-        "text size": window.text_percent,
+        "text size": window.appearance.text_percent,
         "clipboard": QApplication.clipboard().text(),
         "dialogs": [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()],
         "notice": window.notice.isVisible(),
@@ -49,15 +56,15 @@ def session_state(window: MainWindow) -> dict[str, object]:
 
 
 def test_an_idle_kiosk_resets_to_exactly_a_fresh_start(make_kiosk, qtbot):
-    fresh = session_state(make_kiosk().window)
+    fresh = session_state(window_of(make_kiosk()))
     kiosk = make_kiosk(idle_ms=300)
-    window = kiosk.window
+    window = window_of(kiosk)
     qtbot.keyClicks(window.search.field, "transplant")
     qtbot.waitUntil(lambda: window.search.results.isVisible())
     qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
     window.searching.show_next_match()
-    window.make_text_larger()
-    window.open_location(Location("clinical-trials"))
+    window.appearance.make_text_larger()
+    window.navigation.open_location(Location("clinical-trials"))
     window.reading.anchorClicked.emit(QUrl("https://clinicaltrials.gov/"))
     QApplication.clipboard().setText("my private note")
     used = session_state(window)
@@ -70,7 +77,7 @@ def test_an_idle_kiosk_resets_to_exactly_a_fresh_start(make_kiosk, qtbot):
     assert session_state(window) == fresh, "nothing of the last session is left"
     qtbot.mouseClick(kiosk.attract, Qt.MouseButton.LeftButton)
     assert not kiosk.attract.isVisible()
-    assert window.current.section_id == window.pack.home.id
+    assert window.navigation.current.section_id == window.pack.home.id
 
 
 def test_the_prompt_is_extended_by_a_tap_as_often_as_needed(make_kiosk, qtbot):
@@ -89,14 +96,14 @@ def test_links_never_open_anything(make_kiosk, qtbot, monkeypatch):
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
     kiosk = make_kiosk()
-    kiosk.window.reading.anchorClicked.emit(QUrl("https://clinicaltrials.gov/"))
+    window_of(kiosk).reading.anchorClicked.emit(QUrl("https://clinicaltrials.gov/"))
     assert opened == []
-    assert "clinicaltrials.gov" in kiosk.window.notice.label.text()
+    assert "clinicaltrials.gov" in window_of(kiosk).notice.label.text()
 
 
 def test_no_file_or_printer_dialog_and_no_way_out(make_kiosk, qtbot):
     kiosk = make_kiosk()
-    window = kiosk.window
+    window = window_of(kiosk)
     ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
     qtbot.keyClick(window.reading, Qt.Key.Key_E, ctrl | shift)
     qtbot.keyClick(window.reading, Qt.Key.Key_P, ctrl)
@@ -112,7 +119,7 @@ def test_no_file_or_printer_dialog_and_no_way_out(make_kiosk, qtbot):
 
 
 def test_every_button_is_a_finger_sized_target(make_kiosk, qtbot):
-    window = make_kiosk().window
+    window = window_of(make_kiosk())
     buttons = [b for b in window.findChildren(QAbstractButton) if b.isVisible()]
     assert len(buttons) >= 5  # Back, Forward and the three text-size buttons at least
     small = [(b.accessibleName() or b.text(), b.width(), b.height()) for b in buttons
@@ -130,7 +137,7 @@ def test_staff_exit_needs_the_pin(make_kiosk, qtbot):
     from reader.kiosk.pin import hash_pin
 
     kiosk = make_kiosk(KioskConfig(exit_pin=hash_pin("2468")))
-    window = kiosk.window
+    window = window_of(kiosk)
     attempts = iter(["1111", "2468"])
     seen = []
 
@@ -179,21 +186,21 @@ def test_an_error_in_a_slot_is_logged_and_the_kiosk_keeps_running(make_kiosk, qt
     kept = sys.excepthook
     try:
         kiosk = make_kiosk()
-        install_error_log(log, kiosk.window.apologise)
+        install_error_log(log, window_of(kiosk).apologise)
         source = Source()
         source.fired.connect(broken)
         source.fired.emit()
         assert "RuntimeError: a bug in a slot" in log.read_text(encoding="utf-8")
-        assert "Sorry, something went wrong" in kiosk.window.notice.label.text()
-        kiosk.window.go_home()  # still answering
-        assert kiosk.window.isVisible()
+        assert "Sorry, something went wrong" in window_of(kiosk).notice.label.text()
+        window_of(kiosk).navigation.go_home()  # still answering
+        assert window_of(kiosk).isVisible()
     finally:
         sys.excepthook = kept
 
 
 def test_the_on_screen_keyboard_types_into_search(make_kiosk, qtbot):
     kiosk = make_kiosk()
-    window = kiosk.window
+    window = window_of(kiosk)
     window.search.field.setFocus()
     qtbot.waitUntil(kiosk.keyboard.isVisible)
     assert kiosk.keyboard.geometry().bottom() == window.height() - 1
@@ -215,8 +222,8 @@ def test_quick_topic_buttons_search_with_one_tap(make_kiosk, qtbot):
     buttons = kiosk.topics.findChildren(QAbstractButton)
     assert [b.text() for b in buttons] == ["Treatment", "Transplant", "Clinical trials"]
     qtbot.mouseClick(buttons[2], Qt.MouseButton.LeftButton)
-    assert kiosk.window.search.field.text() == "Clinical trials"
-    assert kiosk.window.search.results.currentItem().text().startswith("Clinical trials")
+    assert window_of(kiosk).search.field.text() == "Clinical trials"
+    assert window_of(kiosk).search.results.currentItem().text().startswith("Clinical trials")
 
 
 def test_a_finger_drag_scrolls_the_text(make_kiosk, qtbot):
@@ -224,10 +231,10 @@ def test_a_finger_drag_scrolls_the_text(make_kiosk, qtbot):
     from PySide6.QtWidgets import QScroller
 
     kiosk = make_kiosk()
-    window = kiosk.window
+    window = window_of(kiosk)
     window.resize(800, 500)
-    window.apply_text_scale(300)
-    window.open_location(Location("treatment-options"))
+    window.appearance.apply_text_scale(300)
+    window.navigation.open_location(Location("treatment-options"))
     bar = window.reading.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     assert bar.value() == 0
@@ -246,12 +253,12 @@ def test_a_finger_drag_scrolls_the_text(make_kiosk, qtbot):
 
 def test_kiosk_printing_is_off_unless_configured_and_never_opens_a_dialog(make_kiosk, qtbot, monkeypatch):
     kiosk = make_kiosk()
-    assert not kiosk.window.header.print_button.isVisible() and not kiosk.window.commands["print"].isEnabled()
+    assert not window_of(kiosk).header.print_button.isVisible() and not window_of(kiosk).commands["print"].isEnabled()
 
     printed = []
     monkeypatch.setattr("reader.ui.print.printing.paint_handout", lambda printer, plan, family: printed.append(plan))
     kiosk = make_kiosk(KioskConfig(print_enabled=True, printer="No such printer"))
-    window = kiosk.window
+    window = window_of(kiosk)
     assert window.header.print_button.isVisible()
     qtbot.mouseClick(window.header.print_button, Qt.MouseButton.LeftButton)
     assert "not available" in window.notice.label.text()
@@ -267,8 +274,8 @@ def test_kiosk_prints_the_section_on_screen_straight_to_its_printer(make_kiosk, 
     monkeypatch.setattr(QPrinter, "printerName", lambda self: "Front desk")
     monkeypatch.setattr("reader.ui.print.printing.paint_handout", lambda printer, plan, family: printed.append(plan))
     kiosk = make_kiosk(KioskConfig(print_enabled=True, printer="Front desk"))
-    window = kiosk.window
-    window.open_location(Location("clinical-trials"))
+    window = window_of(kiosk)
+    window.navigation.open_location(Location("clinical-trials"))
     qtbot.mouseClick(window.header.print_button, Qt.MouseButton.LeftButton)
     assert [s.id for s in printed[0].sections] == ["clinical-trials"]
     assert "is printing" in window.notice.label.text()
@@ -289,7 +296,7 @@ def _words_anywhere(window: MainWindow) -> str:
 
 def test_after_a_reset_the_next_patient_cannot_bring_back_anything_of_the_last(make_kiosk, qtbot):
     kiosk = make_kiosk(KioskConfig(text_percent=150))
-    window = kiosk.window
+    window = window_of(kiosk)
     field = window.search.field
     ctrl = Qt.KeyboardModifier.ControlModifier
     # The last patient: two searches, some reading, history both ways, larger text, a section folded.
@@ -298,11 +305,11 @@ def test_after_a_reset_the_next_patient_cannot_bring_back_anything_of_the_last(m
         qtbot.keyClick(field, Qt.Key.Key_A, ctrl)  # typed over the last search
         qtbot.keyClicks(field, query)
         qtbot.waitUntil(lambda: window.search.results.isVisible())
-    window.open_location(Location("treatment-options"))
-    window.open_location(Location("clinical-trials"))
-    window.go_back()
+    window.navigation.open_location(Location("treatment-options"))
+    window.navigation.open_location(Location("clinical-trials"))
+    window.navigation.go_back()
     assert window.session.history.can_go_back and window.session.history.can_go_forward
-    window.make_text_larger()
+    window.appearance.make_text_larger()
     window.navigator.topLevelItem(2).setExpanded(False)
     kiosk.reset_for_next_person()
     qtbot.mouseClick(kiosk.attract, Qt.MouseButton.LeftButton)
@@ -315,8 +322,8 @@ def test_after_a_reset_the_next_patient_cannot_bring_back_anything_of_the_last(m
     assert not window.search.results.isVisible()
     for key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
         qtbot.keyClick(window.reading, key, Qt.KeyboardModifier.AltModifier)
-        assert window.current.section_id == window.pack.home.id
-    assert window.text_percent == 150
+        assert window.navigation.current.section_id == window.pack.home.id
+    assert window.appearance.text_percent == 150
     assert window.navigator.topLevelItem(2).isExpanded(), "the contents as a fresh start shows them"
     words = _words_anywhere(window)
     assert "hiv" not in words and "transplant" not in words.replace("search for transplant", "")
@@ -326,7 +333,7 @@ def test_a_reset_closes_popups_and_the_contents_drawer(make_kiosk, qtbot):
     from PySide6.QtCore import QTimer
 
     kiosk = make_kiosk()
-    window = kiosk.window
+    window = window_of(kiosk)
     window.resize(700, 800)  # narrow: the contents are a drawer over the text
     qtbot.waitUntil(lambda: window.header.contents_button.isVisible())
     qtbot.mouseClick(window.header.contents_button, Qt.MouseButton.LeftButton)
@@ -351,9 +358,9 @@ def test_a_finger_flick_in_progress_stops_at_the_reset(make_kiosk, qtbot):
     from PySide6.QtWidgets import QScroller
 
     kiosk = make_kiosk()
-    window = kiosk.window
-    window.apply_text_scale(300)
-    window.open_location(Location("treatment-options"))
+    window = window_of(kiosk)
+    window.appearance.apply_text_scale(300)
+    window.navigation.open_location(Location("treatment-options"))
     bar = window.reading.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     scroller = QScroller.scroller(window.reading.viewport())
@@ -437,7 +444,7 @@ def test_f1_in_the_kiosk_lists_only_what_works_there(make_kiosk, qtbot, printing
                 dialog.reject()
 
     QTimer.singleShot(0, read_help)
-    qtbot.keyClick(kiosk.window.reading, Qt.Key.Key_F1)
+    qtbot.keyClick(window_of(kiosk).reading, Qt.Key.Key_F1)
     assert len(shown) == 1
     help_text = shown[0]
     assert "Back" in help_text and "Larger text" in help_text and "Search" in help_text

@@ -50,11 +50,11 @@ def test_a_chosen_theme_colours_the_whole_window_and_is_remembered(qtbot, own, p
     settings_path = tmp_path / "settings.ini"
     window = own(MainWindow(pack, Settings(settings_path), family))
     window.show()
-    window.open_location(Location("treatment-options"))
+    window.navigation.open_location(Location("treatment-options"))
     action = next(a for a in window.theme_menu.actions() if a.data() == choice)
     action.trigger()
     theme = THEMES[choice]
-    assert window.theme == theme and action.isChecked()
+    assert window.appearance.theme == theme and action.isChecked()
     # The colours the widgets actually have, not only the table they came from.
     reading = window.reading.palette()
     page_text = theme.text if f"color: {theme.text}" in window.reading.document().defaultStyleSheet() else None
@@ -70,10 +70,10 @@ def test_a_chosen_theme_colours_the_whole_window_and_is_remembered(qtbot, own, p
     for frame in (window.search.field_frame, window.reading, window.navigator, window.search.results):
         edge = frame.palette().color(QPalette.ColorRole.WindowText).name()
         assert frame.lineWidth() >= 1 and contrast_ratio(edge, theme.window) >= 3, frame
-    assert window.current.section_id == "treatment-options", "the reader stays on the page"
+    assert window.navigation.current.section_id == "treatment-options", "the reader stays on the page"
     window.close()
     again = own(MainWindow(pack, Settings(settings_path), family))
-    assert again.theme == theme
+    assert again.appearance.theme == theme
 
 
 def test_following_the_system_asks_its_colour_scheme_once_the_window_is_up(qtbot, own, pack, family, tmp_path,
@@ -87,5 +87,5 @@ def test_following_the_system_asks_its_colour_scheme_once_the_window_is_up(qtbot
 
     monkeypatch.setattr(QStyleHints, "colorScheme", lambda self: Qt.ColorScheme.Dark)
     window = own(MainWindow(pack, Settings(tmp_path / "settings.ini"), family))  # the choice is "system"
-    assert window.theme == DARK
+    assert window.appearance.theme == DARK
     assert next(a for a in window.theme_menu.actions() if a.data() == "system").isChecked()

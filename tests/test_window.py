@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from reader.contrast import contrast_ratio
 from reader.navigation import Location
 from reader.ui.settings import Settings
+from reader.ui.widgets.navigator import NavigatorTree
 from reader.ui.window.main_window import MainWindow
 from window_driver import click_link_text, page_text, shown_text
 
@@ -82,7 +83,7 @@ def test_subsections_step_in_and_their_markers_grow_with_the_text(make_window, q
 
     small_marker, small_step = marker_pixels(), step_in()
     assert small_marker > 10, "the section shows it can be closed"
-    window.apply_text_scale(300)
+    window.appearance.apply_text_scale(300)
     qtbot.waitUntil(lambda: step_in() >= 1.5 * small_step)
     assert marker_pixels() >= 2.5 * small_marker
 
@@ -106,20 +107,20 @@ def test_long_contents_open_only_the_section_being_read(make_window, make_pack, 
     assert page_text(window).startswith("Topic 5")
     assert opened() == ["Topic 5"], "the last section read closes again"
     nav_item(window, "Topic 9").setExpanded(True)  # opened by the reader: it stays open
-    window.open_location(Location("s07"))
+    window.navigation.open_location(Location("s07"))
     assert opened() == ["Topic 7", "Topic 9"]
     navigator.setFocus()
     qtbot.keyClick(navigator, Qt.Key.Key_Down)  # into the open section's parts, as read
     assert navigator.currentItem().text(0) == "Part A of 7"
-    window.open_location(Location("s20", "part-b-of-20"))  # a link or result straight to a part
+    window.navigation.open_location(Location("s20", "part-b-of-20"))  # a link or result straight to a part
     assert navigator.currentItem().text(0) == "Part B of 20"
     assert opened() == ["Topic 9", "Topic 20"]
 
 
 def test_navigator_follows_scrolling(make_window, qtbot):
     window = make_window(size=(800, 600))
-    window.apply_text_scale(300)
-    window.open_location(Location("treatment-options"))
+    window.appearance.apply_text_scale(300)
+    window.navigation.open_location(Location("treatment-options"))
     bar = window.reading.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     assert window.navigator.currentItem().text(0) == "Treatment options"
@@ -130,7 +131,7 @@ def test_navigator_follows_scrolling(make_window, qtbot):
 
 
 def test_back_and_forward_with_alt_arrows(window, qtbot):
-    window.open_location(Location("clinical-trials"))
+    window.navigation.open_location(Location("clinical-trials"))
     assert page_text(window).startswith("Clinical trials")
     qtbot.keyClick(window.reading, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert page_text(window).startswith("Is there a cure?")
@@ -150,7 +151,7 @@ def test_next_link_at_the_foot_of_a_page_goes_on(window, qtbot):
 def test_web_links_show_their_address_and_never_open(window, qtbot, monkeypatch):
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
-    window.open_location(Location("clinical-trials"))
+    window.navigation.open_location(Location("clinical-trials"))
     click_link_text(window, qtbot, "ClinicalTrials.gov")
     qtbot.waitUntil(window.notice.isVisible)
     assert "https://clinicaltrials.gov/" in window.notice.label.text()
@@ -190,12 +191,12 @@ def test_text_size_buttons_show_the_percentage_and_scale_everything(window, qtbo
 def test_keyboard_shortcuts_change_text_size(window, qtbot):
     ctrl = Qt.KeyboardModifier.ControlModifier
     qtbot.keyClick(window.reading, Qt.Key.Key_Equal, ctrl)
-    assert window.text_percent == 110
+    assert window.appearance.text_percent == 110
     qtbot.keyClick(window.reading, Qt.Key.Key_Minus, ctrl)
     qtbot.keyClick(window.reading, Qt.Key.Key_Minus, ctrl)
-    assert window.text_percent == 90
+    assert window.appearance.text_percent == 90
     qtbot.keyClick(window.reading, Qt.Key.Key_0, ctrl)
-    assert window.text_percent == 100
+    assert window.appearance.text_percent == 100
 
 
 def test_ctrl_wheel_changes_text_size(window):
@@ -205,7 +206,7 @@ def test_ctrl_wheel_changes_text_size(window):
                         Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase,
                         False)
     QApplication.sendEvent(viewport, event)
-    assert window.text_percent == 110
+    assert window.appearance.text_percent == 110
 
 
 def test_window_as_started_shows_text_first_then_everything_else(qtbot, own, pack, tmp_path, family):
@@ -215,9 +216,12 @@ def test_window_as_started_shows_text_first_then_everything_else(qtbot, own, pac
     window = own(MainWindow(pack, settings, family, finish_after_first_paint=True))
     assert page_text(window).startswith("Clinical trials"), "the first frame already has the text"
     assert window.banner.text == pack.manifest.disclaimer
-    assert not hasattr(window, "navigator"), "built after the first frame"
+    assert window.findChildren(NavigatorTree) == [], "the contents are built after the first frame"
+    assert not window.start.is_ready
     window.show()
-    qtbot.waitUntil(lambda: hasattr(window, "searching") and window.searching.ready)  # the last stage
+    with qtbot.waitSignal(window.start.ready):
+        pass
+    qtbot.waitUntil(lambda: window.searching.ready)  # the index is built between events
     # Everything else arrives without the text moving or the reader's place changing.
     assert window.navigator.currentItem().text(0) == "Clinical trials"
     assert window.navigator.font().pixelSize() == window.search.font().pixelSize() > 0
@@ -228,7 +232,7 @@ def test_window_as_started_shows_text_first_then_everything_else(qtbot, own, pac
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(window.search.field.hasFocus)
     # The scroll-spy starts with the rest: the contents follow the reader down a page.
-    window.open_location(Location("treatment-options"))
+    window.navigation.open_location(Location("treatment-options"))
     bar = window.reading.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     bar.setValue(bar.maximum())
@@ -237,12 +241,10 @@ def test_window_as_started_shows_text_first_then_everything_else(qtbot, own, pac
 
 def test_what_the_reader_does_while_the_window_finishes_itself_is_kept(own, pack, tmp_path, family):
     window = own(MainWindow(pack, Settings(tmp_path / "settings.ini"), family, finish_after_first_paint=True))
-    first, *rest = window._finish_stages()  # the stages the event loop runs one by one
-    first()
-    window.open_location(Location("treatment-goals"))  # a click and a key press between stages
-    window.apply_text_scale(150)
-    for stage in rest:
-        stage()
+    window.start.run_next()  # the stages the event loop runs one by one
+    window.navigation.open_location(Location("treatment-goals"))  # a click and a key press between stages
+    window.appearance.apply_text_scale(150)
+    window.start.run_now()
     assert window.navigator.currentItem().text(0) == "Goals of treatment"
     assert window.navigator.font().pixelSize() == window.search.font().pixelSize() > 15
     assert window.header.text_size.reset.text() == "150%"
@@ -251,7 +253,8 @@ def test_what_the_reader_does_while_the_window_finishes_itself_is_kept(own, pack
 def test_a_window_closed_while_it_finishes_itself_goes_quietly(qtbot, pack, tmp_path, family):
     window = MainWindow(pack, Settings(tmp_path / "settings.ini"), family, finish_after_first_paint=True)
     window.show()
-    qtbot.waitUntil(lambda: hasattr(window, "commands"))  # the first stage has run
+    with qtbot.waitSignal(window.start.stageFinished):  # the first stage has run
+        pass
     with qtbot.captureExceptions() as exceptions:
         window.close()
         window.deleteLater()
@@ -262,20 +265,20 @@ def test_a_window_closed_while_it_finishes_itself_goes_quietly(qtbot, pack, tmp_
 
 
 def test_text_size_is_limited_to_75_and_300(window):
-    window.apply_text_scale(1000)
-    assert window.text_percent == 300 and not window.header.text_size.larger.isEnabled()
-    window.apply_text_scale(10)
-    assert window.text_percent == 75 and not window.header.text_size.smaller.isEnabled()
+    window.appearance.apply_text_scale(1000)
+    assert window.appearance.text_percent == 300 and not window.header.text_size.larger.isEnabled()
+    window.appearance.apply_text_scale(10)
+    assert window.appearance.text_percent == 75 and not window.header.text_size.smaller.isEnabled()
 
 
 def test_text_size_and_place_are_remembered_by_a_new_window(make_window, tmp_path):
     path = tmp_path / "remembered.ini"
     first = make_window(path)
-    first.apply_text_scale(150)
-    first.open_location(Location("clinical-trials"))
+    first.appearance.apply_text_scale(150)
+    first.navigation.open_location(Location("clinical-trials"))
     first.close()
     second = make_window(path)
-    assert second.text_percent == 150
+    assert second.appearance.text_percent == 150
     assert second.header.text_size.reset.text() == "150%"
     assert page_text(second).startswith("Clinical trials")
 
@@ -284,9 +287,9 @@ def test_changes_are_saved_a_moment_later_without_closing(make_window, tmp_path,
     path = tmp_path / "remembered.ini"
     window = make_window(path)
     for percent in (110, 125, 150):  # quick steps are written together
-        window.apply_text_scale(percent)
+        window.appearance.apply_text_scale(percent)
     qtbot.waitUntil(lambda: path.exists() and "text_percent=150" in path.read_text(encoding="utf-8"))
-    window.open_location(Location("clinical-trials"))
+    window.navigation.open_location(Location("clinical-trials"))
     qtbot.waitUntil(lambda: "last_section=clinical-trials" in path.read_text(encoding="utf-8"))
 
 
@@ -307,7 +310,7 @@ def test_disclaimer_shows_markup_characters_as_written(qtbot):
                          [(100, (800, 600)), (300, (800, 600)), (300, (1920, 1080)), (200, (1024, 768))])
 def test_disclaimer_is_fully_visible_at_every_size(make_window, qtbot, pack, percent, size):
     window = make_window(size=size)
-    window.apply_text_scale(percent)
+    window.appearance.apply_text_scale(percent)
     qtbot.waitUntil(lambda: window.size().toTuple() == size)
     label = window.banner.label
     qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()))
@@ -359,7 +362,7 @@ def test_a_dark_desktop_gets_the_dark_theme_with_aaa_reading_text(qapp, make_win
     qapp.setPalette(dark)
     try:
         window = make_window()
-        assert window.theme == DARK
+        assert window.appearance.theme == DARK
         base = window.reading.palette().color(QPalette.ColorRole.Base).name()
         # The page's stylesheet colours are what the reader sees on that background.
         for colour in (DARK.text, DARK.link, DARK.muted):
@@ -373,7 +376,7 @@ def test_a_dark_desktop_gets_the_dark_theme_with_aaa_reading_text(qapp, make_win
                          [(100, (800, 600)), (200, (1024, 768)), (300, (800, 600)), (100, (1920, 1080))])
 def test_text_never_touches_the_edge_of_the_pane(make_window, qtbot, percent, size):
     window = make_window(size=size)
-    window.apply_text_scale(percent)
+    window.appearance.apply_text_scale(percent)
     qtbot.waitUntil(lambda: window.size().toTuple() == size)
     layout = window.reading.document().documentLayout()
     block = window.reading.document().begin()
@@ -384,15 +387,15 @@ def test_text_never_touches_the_edge_of_the_pane(make_window, qtbot, percent, si
 
 def test_the_reader_keeps_their_place_as_the_text_size_or_window_changes(make_window, qtbot):
     window = make_window(size=(1100, 700))
-    window.apply_text_scale(200)
-    window.open_location(Location("treatment-options", "aggressive-atl"))
+    window.appearance.apply_text_scale(200)
+    window.navigation.open_location(Location("treatment-options", "aggressive-atl"))
 
     def at_top() -> str:
         return window.reading.cursorForPosition(QPoint(0, 0)).block().text()
 
     qtbot.waitUntil(lambda: at_top() == "Aggressive ATL")
     for percent in (250, 300, 200):  # 250 % and 300 % also fold the contents away: a wider text
-        window.apply_text_scale(percent)
+        window.appearance.apply_text_scale(percent)
         qtbot.waitUntil(lambda: at_top() == "Aggressive ATL")
     window.resize(900, 700)
     qtbot.waitUntil(lambda: window.width() == 900)
@@ -401,13 +404,13 @@ def test_the_reader_keeps_their_place_as_the_text_size_or_window_changes(make_wi
 
 def test_the_scroll_bar_comes_and_goes_with_the_page_length_as_the_text_size_changes(window, qtbot):
     bar = window.reading.verticalScrollBar()
-    window.open_location(Location("overview"))
+    window.navigation.open_location(Location("overview"))
     assert not bar.isVisible(), "a short page at normal size needs no scroll bar"
-    window.apply_text_scale(300)
+    window.appearance.apply_text_scale(300)
     qtbot.waitUntil(bar.isVisible)
-    window.apply_text_scale(100)  # the bar is held through the change, then must go again
+    window.appearance.apply_text_scale(100)  # the bar is held through the change, then must go again
     qtbot.waitUntil(lambda: not bar.isVisible())
-    window.apply_text_scale(300)
+    window.appearance.apply_text_scale(300)
     qtbot.waitUntil(bar.isVisible)
 
 
@@ -418,11 +421,11 @@ def test_the_space_between_paragraphs_grows_with_the_text(window):
             block = block.next()
         return block.blockFormat().bottomMargin()
 
-    window.open_location(Location("overview"))
+    window.navigation.open_location(Location("overview"))
     normal = gap_after_first_paragraph()
-    window.apply_text_scale(300)
+    window.appearance.apply_text_scale(300)
     assert gap_after_first_paragraph() == pytest.approx(3 * normal, abs=1)
-    assert window.current.section_id == "overview"
+    assert window.navigation.current.section_id == "overview"
 
 
 def test_a_long_contents_is_measured_a_step_at_a_time_and_jumps_land_on_their_entry(make_window, make_pack, qtbot):
@@ -435,7 +438,7 @@ def test_a_long_contents_is_measured_a_step_at_a_time_and_jumps_land_on_their_en
     navigator.set_pack(window.pack)  # as a new pack arrives: measured over the next turns, not at once
     assert not navigator.measured
     qtbot.waitUntil(lambda: navigator.measured)
-    window.open_location(Location("s249"))
+    window.navigation.open_location(Location("s249"))
     last = navigator.currentItem()
     assert last.text(0).startswith("Part 249")
     assert navigator.viewport().rect().contains(navigator.visualItemRect(last))
@@ -447,13 +450,13 @@ def test_the_notice_line_grows_with_the_text(window):
     from reader.style.type_sizes import Typography
 
     window.show_notice("Some notice")
-    window.apply_text_scale(150)
+    window.appearance.apply_text_scale(150)
     assert window.notice.label.font().pixelSize() == Typography(150).chrome > Typography(100).chrome
 
 
 def test_every_page_says_what_it_is_reviewed_or_an_aid(window):
     for section in window.pack.sections:
-        window.open_location(Location(section.id))
+        window.navigation.open_location(Location(section.id))
         lines = page_text(window).splitlines()
         if section.kind == "aid":
             assert "Plain-language aid, not part of the medically reviewed summary" in lines[:3], section.id

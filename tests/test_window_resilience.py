@@ -19,34 +19,34 @@ def test_corrupt_settings_fall_back_to_defaults(make_window, tmp_path):
     path = tmp_path / "corrupt.ini"
     path.write_bytes(b"\x00\xff[reading\ntext_percent=\xfe\xfe\nlast_section=../../etc\n=\n[[[")
     window = make_window(path)
-    assert window.text_percent == 100
+    assert window.appearance.text_percent == 100
     assert page_text(window).startswith("Is there a cure?")
 
 
 def test_out_of_range_stored_size_is_clamped(make_window, tmp_path):
     path = tmp_path / "big.ini"
     path.write_text("[reading]\ntext_percent=9000\n")
-    assert make_window(path).text_percent == 300
+    assert make_window(path).appearance.text_percent == 300
 
 
 def test_a_corrupt_settings_file_is_rewritten_without_a_false_alarm(make_window, tmp_path):
     path = tmp_path / "corrupt-writable.ini"
     path.write_bytes(b"\x00\xff[reading\ntext_percent=\xfe\n[[[")
     window = make_window(path)
-    window.apply_text_scale(150)
+    window.appearance.apply_text_scale(150)
     assert not window.notice.isVisible()
     window.close()
-    assert make_window(path).text_percent == 150
+    assert make_window(path).appearance.text_percent == 150
 
 
 def test_unwritable_settings_are_explained_and_the_reader_keeps_working(make_window, tmp_path, qtbot):
     blocker = tmp_path / "a-file"
     blocker.write_text("")
     window = make_window(blocker / "settings.ini")  # its folder can never be created
-    window.apply_text_scale(150)
+    window.appearance.apply_text_scale(150)
     qtbot.waitUntil(window.notice.isVisible)  # said when the change is written, a moment later
     assert "cannot be saved" in window.notice.label.text()
-    assert window.text_percent == 150
+    assert window.appearance.text_percent == 150
     assert page_text(window).startswith("Is there a cure?")
 
 
@@ -57,15 +57,15 @@ def test_a_linked_settings_file_is_read_but_never_written_through(make_window, t
     link = tmp_path / "settings.ini"
     link.symlink_to(elsewhere)
     window = make_window(link)
-    assert window.text_percent == 120
-    window.apply_text_scale(150)
+    assert window.appearance.text_percent == 120
+    window.appearance.apply_text_scale(150)
     qtbot.waitUntil(window.notice.isVisible)  # said when the change would be written, a moment later
     assert "cannot be saved" in window.notice.label.text()
     window.notice.hide()
-    window.apply_text_scale(200)
+    window.appearance.apply_text_scale(200)
     window.settings.save()
     assert not window.notice.isVisible(), "said once, not at every change"
-    assert window.text_percent == 200, "the change lasts for this run"
+    assert window.appearance.text_percent == 200, "the change lasts for this run"
     assert elsewhere.read_text() == "[reading]\ntext_percent=120\n" and link.is_symlink()
 
 
@@ -81,9 +81,9 @@ from reader.ui.settings import Settings
 settings = Settings(Path(sys.argv[1]))
 window = MainWindow(load_pack(default_pack_dir()), settings, register_fonts())
 window.show()
-window.apply_text_scale(150)
+window.appearance.apply_text_scale(150)
 settings.save()
-print(window.text_percent, window.isVisible())
+print(window.appearance.text_percent, window.isVisible())
 """
 
 
@@ -155,8 +155,8 @@ def test_a_5_mb_section_opens_and_stays_usable(make_window, make_pack, qtbot):
     bar = window.reading.verticalScrollBar()
     bar.setValue(bar.maximum())
     qtbot.waitUntil(lambda: bar.value() == bar.maximum() > 0)
-    window.apply_text_scale(150)
-    assert window.text_percent == 150 and page_text(window).rstrip().endswith("The very last words.")
+    window.appearance.apply_text_scale(150)
+    assert window.appearance.text_percent == 150 and page_text(window).rstrip().endswith("The very last words.")
 
 
 def test_error_window_says_what_is_wrong_and_where(qtbot):
@@ -216,7 +216,7 @@ def test_the_window_never_loads_qt_network(window, qtbot):
     import sys
 
     type_search(window, qtbot, "trials")
-    window.open_location(Location("clinical-trials"))
+    window.navigation.open_location(Location("clinical-trials"))
     assert "PySide6.QtNetwork" not in sys.modules
 
 
@@ -228,7 +228,7 @@ def test_a_long_session_keeps_the_interpreter_sound(window, qtbot):
     ids = [s.id for s in window.pack.sections]
     before = sys.getrefcount(None)
     for step in range(60):
-        window.open_location(Location(ids[step % len(ids)]))
-        window.apply_text_scale(110 if step % 2 else 100)
+        window.navigation.open_location(Location(ids[step % len(ids)]))
+        window.appearance.apply_text_scale(110 if step % 2 else 100)
         window.reading.viewport().repaint()
     assert sys.getrefcount(None) >= before - 10

@@ -53,7 +53,7 @@ def test_results_grow_with_the_text_size_and_fit_their_rows(window, qtbot):
 
     height, needed = first_row()
     assert height >= needed
-    window.apply_text_scale(200)
+    window.appearance.apply_text_scale(200)
     qtbot.waitUntil(lambda: first_row()[0] >= first_row()[1] > needed)
     at_200 = first_row()[1]
     window.splitter.setSizes([220, 880])  # a narrower results list: the rows wrap more and grow
@@ -61,7 +61,7 @@ def test_results_grow_with_the_text_size_and_fit_their_rows(window, qtbot):
 
 
 def test_highlights_cover_every_match_in_the_page(window, qtbot):
-    window.open_location(Location("overview"))
+    window.navigation.open_location(Location("overview"))
     type_search(window, qtbot, "aggressive")
     highlighted = [s.cursor.selectedText().lower() for s in window.reading.extraSelections()]
     assert highlighted == ["aggressive", "aggressive"]
@@ -197,7 +197,7 @@ def test_a_misspelt_search_says_what_it_searched_for(window, qtbot):
 
 
 def test_f3_steps_through_the_matches_with_a_counter(window, qtbot):
-    window.open_location(Location("overview"))
+    window.navigation.open_location(Location("overview"))
     type_search(window, qtbot, "aggressive")
     bar = window.match_bar
     count = window.reading.match_count
@@ -219,7 +219,7 @@ def test_glossary_terms_are_marked_and_open_their_definition(window, qtbot):
     from PySide6.QtCore import QTimer, QUrl
     from PySide6.QtWidgets import QDialog
 
-    window.open_location(Location("treatment-options"))
+    window.navigation.open_location(Location("treatment-options"))
     marked = []
     block = window.reading.document().begin()
     while block.isValid():
@@ -256,7 +256,7 @@ def test_a_glossary_term_opens_from_the_keyboard(window, qtbot):
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QDialog
 
-    window.open_location(Location("new-treatments"))
+    window.navigation.open_location(Location("new-treatments"))
     window.reading.setFocus()
     opened = []
 

@@ -30,7 +30,7 @@ def main() -> int:
     window = MainWindow(load_pack(default_pack_dir()), Settings(None), register_fonts(), search_debounce_ms=0)
     window.resize(1200, 760)
     window.show()
-    window.open_location(Location("treatment-options"))
+    window.navigation.open_location(Location("treatment-options"))
     window.search.field.setText("transplant")
     window.searching.run_search("transplant")
     settle(app)

@@ -119,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             from reader.navigation import Location
 
-            window.open_location(Location(located[0].id, located[1]))
+            window.navigation.open_location(Location(located[0].id, located[1]))
     if args.bench:
         window.reading.firstPainted.connect(report_painted)
     window.show()
@@ -133,7 +133,7 @@ def self_test(window: MainWindow) -> int:
     from reader.navigation import Location
 
     for section in window.pack.sections:
-        window.open_location(Location(section.id))
+        window.navigation.open_location(Location(section.id))
         QApplication.processEvents()
         if not window.reading.toPlainText().strip():
             print(f"{APP_ID}: self-test: section '{section.id}' showed no text", file=sys.stderr)
@@ -214,7 +214,7 @@ def run_kiosk(args: argparse.Namespace, config: KioskConfig, pack: Pack, family:
     window = MainWindow(pack, Settings(None), family)
     install_error_log(config.log_file, window.apologise)
     _report_damage(window, args.content or default_pack_dir(), trusted=config.trust_key is not None)
-    kiosk = KioskController(window, config)
+    kiosk = KioskController(window.kiosk_surface(), config)
     if args.bench:
         window.reading.firstPainted.connect(report_painted)
     # The whole screen even where no window manager honours "full screen" (cage, bare X).

@@ -1,17 +1,17 @@
-"""The reader window: builds the widgets and wires them together."""
+"""The reader window: lays out the widgets, makes the components that drive them, and wires them."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QObject, Signal
+from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QCloseEvent, QResizeEvent
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
+from reader import APP_NAME
 from reader.content.dates import long_date, review_overdue
-from reader.content.model import Pack, Section
+from reader.content.model import Pack
 from reader.content.provenance import review_line
 from reader.navigation import Location
 from reader.reading.session import ReadingSession
@@ -23,51 +23,47 @@ from reader.ui.settings import Settings
 from reader.ui.style.qt_palettes import chrome_palette, outline, resolve
 from reader.ui.widgets.banner import DisclaimerBanner
 from reader.ui.widgets.header import HeaderBar
+from reader.ui.widgets.match_bar import MatchBar
+from reader.ui.widgets.notice import NoticeBar
 from reader.ui.widgets.reading_pane import ReadingPane
-from reader.ui.window.appearance import AppearanceMixin
+from reader.ui.widgets.theme_menu import ThemeMenu
+from reader.ui.window.appearance import Appearance
 from reader.ui.window.commands import build_menus
-from reader.ui.window.finishing import FinishingMixin
-from reader.ui.window.navigation import NavigationMixin
+from reader.ui.window.navigation import Navigation
+from reader.ui.window.staged_start import Stage, StagedStart
 
-if TYPE_CHECKING:  # imported on first use, not for the first frame
-    from reader.content.glossary import TermFinder
+if TYPE_CHECKING:  # built by the stages after the first frame
     from reader.ui.widgets.focus_ring import FocusRing
-    from reader.ui.widgets.match_bar import MatchBar
     from reader.ui.widgets.navigator import NavigatorTree
-    from reader.ui.widgets.notice import NoticeBar
     from reader.ui.widgets.search_panel import SearchPanel
-    from reader.ui.widgets.theme_menu import ThemeMenu
     from reader.ui.window.commands import Commands
+    from reader.ui.window.kiosk_surface import KioskSurface
     from reader.ui.window.search_controller import SearchController
+    from reader.ui.window.side_panels import SidePanels
 
 
-class MainWindow(FinishingMixin, NavigationMixin, AppearanceMixin, QMainWindow):
-    """One window over one pack."""
+class MainWindow(QMainWindow):
+    """One window over one pack: the widgets, and the components that drive them.
 
-    #: The section or subsection on screen changed: (section id, anchor or "").
-    locationChanged = Signal(str, str)
-    #: The text size changed, in percent.
-    textScaleChanged = Signal(int)
+    Navigation (pages and history), Appearance (theme and text size) and the
+    SearchController each take the widgets they drive in their constructor. The
+    first frame has the header, the disclaimer and the text; the contents tree,
+    the search panel and the commands that reach them are built by the stages of
+    self.start (see _stages), the first of them on the turn after the first paint.
+    """
 
-    # Built in _finish_stages, once the first frame is on screen.
-    commands: Commands
-    navigator: NavigatorTree
+    # Built by the "side panels" stage: their Qt classes are most of what the first
+    # frame would otherwise wait for (see bench/README.md).
+    panels: SidePanels
     search: SearchPanel
-    notice: NoticeBar
-    match_bar: MatchBar
+    navigator: NavigatorTree
     searching: SearchController
-    theme_menu: ThemeMenu
+    commands: Commands
     focus_ring: FocusRing
-    _terms: TermFinder
 
     def __init__(self, pack: Pack, settings: Settings, family: str, *, search_debounce_ms: int = 150,
                  finish_after_first_paint: bool = False) -> None:
-        """Build the window.
-
-        The first frame shows the title, the disclaimer and the text. The rest (see
-        _finish_stages) is built after it with finish_after_first_paint, so the reader
-        sees the text sooner; otherwise it is built here, at once.
-        """
+        """Build the window; with finish_after_first_paint, its stages run after the text is on screen."""
         super().__init__()
         self.pack = pack
         self.settings = settings
@@ -75,47 +71,42 @@ class MainWindow(FinishingMixin, NavigationMixin, AppearanceMixin, QMainWindow):
         # What is on screen (place, history, page, search, text size): the widgets show it.
         self.session = ReadingSession(settings.text_percent)
         self._debounce_ms = search_debounce_ms
-        self._finished = False
-        self._pending_notices: list[str] = []
         self._narrow = False
-
-        self.theme: Palette = resolve(settings.theme)
-        self.setPalette(chrome_palette(self.theme))
-        self._build_first_frame()
-        self.reading.set_spacing(Spacing(line_height=settings.line_height, paragraph_em=settings.paragraph_spacing))
+        theme = resolve(settings.theme)
+        self.setPalette(chrome_palette(theme))
+        self._build_first_frame(theme)
+        self.navigation = Navigation(pack, self.session, settings, self.reading, self)
+        self.appearance = Appearance(self, self.header, self.banner, self.reading, self.notice,
+                                     (*self.menus.values(), self.theme_menu), theme=theme,
+                                     navigation=self.navigation, session=self.session, settings=settings,
+                                     family=family)
+        self._connect_first_frame()
         settings.on_save_failed = self.show_settings_not_saved
-        self.apply_text_scale(self.session.text_percent)
-        start = settings.last_section
-        located = pack.locate(start) if start else None
+        self.appearance.apply_text_scale(self.session.text_percent)
+        located = pack.locate(settings.last_section) if settings.last_section else None
         section, anchor = located if located else (pack.home, None)
-        self.open_location(Location(section.id, anchor))
-        if review_overdue(pack.manifest, dt.date.today()):
-            self.show_notice(
-                self.tr("This summary was last updated on {date}. Some of its information may be out of date.")
-                .format(date=long_date(pack.manifest.last_updated))
-            )
-        if pack.problems:
-            self.show_notice(
-                self.tr("Some content could not be shown. {detail}").format(
-                    detail=" ".join(str(p) + "." for p in pack.problems[:3])
-                )
-            )
-        geometry = settings.geometry
-        if geometry is None or not self.restoreGeometry(geometry):
+        self.navigation.open_location(Location(section.id, anchor), quietly=True)
+        self._show_start_notices()
+        if settings.geometry is None or not self.restoreGeometry(settings.geometry):
             self.resize(1100, 780)
+        self.start = StagedStart(self._stages(), self)
         if finish_after_first_paint:
-            self.reading.firstPainted.connect(self._finish_soon)
+            self.reading.firstPainted.connect(self.start.run_soon)
         else:
-            self._finish_start()
+            self.start.run_now()
 
-    # -- construction ---------------------------------------------------------------
-    def _build_first_frame(self) -> None:
-        """Header, disclaimer, the text, and room for the rest, so nothing moves later."""
+    # -- the first frame ----------------------------------------------------------------------
+    def _build_first_frame(self, theme: Palette) -> None:
+        """Header, disclaimer, notices and the text, and room for the rest, so nothing moves later."""
         manifest = self.pack.manifest
         self.header = HeaderBar(manifest.title, review_line(manifest), self)
-        self.banner = DisclaimerBanner(manifest.disclaimer, self, self.theme)
-        self.reading = ReadingPane(self.pack.root, self, self.theme)
-        outline(self.reading, self.theme)
+        self.banner = DisclaimerBanner(manifest.disclaimer, self, theme)
+        self.reading = ReadingPane(self.pack.root, self, theme)
+        self.reading.set_spacing(Spacing(line_height=self.settings.line_height,
+                                         paragraph_em=self.settings.paragraph_spacing))
+        outline(self.reading, theme)
+        self.notice = NoticeBar(self, theme)  # hidden until there is something to say
+        self.match_bar = MatchBar(self)  # hidden until a page has matches
 
         left = QWidget(self)
         self._left_layout = QVBoxLayout(left)
@@ -123,9 +114,11 @@ class MainWindow(FinishingMixin, NavigationMixin, AppearanceMixin, QMainWindow):
         right = QWidget(self)
         self._right_layout = QVBoxLayout(right)
         self._right_layout.setContentsMargins(0, 8, 8, 8)
+        self._right_layout.addWidget(self.notice)
+        self._right_layout.addWidget(self.match_bar)
         self._right_layout.addWidget(self.reading, 1)
         # By keyword: a positional parent makes PySide check the Orientation overload,
-        # creating the whole Qt namespace (~30 ms) before the first frame.
+        # creating the whole Qt namespace before the first frame.
         self.splitter = QSplitter(parent=self)  # side by side
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
@@ -142,9 +135,129 @@ class MainWindow(FinishingMixin, NavigationMixin, AppearanceMixin, QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-        # The menu bar is in the first frame too; its menus are filled in _finish_stages.
+        # The menu bar is in the first frame too; the commands fill its menus.
         self.menus = build_menus(self.menuBar())
+        self.theme_menu = ThemeMenu(self)
+        self.theme_menu.show_choice(self.settings.theme)
 
+    def _connect_first_frame(self) -> None:
+        """What the first frame's widgets ask of the components."""
+        self.navigation.locationChanged.connect(self._show_title)
+        self.appearance.textSizeChanged.connect(self.fit_layout_to_width)
+        self.theme_menu.themeChosen.connect(self.appearance.choose_theme)
+        self.header.contents_button.toggled.connect(self.show_contents_drawer)
+        self.reading.internalLinkClicked.connect(self.navigation.open_place)
+        self.reading.externalLinkClicked.connect(self.show_external_address)
+        self.reading.historyStepRequested.connect(self.navigation.step_history)
+        self.reading.termActivated.connect(self.show_term)
+
+    def _show_start_notices(self) -> None:
+        """An overdue review date and content that could not be shown, in one line."""
+        notices = []
+        if review_overdue(self.pack.manifest, dt.date.today()):
+            notices.append(self.tr("This summary was last updated on {date}. Some of its information may be out "
+                                   "of date.").format(date=long_date(self.pack.manifest.last_updated)))
+        if self.pack.problems:
+            notices.append(self.tr("Some content could not be shown. {detail}").format(
+                detail=" ".join(str(p) + "." for p in self.pack.problems[:3])))
+        if notices:
+            self.notice.show_message(" ".join(notices))
+
+    def _show_title(self, section_id: str, _anchor: str) -> None:
+        section = self.pack.section(section_id) or self.pack.home
+        self.setWindowTitle(f"{section.title} — {self.pack.manifest.title} — {APP_NAME}")
+
+    # -- the stages after it -------------------------------------------------------------------
+    def _stages(self) -> tuple[Stage, ...]:
+        """What the first frame does without, in the order it can be built (each well under 50 ms)."""
+        return (("side panels", self._build_side_panels), ("commands", self._build_commands),
+                ("contents", lambda: self.panels.fill_contents()), ("widget setup", self._finish_widget_setup),
+                ("focus and wheel", self._watch_focus_and_wheel), ("popups", self._dress_popups),
+                ("glossary", self._mark_glossary_terms), ("search index", lambda: self.searching.prepare()),
+                ("first uses", self._prepare_first_uses))
+
+    def _build_side_panels(self) -> None:
+        from reader.ui.window.side_panels import SidePanels
+
+        self.panels = SidePanels(self, self._left_layout, pack=self.pack, session=self.session,
+                                 reading=self.reading, match_bar=self.match_bar, navigation=self.navigation,
+                                 appearance=self.appearance, debounce_ms=self._debounce_ms)
+        self.search, self.navigator, self.searching = self.panels.search, self.panels.navigator, self.panels.searching
+        self.search.resultChosen.connect(self.open_and_read)
+        self.navigator.locationActivated.connect(self.open_and_read)
+        self.navigator.itemClicked.connect(self.close_contents_drawer)
+
+    def _build_commands(self) -> None:
+        """Actions, menus and shortcuts from the command table, and the header's buttons on them."""
+        from PySide6.QtGui import QIcon
+
+        from reader.resources import resource
+        from reader.ui.window.commands import Commands
+
+        self.setWindowIcon(QIcon(str(resource("icons", "atl-reader-256.png"))))
+        self.commands = Commands(self)
+        self.header.attach_actions(self.commands["back"], self.commands["forward"], self.commands["print"])
+        self.commands.fill_menus(self.menus)
+        self.menus["view"].insertMenu(self.commands["reading_options"], self.theme_menu)
+        text_size = self.header.text_size
+        text_size.largerRequested.connect(self.commands["larger"].trigger)
+        text_size.smallerRequested.connect(self.commands["smaller"].trigger)
+        text_size.resetRequested.connect(self.commands["reset_size"].trigger)
+        self.navigation.historyChanged.connect(self._enable_history_commands)
+        history = self.session.history
+        self._enable_history_commands(history.can_go_back, history.can_go_forward)
+        chain = [self.header.back, self.header.forward, self.search.field, self.search.clear_button,
+                 self.search.results, self.navigator, self.match_bar.previous, self.match_bar.next, self.reading,
+                 self.header.text_size.smaller, self.header.text_size.reset, self.header.text_size.larger,
+                 self.header.print_button, self.notice.close_button]
+        for first, second in zip(chain, chain[1:], strict=False):  # each widget with the next
+            QWidget.setTabOrder(first, second)
+
+    def _enable_history_commands(self, back: bool, forward: bool) -> None:
+        self.commands["back"].setEnabled(back)
+        self.commands["forward"].setEnabled(forward)
+
+    def _finish_widget_setup(self) -> None:
+        """What needs the Qt namespace: the caret, scroll bars, list behaviour."""
+        for widget in (self.reading, self.navigator, self.search, self.banner):
+            widget.finish_setup()
+
+    def _watch_focus_and_wheel(self) -> None:
+        """The focus ring, and Ctrl+wheel as text size (these need the viewports)."""
+        from reader.ui.widgets.focus_ring import FocusRing
+        from reader.ui.window.wheel_zoom import WheelZoom
+
+        self.focus_ring = FocusRing(self, self.appearance.theme.focus)
+        self.appearance.themeChanged.connect(lambda theme: self.focus_ring.set_colour(theme.focus))
+        # One place turns Ctrl+wheel into text size, wherever the pointer is.
+        wheel_zoom = WheelZoom(self)
+        wheel_zoom.watch(self.reading.viewport(), self.navigator.viewport(), self.search.results.viewport(),
+                         self.banner, self.header)
+        wheel_zoom.zoomRequested.connect(
+            lambda direction: self.commands["larger" if direction > 0 else "smaller"].trigger())
+
+    def _dress_popups(self) -> None:
+        """Menus, dialogs and tooltips in the window's colours, which follow the system's where chosen."""
+        self.appearance.colour_popups()
+        QApplication.styleHints().colorSchemeChanged.connect(self.appearance.follow_system_theme)
+        self.appearance.follow_system_theme()  # only now: the contrast preference needs the Qt namespace
+
+    def _mark_glossary_terms(self) -> None:
+        """Glossary terms marked on this page and every page after it."""
+        from reader.content.glossary import TermFinder
+
+        terms = TermFinder(self.pack.glossary)
+        self.navigation.pageShown.connect(lambda: self.reading.mark_terms(terms))
+        self.reading.mark_terms(terms)
+
+    def _prepare_first_uses(self) -> None:
+        """What the first keystroke would otherwise wait for: drawing results, announcing them."""
+        from reader.ui.announce import prepare_announcements
+
+        self.search.results.prepare()
+        prepare_announcements()
+
+    # -- layout ---------------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
         self.fit_layout_to_width()
@@ -182,12 +295,17 @@ class MainWindow(FinishingMixin, NavigationMixin, AppearanceMixin, QMainWindow):
             left.setVisible(shown or not self._narrow)
             right.setVisible(not (shown and self._narrow))
 
+    def open_and_read(self, section_id: str, anchor: str) -> None:
+        """A result or a contents entry activated: its place, its first match, and the text to read."""
+        self.navigation.open_place(section_id, anchor)
+        self.close_contents_drawer()
+        self.searching.show_first_match()
+        self.reading.setFocus()
+
+    # -- notices ----------------------------------------------------------------------------------
     def show_notice(self, text: str) -> None:
-        """Say something in the notice line (kept until the line exists)."""
-        if self._finished:
-            self.notice.show_message(text)
-        else:
-            self._pending_notices.append(text)
+        """Say something in the notice line above the text."""
+        self.notice.show_message(text)
 
     def come_forward(self) -> None:
         """Another launch asked for the reader: show this window instead of a second one."""
@@ -220,121 +338,32 @@ class MainWindow(FinishingMixin, NavigationMixin, AppearanceMixin, QMainWindow):
             qr_png(url), self.tr("QR code for {address}").format(address=address),
         )
 
-    # -- search ---------------------------------------------------------------------------
-    def _show_search_results(self, searching: bool) -> None:
-        # The results list replaces the contents tree while a search is on.
-        self.navigator.setVisible(not searching)
-        self._left_layout.setStretchFactor(self.search, 1 if searching else 0)
-
+    # -- sessions ---------------------------------------------------------------------------------
     def clear_search(self) -> None:
         self.searching.clear()
 
     def reset_session(self, text_percent: int) -> None:
-        """A fresh start for the next person: nothing of this session stays on screen."""
+        """A fresh start for the next person: no search or notice, their text size, the first page from the top."""
         before = self.session.text_percent
         home = self.session.reset(self.pack.home.id, text_percent)
-        self._render_fresh_session(home, size_changed=self.session.text_percent != before)
-
-    def _render_fresh_session(self, home: Location, *, size_changed: bool) -> None:
-        """Show a session just reset: no search or notice, its text size, its first page from the top."""
         self.search.clear()  # the session has no search: the field and results follow it
         self.notice.hide()
-        self.show_text_size(changed=size_changed)
-        self.open_location(home)
-        QApplication.clipboard().clear()
+        self.appearance.show_text_size(changed=self.session.text_percent != before)
+        self.navigation.open_location(home)
 
-    # -- the kiosk's surface (reader.ui.kiosk.window_surface.KioskWindow lists it) ---------------------
-    def as_widget(self) -> QWidget:
-        return self
+    def kiosk_surface(self) -> KioskSurface:
+        """What the kiosk may use of this window (once its stages have run)."""
+        from reader.ui.window.kiosk_surface import KioskSurface
 
-    def lock_down_for_kiosk(self, print_section: Callable[[], object] | None, *, text_percent: int,
-                            touch_px: int, touch_gap: int) -> None:
-        """No way out to the desktop, files or other programs, and targets big enough for a finger.
+        return KioskSurface(self, self.pack, self.family, self.header, self.banner, self.reading, self.search,
+                            self.navigator, self.notice, self.commands, self.navigation, self.appearance,
+                            self.reset_session, self.close_contents_drawer)
 
-        print_section, when given, is what Print does (straight to a printer, no dialog); without it
-        Print is off and its button hidden.
-        """
-        from PySide6 import QtCore
-        from PySide6.QtWidgets import QAbstractButton, QBoxLayout, QLineEdit, QScroller
-
-        qt = QtCore.Qt
-        self.setWindowFlag(qt.WindowType.FramelessWindowHint, True)
-        self.menuBar().hide()
-        # The kiosk profile of the command table: no Quit, Export or Print dialog.
-        self.commands.lock_down({"print": print_section} if print_section else {})
-        if not print_section:
-            self.header.print_button.hide()
-        self.header.keep_right_edge_free(touch_px + 8)  # the top right corner is the staff long-press
-        # Links stay usable; selecting or dragging text out is not possible.
-        self.reading.setTextInteractionFlags(
-            qt.TextInteractionFlag.LinksAccessibleByMouse | qt.TextInteractionFlag.LinksAccessibleByKeyboard)
-        for widget in self.findChildren(QWidget):
-            widget.setContextMenuPolicy(qt.ContextMenuPolicy.NoContextMenu)
-            widget.setAcceptDrops(False)
-        for button in self.findChildren(QAbstractButton):
-            button.setMinimumSize(max(touch_px, button.minimumWidth()), max(touch_px, button.minimumHeight()))
-        for layout in self.findChildren(QBoxLayout):
-            layout.setSpacing(max(touch_gap, layout.spacing()))  # room between targets for a finger
-        for field in self.findChildren(QLineEdit):
-            field.setMinimumHeight(touch_px)
-        self.apply_text_scale(text_percent)
-        # A finger drags the text, the contents and the results, as on a phone.
-        for view in self._flicked_views():
-            QScroller.grabGesture(view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-
-    def _flicked_views(self) -> tuple[QAbstractScrollArea, ...]:
-        return self.reading, self.navigator, self.search.results
-
-    def add_quick_topics(self, topics: QWidget) -> None:
-        self.search.add_below_field(topics)
-
-    def watch_search_field(self, watcher: QObject) -> QObject:
-        self.search.field.installEventFilter(watcher)
-        return self.search.field
-
-    def type_into_search(self, text: str) -> None:
-        """As if typed: insert() edits the field as a key press does, so the search runs as for a real keyboard."""
-        field = self.search.field
-        field.setFocus()
-        field.insert(text)
-
-    def delete_back_in_search(self) -> None:
-        self.search.field.backspace()
-
-    def clear_search_field(self) -> None:
-        self.search.clear()
-
-    def search_for(self, text: str) -> None:
-        self.search.field.setText(text)
-        self.searching.run_search(text)
-
-    def section_on_screen(self) -> Section:
-        return self.pack.section(self.current.section_id) or self.pack.home
-
-    def set_print_enabled(self, enabled: bool) -> None:
-        self.commands["print"].setEnabled(enabled)
-
-    def reset_for_next_person(self, text_percent: int) -> None:
-        """Nothing of this session stays on screen or can be brought back (undo, Back, a flick)."""
-        from PySide6.QtWidgets import QScroller
-
-        for view in self._flicked_views():
-            QScroller.scroller(view.viewport()).stop()  # a flick would carry on past the reset
-        self.navigator.set_pack(self.pack)  # sections folded or opened, as a fresh start shows them
-        self.reset_session(text_percent)
-        # QLineEdit keeps what clear() removed on its undo stack: Ctrl+Z brought the
-        # last patient's searches back. setText() starts a new stack.
-        self.search.field.setText("")
-        clipboard = QApplication.clipboard()
-        if clipboard.supportsSelection():  # X11's selection: a middle click would paste the last search
-            clipboard.clear(clipboard.Mode.Selection)
-        self.close_contents_drawer()
-
-    # -- printing and dialogs ---------------------------------------------------------------
+    # -- printing and dialogs ---------------------------------------------------------------------
     def print_handout(self) -> None:
         from reader.ui.print.printing import print_with_preview
 
-        section = self.section_on_screen()
+        section = self.pack.section(self.navigation.current.section_id) or self.pack.home
         message = print_with_preview(self, self.pack, section, self.family, self.settings)
         if message:
             self.show_notice(message)

@@ -1,0 +1,139 @@
+"""The window as the kiosk may use it (reader.ui.kiosk.window_surface.KioskWindow), and nothing more."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6 import QtCore
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QBoxLayout,
+    QLineEdit,
+    QMainWindow,
+    QScroller,
+    QWidget,
+)
+
+from reader.content.model import Pack, Section
+from reader.ui.widgets.banner import DisclaimerBanner
+from reader.ui.widgets.header import HeaderBar
+from reader.ui.widgets.navigator import NavigatorTree
+from reader.ui.widgets.notice import NoticeBar
+from reader.ui.widgets.reading_pane import ReadingPane
+from reader.ui.widgets.search_panel import SearchPanel
+from reader.ui.window.appearance import Appearance
+from reader.ui.window.commands import Commands
+from reader.ui.window.navigation import Navigation
+
+
+@dataclass(frozen=True)
+class KioskSurface:
+    """Locks the window down and resets it, through the parts the window was built from."""
+
+    window: QMainWindow
+    pack: Pack
+    family: str
+    header: HeaderBar
+    banner: DisclaimerBanner
+    reading: ReadingPane
+    search: SearchPanel
+    navigator: NavigatorTree
+    notice: NoticeBar
+    commands: Commands
+    navigation: Navigation
+    appearance: Appearance
+    #: Starts the session afresh (ReadingWindow.reset_session): nothing of it stays on screen.
+    reset_session: Callable[[int], None]
+    #: Back to the text from the contents drawer of a narrow window.
+    close_contents_drawer: Callable[[], None]
+
+    def as_widget(self) -> QWidget:
+        return self.window
+
+    def lock_down_for_kiosk(self, print_section: Callable[[], object] | None, *, text_percent: int,
+                            touch_px: int, touch_gap: int) -> None:
+        """No way out to the desktop, files or other programs, and targets big enough for a finger.
+
+        print_section, when given, is what Print does (straight to a printer, no dialog); without it
+        Print is off and its button hidden.
+        """
+        qt = QtCore.Qt
+        self.window.setWindowFlag(qt.WindowType.FramelessWindowHint, True)
+        self.window.menuBar().hide()
+        # The kiosk profile of the command table: no Quit, Export or Print dialog.
+        self.commands.lock_down({"print": print_section} if print_section else {})
+        if not print_section:
+            self.header.print_button.hide()
+        self.header.keep_right_edge_free(touch_px + 8)  # the top right corner is the staff long-press
+        # Links stay usable; selecting or dragging text out is not possible.
+        self.reading.setTextInteractionFlags(
+            qt.TextInteractionFlag.LinksAccessibleByMouse | qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        for widget in self.window.findChildren(QWidget):
+            widget.setContextMenuPolicy(qt.ContextMenuPolicy.NoContextMenu)
+            widget.setAcceptDrops(False)
+        for button in self.window.findChildren(QAbstractButton):
+            button.setMinimumSize(max(touch_px, button.minimumWidth()), max(touch_px, button.minimumHeight()))
+        for layout in self.window.findChildren(QBoxLayout):
+            layout.setSpacing(max(touch_gap, layout.spacing()))  # room between targets for a finger
+        for field in self.window.findChildren(QLineEdit):
+            field.setMinimumHeight(touch_px)
+        self.appearance.apply_text_scale(text_percent)
+        # A finger drags the text, the contents and the results, as on a phone.
+        for view in self._flicked_views():
+            QScroller.grabGesture(view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+
+    def _flicked_views(self) -> tuple[QAbstractScrollArea, ...]:
+        return self.reading, self.navigator, self.search.results
+
+    def add_quick_topics(self, topics: QWidget) -> None:
+        self.search.add_below_field(topics)
+
+    def watch_search_field(self, watcher: QObject) -> QObject:
+        self.search.field.installEventFilter(watcher)
+        return self.search.field
+
+    def type_into_search(self, text: str) -> None:
+        """As if typed: insert() edits the field as a key press does, so the search runs as for a real keyboard."""
+        field = self.search.field
+        field.setFocus()
+        field.insert(text)
+
+    def delete_back_in_search(self) -> None:
+        self.search.field.backspace()
+
+    def clear_search_field(self) -> None:
+        self.search.clear()
+
+    def search_for(self, text: str) -> None:
+        self.search.search_for(text)
+
+    def section_on_screen(self) -> Section:
+        return self.pack.section(self.navigation.current.section_id) or self.pack.home
+
+    def set_print_enabled(self, enabled: bool) -> None:
+        self.commands["print"].setEnabled(enabled)
+
+    def show_notice(self, text: str) -> None:
+        self.notice.show_message(text)
+
+    def go_home(self) -> None:
+        self.navigation.go_home()
+
+    def reset_for_next_person(self, text_percent: int) -> None:
+        """Nothing of this session stays on screen or can be brought back (undo, Back, a flick)."""
+        for view in self._flicked_views():
+            QScroller.scroller(view.viewport()).stop()  # a flick would carry on past the reset
+        self.navigator.set_pack(self.pack)  # sections folded or opened, as a fresh start shows them
+        self.reset_session(text_percent)
+        # QLineEdit keeps what clear() removed on its undo stack: Ctrl+Z brought the
+        # last patient's searches back. setText() starts a new stack.
+        self.search.field.setText("")
+        clipboard = QApplication.clipboard()
+        clipboard.clear()
+        if clipboard.supportsSelection():  # X11's selection: a middle click would paste the last search
+            clipboard.clear(clipboard.Mode.Selection)
+        self.close_contents_drawer()
