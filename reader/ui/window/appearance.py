@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 
 from PySide6.QtCore import QObject, Signal
@@ -37,7 +37,7 @@ class Appearance(QObject):
     textSizeChanged = Signal(int)
 
     def __init__(self, window: QMainWindow, header: HeaderBar, banner: DisclaimerBanner, reading: ReadingPane,
-                 notice: NoticeBar, menus: Sequence[QMenu], *, theme: Palette, navigation: Navigation,
+                 notice: NoticeBar, *, theme: Palette, navigation: Navigation,
                  session: ReadingSession, settings: Settings, family: str) -> None:
         """theme: the colours the widgets were built in."""
         super().__init__(window)
@@ -49,7 +49,6 @@ class Appearance(QObject):
         self._banner = banner
         self._reading = reading
         self._notice = notice
-        self._menus = tuple(menus)
         self._navigation = navigation
         self._session = session
         self._settings = settings
@@ -93,7 +92,7 @@ class Appearance(QObject):
         for class_name in ("QMenu", "QDialog"):
             QApplication.setPalette(palette, class_name)  # type: ignore[arg-type]  # stub says bytes; PySide takes str
         QToolTip.setPalette(palette)
-        for menu in self._menus:
+        for menu in self._menus():
             menu.setPalette(palette)
 
     def _size_popups(self, menu_font: QFont, dialog_font: QFont) -> None:
@@ -102,8 +101,12 @@ class Appearance(QObject):
         QApplication.setFont(menu_font, "QMenu")  # type: ignore[arg-type]
         QApplication.setFont(dialog_font, "QDialog")  # type: ignore[arg-type]
         QToolTip.setFont(menu_font)
-        for menu in self._menus:
+        for menu in self._menus():
             menu.setFont(menu_font)
+
+    def _menus(self) -> list[QMenu]:
+        """The menu bar's menus and their submenus (the Theme menu)."""
+        return self._window.menuBar().findChildren(QMenu)
 
     def show_reading_options(self) -> None:
         from reader.ui.widgets.reading_options import ReadingOptionsDialog

@@ -26,7 +26,6 @@ from reader.ui.widgets.header import HeaderBar
 from reader.ui.widgets.match_bar import MatchBar
 from reader.ui.widgets.notice import NoticeBar
 from reader.ui.widgets.reading_pane import ReadingPane
-from reader.ui.widgets.theme_menu import ThemeMenu
 from reader.ui.window.appearance import Appearance
 from reader.ui.window.commands import build_menus
 from reader.ui.window.navigation import Navigation
@@ -36,6 +35,7 @@ if TYPE_CHECKING:  # built by the stages after the first frame
     from reader.ui.widgets.focus_ring import FocusRing
     from reader.ui.widgets.navigator import NavigatorTree
     from reader.ui.widgets.search_panel import SearchPanel
+    from reader.ui.widgets.theme_menu import ThemeMenu
     from reader.ui.window.commands import Commands
     from reader.ui.window.kiosk_surface import KioskSurface
     from reader.ui.window.search_controller import SearchController
@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
     navigator: NavigatorTree
     searching: SearchController
     commands: Commands
+    theme_menu: ThemeMenu
     focus_ring: FocusRing
 
     def __init__(self, pack: Pack, settings: Settings, family: str, *, search_debounce_ms: int = 150,
@@ -76,8 +77,7 @@ class MainWindow(QMainWindow):
         self.setPalette(chrome_palette(theme))
         self._build_first_frame(theme)
         self.navigation = Navigation(pack, self.session, settings, self.reading, self)
-        self.appearance = Appearance(self, self.header, self.banner, self.reading, self.notice,
-                                     (*self.menus.values(), self.theme_menu), theme=theme,
+        self.appearance = Appearance(self, self.header, self.banner, self.reading, self.notice, theme=theme,
                                      navigation=self.navigation, session=self.session, settings=settings,
                                      family=family)
         self._connect_first_frame()
@@ -137,14 +137,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         # The menu bar is in the first frame too; the commands fill its menus.
         self.menus = build_menus(self.menuBar())
-        self.theme_menu = ThemeMenu(self)
-        self.theme_menu.show_choice(self.settings.theme)
 
     def _connect_first_frame(self) -> None:
         """What the first frame's widgets ask of the components."""
         self.navigation.locationChanged.connect(self._show_title)
         self.appearance.textSizeChanged.connect(self.fit_layout_to_width)
-        self.theme_menu.themeChosen.connect(self.appearance.choose_theme)
         self.header.contents_button.toggled.connect(self.show_contents_drawer)
         self.reading.internalLinkClicked.connect(self.navigation.open_place)
         self.reading.externalLinkClicked.connect(self.show_external_address)
@@ -192,12 +189,16 @@ class MainWindow(QMainWindow):
         from PySide6.QtGui import QIcon
 
         from reader.resources import resource
+        from reader.ui.widgets.theme_menu import ThemeMenu
         from reader.ui.window.commands import Commands
 
         self.setWindowIcon(QIcon(str(resource("icons", "atl-reader-256.png"))))
         self.commands = Commands(self)
         self.header.attach_actions(self.commands["back"], self.commands["forward"], self.commands["print"])
         self.commands.fill_menus(self.menus)
+        self.theme_menu = ThemeMenu(self.menus["view"])
+        self.theme_menu.show_choice(self.settings.theme)
+        self.theme_menu.themeChosen.connect(self.appearance.choose_theme)
         self.menus["view"].insertMenu(self.commands["reading_options"], self.theme_menu)
         text_size = self.header.text_size
         text_size.largerRequested.connect(self.commands["larger"].trigger)
