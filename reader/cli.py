@@ -108,8 +108,8 @@ SUBCOMMANDS = tuple(name for name in _COMMAND_OPTIONS if name != "gui")
 def build_parser(commands: Iterable[str] = _COMMAND_OPTIONS) -> argparse.ArgumentParser:
     """The parser with the given commands (all by default).
 
-    Building argparse parsers is slow (each looks up gettext translations), so a
-    run builds only the command it runs (~2 ms less before the window appears).
+    A run builds only the command it runs: each parser looks up gettext
+    translations as it is built (the cost is in bench/README.md).
     """
     parser = _Parser(prog=APP_ID, description="Offline reader for a medically reviewed summary about ATL.")
     parser.add_argument("--version", action="version", version=f"{APP_ID} {__version__}")
@@ -120,17 +120,7 @@ def build_parser(commands: Iterable[str] = _COMMAND_OPTIONS) -> argparse.Argumen
     return parser
 
 
-#: What `atl-reader` alone means: the window, every option at its default, and the
-#: window's on/off switches. Most starts are just these (a kiosk: `--kiosk`), and
-#: building parsers costs ~3 ms of start-up; a test keeps them equal to the parser's.
-_WINDOW_DEFAULTS = {"command": "gui", "content": None, "kiosk": False, "config": None, "idle_timeout": None,
-                    "section": None, "trust": None, "bench": False, "self_test": False}
-_WINDOW_SWITCHES = {"--kiosk": "kiosk", "--bench": "bench", "--self-test": "self_test"}
-
-
 def _parse(argv: Sequence[str]) -> argparse.Namespace:
-    if all(arg in _WINDOW_SWITCHES for arg in argv):
-        return argparse.Namespace(**(_WINDOW_DEFAULTS | {_WINDOW_SWITCHES[arg]: True for arg in argv}))
     args = list(argv)
     first = next((a for a in args if not a.startswith("-")), None)
     if _TOP_LEVEL_FLAGS & set(args) and (first is None or args[0] in _TOP_LEVEL_FLAGS):

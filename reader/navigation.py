@@ -9,8 +9,7 @@ from typing import NamedTuple
 class Location(NamedTuple):
     """A place in the pack: a section, optionally a subsection anchor, and a scroll offset.
 
-    A NamedTuple rather than a frozen dataclass: it is needed for the first frame,
-    and a dataclass compiles its methods at import (~1 ms).
+    An immutable value, compared and copied as a tuple.
     """
 
     section_id: str

@@ -140,10 +140,10 @@ def test_help_lists_the_window_options_but_not_the_benchmark_switch():
 
 
 @pytest.mark.parametrize("switches", [[], ["--kiosk"], ["--bench"], ["--self-test"], ["--kiosk", "--bench"]])
-def test_starting_with_only_switches_opens_the_window_as_the_parser_would(switches):
+def test_starting_with_only_switches_opens_the_window(switches):
     from reader.cli import _parse, build_parser
 
-    # These starts skip the parser; they must mean exactly what `atl-reader gui ...` means.
+    # Switches alone mean the window: `atl-reader --kiosk` is `atl-reader gui --kiosk`.
     assert vars(_parse(switches)) == vars(build_parser(["gui"]).parse_args(["gui", *switches]))
 
 

@@ -119,7 +119,7 @@ class PackFiles:
 
     Resolving a path costs a system call per part of it, and thousands of
     sections share a folder or two: resolving every section whole made reading
-    a 2,000-section pack's sections three times slower (206 against 74 ms).
+    a 2,000-section pack's sections about three times slower.
     """
 
     def __init__(self, root: Path) -> None:

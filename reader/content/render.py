@@ -228,7 +228,7 @@ class Renderer:
 
     def _markdown(self) -> markdown.Markdown:
         # Instances, not names: naming an extension makes Markdown scan every installed
-        # package's entry points for it (~40 ms, more than rendering 100 sections).
+        # package's entry points for it, which takes longer than rendering a hundred sections.
         # Alignment as an attribute: a style attribute is never let through (allow_list).
         return markdown.Markdown(
             extensions=[TableExtension(use_align_attribute=True), SaneListExtension(), AttrListExtension(),

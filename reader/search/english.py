@@ -8,7 +8,7 @@ are not in it, so they are still corrected against the pack.
 
 Parsing the package's JSON takes about 0.1 s, too long for one turn of the
 window's event loop, so the sorted words are kept in the reader's cache and
-later starts load them in about 10 ms (figures in `make bench`).
+later starts load them quickly (figures in bench/README.md).
 """
 
 from __future__ import annotations

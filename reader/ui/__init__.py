@@ -11,8 +11,8 @@ def _skip_feature_source_scan() -> None:
 
     After PySide6 is imported, its ``__feature__`` hook asks of each newly imported
     module whether it uses PySide, by reading its source (``inspect.getsource``) and
-    looking for "PySide6": about 110 modules before the first frame, ~10 ms of
-    start-up here (measured interleaved, 21 runs). The answer only decides which
+    looking for "PySide6": about 110 modules before the first frame (its cost is in
+    bench/README.md, the one start-up measure of this kind kept). The answer only decides which
     ``from __feature__ import ...`` switches (snake_case, true_property) a module
     sees. This app never turns one on, so every module is answered "ignore" (-1),
     PySide's own answer for modules that do not use it: they see Qt's plain names.

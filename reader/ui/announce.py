@@ -17,8 +17,8 @@ def announce(widget: QWidget, message: str) -> None:
 def prepare_announcements() -> None:
     """Have PySide create the accessibility classes (and their enums) now, in idle time.
 
-    Otherwise the first announcement pays for it (~6 ms): the first keystroke's
-    result count, or the first section opened.
+    Otherwise the first announcement pays for it: the first keystroke's result
+    count, or the first section opened.
     """
     from PySide6 import QtGui
 

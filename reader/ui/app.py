@@ -30,7 +30,7 @@ def report_painted() -> None:
 
 def error_window(message: str, where: str, *, pack_dir: str | None = None, family: str | None = None) -> QMainWindow:
     """A full-window message for a pack that cannot be shown: what is wrong, where, and who can fix it."""
-    import html  # only on this path: its entity table costs every start
+    import html
     import shlex
 
     from PySide6.QtGui import QFont
@@ -138,7 +138,7 @@ def self_test(window: MainWindow) -> int:
         if not window.reading.toPlainText().strip():
             print(f"{APP_ID}: self-test: section '{section.id}' showed no text", file=sys.stderr)
             return 1
-    result = window.searching.index.search("transplant")
+    result = window.search_controller.index.search("transplant")
     if not result.hits:
         print(f"{APP_ID}: self-test: search found nothing", file=sys.stderr)
         return 1

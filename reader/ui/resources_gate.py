@@ -20,22 +20,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QToolTip
 
 from reader.content.escaping import label_text
 from reader.content.files import MAX_IMAGE_BYTES, Refused, read_pack_file
 from reader.content.images import image_format, image_problem
 from reader.content.links import PACK_SCHEME
+from reader.ui.qt_constants import IMAGE_RESOURCE
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject, QPoint, QUrl
-    from PySide6.QtGui import QHelpEvent, QImage
+    from PySide6.QtGui import QHelpEvent
     from PySide6.QtWidgets import QWidget
 
-#: QTextDocument.ResourceType.ImageResource as the int Qt passes: the enum would
-#: make PySide create the class's enums (and the reading pane is in the first frame).
-_IMAGE = 2
 
 
 def pack_resource(pack_root: Path | None, kind: int, url: QUrl | str) -> QImage | bytes:
@@ -46,9 +44,7 @@ def pack_resource(pack_root: Path | None, kind: int, url: QUrl | str) -> QImage 
     not a PNG, JPEG or GIF, or over images.MAX_PIXELS is a null image: the page shows no picture there (`check`
     tells the editor why).
     """
-    from PySide6.QtGui import QImage  # here: the first frame asks for no picture, and the class costs ~0.6 ms
-
-    if int(kind) != _IMAGE:
+    if int(kind) != IMAGE_RESOURCE:
         return b""  # style sheets, pages: the reader's own CSS is set in code, never loaded
     if pack_root is None or isinstance(url, str) or url.scheme() != PACK_SCHEME:  # Qt itself always passes a QUrl
         return QImage()
@@ -95,8 +91,6 @@ class GatedBrowser(QTextBrowser):
 
     def _show_tooltip(self, event: QHelpEvent, at: QPoint) -> bool:
         """The tooltip of the text at `at` (viewport coordinates), as text; what the text control would show."""
-        from PySide6.QtWidgets import QToolTip  # on the first hover: ~20 ms the first frame does not need
-
         tip = self.cursorForPosition(at).charFormat().toolTip()
         if tip:
             QToolTip.showText(event.globalPos(), label_text(tip), self.viewport())

@@ -42,7 +42,7 @@ class DisclaimerBanner(QFrame):
     """Shows the pack's disclaimer with an information icon.
 
     The banner is in the first frame, which is drawn before PySide creates the Qt
-    namespace's enums (~30 ms). So it uses none until finish_setup(), which draws
+    namespace's enums. So it uses none until finish_setup(), which draws
     the icon into the space already kept for it.
     """
 

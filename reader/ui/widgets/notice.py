@@ -46,7 +46,7 @@ class NoticeBar(QFrame):
     def show_message(self, text: str, qr_png: bytes | None = None, qr_name: str = "") -> None:
         """Show text; with qr_png, a QR code beside it (qr_name says what it holds)."""
         # Set here, not when built: the bar is hidden in the first frame, which is
-        # drawn before PySide creates the Qt namespace's enums (~30 ms).
+        # drawn before PySide creates the Qt namespace's enums.
         qt = QtCore.Qt
         self.label.setTextFormat(qt.TextFormat.PlainText)
         self._layout.setAlignment(self.close_button, qt.AlignmentFlag.AlignTop)

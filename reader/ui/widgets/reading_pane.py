@@ -83,8 +83,8 @@ class ReadingPane(GatedBrowser):
         """A caret for keyboard reading and selection, no sideways scrolling, the scroll-spy.
 
         Called once the first frame is up: these flags live in the Qt namespace,
-        whose enums take PySide about 30 ms to create, and measuring the headings
-        walks every text block (~2 ms before the first frame).
+        whose enums PySide creates all at once on first use, and measuring the
+        headings walks every text block (costs in bench/README.md).
         """
         qt = QtCore.Qt
         self.setHorizontalScrollBarPolicy(qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -142,13 +142,8 @@ class ReadingPane(GatedBrowser):
         """Changes to the page made as one edit, so the text is laid out once, at the end.
 
         Used around showing a page and marking it up: each change alone lays the
-        page out again (a new page, its margins, each glossary mark). Not before the
-        first paint: that page is laid out again as the window shows anyway, and the
-        cursor's class costs PySide more (~1.5 ms) than the layout it saves.
+        page out again (a new page, its margins, each glossary mark).
         """
-        if not self._painted:
-            yield
-            return
         edit = QtGui.QTextCursor(self.document())
         edit.beginEditBlock()
         self._edit_depth += 1
@@ -205,7 +200,7 @@ class ReadingPane(GatedBrowser):
         px = self.document().defaultFont().pixelSize()
         margin = self.document().documentMargin()
         # The document is as wide as the viewport; viewport() itself would make
-        # PySide resolve every widget class on its first call (~20 ms at start-up).
+        # PySide resolve every widget class on its first call, before the first frame.
         spare = max(0.0, self.document().textWidth() - 2 * margin - MEASURE_EM * max(px, 1))
         # A side margin replaces the document margin on that side, so add to it.
         side = margin + spare / 2

@@ -53,7 +53,7 @@ class ResultList(QListWidget):
         self._aid_colours = QColor(palette.panel), QColor(palette.text)
 
     def prepare(self) -> None:
-        """Set up drawing rich rows, ahead of the first search (~15 ms: it pulls in QStyle).
+        """Set up drawing rich rows, ahead of the first search (it pulls in QStyle).
 
         Not in the first frame, which never needs it; the window calls this once it
         has finished starting, so the reader's first keystroke does not pay for it.
