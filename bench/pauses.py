@@ -53,7 +53,7 @@ def main() -> int:
     window = Timed(load_pack(pack_dir), Settings(None), register_fonts(), finish_after_first_paint=True)
     window.show()
     deadline = time.monotonic() + 30
-    while not (window.start.is_ready and window.searching.ready and window.navigator.measured) \
+    while not (window.start.is_ready and window.search_controller.ready and window.navigator.measured) \
             and time.monotonic() < deadline:
         app.processEvents()
     contents = f"; contents measured {max(measures):.1f} ({len(measures)} steps)" if measures else ""

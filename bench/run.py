@@ -164,7 +164,7 @@ def settle(app: QApplication, window: MainWindow) -> None:
     def settled() -> bool:
         handle = window.windowHandle()
         return (handle is not None and handle.isExposed() and window.navigator.measured
-                and window.searching.ready)
+                and window.search_controller.ready)
 
     while not settled():
         app.processEvents()
@@ -201,7 +201,7 @@ def window_rows(window: MainWindow, scale: str, ids: list[str]) -> list[tuple[st
     typed = iter([word[:end] for word in TYPED_WORDS for end in range(1, len(word) + 1)])
 
     def keystroke() -> None:
-        window.searching.run_search(next(typed))  # what the debounce timer calls
+        window.search_controller.run_search(next(typed))  # what the debounce timer calls
         paint_pending(window)  # the results, and the page's highlights when they changed
 
     return [

@@ -53,13 +53,13 @@ def soak(actions: int, seed: int = 1) -> dict[str, float | int | list[str]]:
             window.navigation.open_location(Location(rng.choice(ids)))
         elif choice == 1:
             kiosk.type_into_search(rng.choice(words))
-            window.searching.run_search(window.search.field.text())
+            window.search_controller.run_search(window.search_panel.field.text())
         elif choice == 2:
-            window.search.clear()
+            window.search_panel.clear()
         elif choice == 3:
             window.appearance.apply_text_scale(rng.choice([100, 125, 150, 200, 300]))
         elif choice == 4:
-            window.searching.show_next_match()
+            window.search_controller.show_next_match()
         elif choice == 5:
             window.navigation.go_back()
         elif choice == 6:

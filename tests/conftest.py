@@ -125,7 +125,7 @@ def make_window(qtbot, own, pack, tmp_path, family):
         window.resize(*size)
         window.show()
         qtbot.waitExposed(window)
-        qtbot.waitUntil(lambda: window.searching.ready)  # search is set up just after the window opens
+        qtbot.waitUntil(lambda: window.search_controller.ready)  # search is set up just after the window opens
         return window
 
     return make

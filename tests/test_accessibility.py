@@ -27,8 +27,8 @@ def focusable_without_a_name(interface) -> list[str]:
 
 def test_every_focusable_control_has_a_name(window, qtbot):
     window.navigation.open_location(Location("clinical-trials"))
-    qtbot.keyClicks(window.search.field, "chemo")
-    qtbot.waitUntil(window.search.results.isVisible)
+    qtbot.keyClicks(window.search_panel.field, "chemo")
+    qtbot.waitUntil(window.search_panel.results.isVisible)
     window.show_notice("A notice")
     assert focusable_without_a_name(QAccessible.queryAccessibleInterface(window)) == []
 
@@ -36,7 +36,7 @@ def test_every_focusable_control_has_a_name(window, qtbot):
 def test_the_contents_have_a_current_item_from_the_start(window):
     assert window.navigator.currentItem() is not None
     assert window.navigator.accessibleName() == "Contents"
-    assert window.search.field.accessibleName() == "Search the summary"
+    assert window.search_panel.field.accessibleName() == "Search the summary"
     assert window.banner.accessibleName() == "Medical disclaimer"
 
 
@@ -56,13 +56,13 @@ def focus_walk(window: MainWindow, qtbot, key_modifier: Qt.KeyboardModifier, lim
 
 def test_tab_goes_search_contents_text_size_print_and_shift_tab_reverses_it(window, qtbot):
     window.navigation.open_location(Location("clinical-trials"))  # a page with links and glossary terms
-    window.search.field.setFocus()
+    window.search_panel.field.setFocus()
     forward = focus_walk(window, qtbot, Qt.KeyboardModifier.NoModifier)
     header = window.header
-    wanted = [window.search.field, window.navigator, window.reading, header.text_size.smaller,
+    wanted = [window.search_panel.field, window.navigator, window.reading, header.text_size.smaller,
               header.text_size.reset, header.text_size.larger, header.print_button]
     assert [forward.index(w) for w in wanted] == sorted(forward.index(w) for w in wanted)
-    window.search.field.setFocus()
+    window.search_panel.field.setFocus()
     backward = focus_walk(window, qtbot, Qt.KeyboardModifier.ShiftModifier)
     assert backward[1:] == list(reversed(forward[1:]))
 
@@ -80,9 +80,9 @@ def test_tab_always_leaves_the_text_after_its_links(window, qtbot):
 def test_every_button_is_at_least_24_px(window, qtbot):
     window.navigation.open_location(Location("treatment-options"))
     window.show_notice("A notice")
-    qtbot.keyClicks(window.search.field, "transplant")
-    qtbot.waitUntil(window.search.results.isVisible)
-    window.searching.show_first_match()
+    qtbot.keyClicks(window.search_panel.field, "transplant")
+    qtbot.waitUntil(window.search_panel.results.isVisible)
+    window.search_controller.show_first_match()
     buttons = [b for b in window.findChildren(QAbstractButton) if b.isVisible()]
     assert len(buttons) >= 9
     assert [(b.accessibleName(), b.width(), b.height()) for b in buttons if b.width() < 24 or b.height() < 24] == []
@@ -95,7 +95,7 @@ def test_screen_readers_hear_section_changes_results_and_text_size(window, qtbot
     monkeypatch.setattr("reader.ui.window.search_controller.announce", lambda widget, message: heard.append(message))
     window.navigation.open_location(Location("clinical-trials"))
     window.appearance.make_text_larger()
-    qtbot.keyClicks(window.search.field, "transplant")
+    qtbot.keyClicks(window.search_panel.field, "transplant")
     qtbot.waitUntil(lambda: any("match" in m for m in heard))
     assert heard[0] == "Clinical trials"
     assert heard[1] == "Text size 110%. Reset to normal size"
@@ -120,11 +120,11 @@ def test_a_narrow_window_turns_the_contents_into_a_drawer(window, qtbot):
     assert window.reading.isVisible() and window.navigation.current.section_id == "clinical-trials"
     # Ctrl+F opens the drawer, so the reader types into a field they can see.
     qtbot.keyClick(window.reading, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert window.search.field.isVisible() and window.search.field.hasFocus()
-    qtbot.keyClicks(window.search.field, "trials")
-    qtbot.waitUntil(lambda: window.search.results.count() > 0)
-    qtbot.keyClick(window.search.results, Qt.Key.Key_Return)
-    assert window.reading.isVisible() and not window.search.field.isVisible()
+    assert window.search_panel.field.isVisible() and window.search_panel.field.hasFocus()
+    qtbot.keyClicks(window.search_panel.field, "trials")
+    qtbot.waitUntil(lambda: window.search_panel.results.count() > 0)
+    qtbot.keyClick(window.search_panel.results, Qt.Key.Key_Return)
+    assert window.reading.isVisible() and not window.search_panel.field.isVisible()
     window.clear_search()
     window.resize(1100, 780)
     qtbot.waitUntil(lambda: not button.isVisible())
@@ -245,7 +245,7 @@ def test_the_focused_control_always_has_a_thick_ring_in_the_focus_colour(window,
     from reader.ui.widgets.focus_ring import RING_PX
 
     ring = window.focus_ring
-    for target in (window.search.field, window.header.text_size.larger, window.navigator):
+    for target in (window.search_panel.field, window.header.text_size.larger, window.navigator):
         target.setFocus()
         qtbot.waitUntil(lambda target=target: ring.target is target and ring.isVisible())
         inside = target.geometry().translated(target.parentWidget().mapTo(window, target.pos()) - target.pos())
@@ -255,14 +255,14 @@ def test_the_focused_control_always_has_a_thick_ring_in_the_focus_colour(window,
         assert edge == window.appearance.theme.focus
         assert contrast_ratio(edge, window.appearance.theme.window) >= 3
     window.appearance.choose_theme("contrast")
-    window.search.field.setFocus()
-    qtbot.waitUntil(lambda: ring.target is window.search.field)
+    window.search_panel.field.setFocus()
+    qtbot.waitUntil(lambda: ring.target is window.search_panel.field)
     image = ring.grab().toImage()
     assert image.pixelColor(1, image.height() // 2).name() == "#ffff00"
 
 
 def test_the_focus_ring_moves_with_its_control_when_larger_text_pushes_it_along(window, qtbot):
-    ring, field = window.focus_ring, window.search.field
+    ring, field = window.focus_ring, window.search_panel.field
     window.resize(1000, 700)
     field.setFocus()
     qtbot.waitUntil(lambda: ring.target is field and ring.isVisible())
@@ -284,10 +284,10 @@ def test_nothing_is_clipped_at_large_text_in_1024_by_768(window, qtbot, percent)
     window.appearance.apply_text_scale(percent)
     window.show_notice("This reader works offline, so links do not open here.")
     window.go_to_search()  # as Ctrl+F: at 300 % the search sits in the contents drawer
-    qtbot.keyClicks(window.search.field, "transplant")
-    qtbot.waitUntil(window.search.results.isVisible)
+    qtbot.keyClicks(window.search_panel.field, "transplant")
+    qtbot.waitUntil(window.search_panel.results.isVisible)
     window.navigation.open_location(Location("treatment-options"))
-    window.searching.show_first_match()
+    window.search_controller.show_first_match()
     qtbot.waitUntil(lambda: window.size().toTuple() == (1024, 768))
 
     def clipped() -> list[str]:

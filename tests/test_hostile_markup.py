@@ -227,10 +227,10 @@ def test_no_widget_interprets_pack_markup_and_no_document_loads_from_outside(hos
     assert "NOT REVIEWED" in window.reading.toPlainText()  # the About page: its fields shown as written
     type_search(window, qtbot, "NOT REVIEWED")
     carrying += _assert_markup_shown_as_text(window, hostile)
-    delegate = window.search.results.itemDelegate()
-    shown_rows = [delegate._document(window.search.results.item(i).data(Qt.ItemDataRole.UserRole + 10),
-                                      window.search.results.font(), 400)[0]
-                  for i in range(window.search.results.count())]
+    delegate = window.search_panel.results.itemDelegate()
+    shown_rows = [delegate._document(window.search_panel.results.item(i).data(Qt.ItemDataRole.UserRole + 10),
+                                      window.search_panel.results.font(), 400)[0]
+                  for i in range(window.search_panel.results.count())]
     assert any(RED in doc.toPlainText() for doc in shown_rows), "the hits show the markup as characters"
     for number, document in enumerate(shown_rows):
         _assert_nothing_from_outside(document, hostile, f"result row {number}")

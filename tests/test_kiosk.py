@@ -23,7 +23,7 @@ def make_kiosk(qtbot, own, pack, family):
         window.resize(1280, 800)
         window.show()
         qtbot.waitExposed(window)
-        qtbot.waitUntil(lambda: window.searching.ready)  # as a patient would, a moment after it opens
+        qtbot.waitUntil(lambda: window.search_controller.ready)  # as a patient would, a moment after it opens
         kiosk.start()
         return kiosk
 
@@ -40,8 +40,8 @@ def window_of(kiosk: KioskController) -> MainWindow:
 def session_state(window: MainWindow) -> dict[str, object]:
     """Everything a next patient could see of the last one."""
     return {
-        "search text": window.search.field.text(),
-        "results shown": window.search.results.isVisible(),
+        "search text": window.search_panel.field.text(),
+        "results shown": window.search_panel.results.isVisible(),
         "highlights": window.reading.match_count,
         "match bar": window.match_bar.isVisible(),
         "can go back": window.session.history.can_go_back,
@@ -59,10 +59,10 @@ def test_an_idle_kiosk_resets_to_exactly_a_fresh_start(make_kiosk, qtbot):
     fresh = session_state(window_of(make_kiosk()))
     kiosk = make_kiosk(idle_ms=300)
     window = window_of(kiosk)
-    qtbot.keyClicks(window.search.field, "transplant")
-    qtbot.waitUntil(lambda: window.search.results.isVisible())
-    qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
-    window.searching.show_next_match()
+    qtbot.keyClicks(window.search_panel.field, "transplant")
+    qtbot.waitUntil(lambda: window.search_panel.results.isVisible())
+    qtbot.keyClick(window.search_panel.field, Qt.Key.Key_Return)
+    window.search_controller.show_next_match()
     window.appearance.make_text_larger()
     window.navigation.open_location(Location("clinical-trials"))
     window.reading.anchorClicked.emit(QUrl("https://clinicaltrials.gov/"))
@@ -201,16 +201,16 @@ def test_an_error_in_a_slot_is_logged_and_the_kiosk_keeps_running(make_kiosk, qt
 def test_the_on_screen_keyboard_types_into_search(make_kiosk, qtbot):
     kiosk = make_kiosk()
     window = window_of(kiosk)
-    window.search.field.setFocus()
+    window.search_panel.field.setFocus()
     qtbot.waitUntil(kiosk.keyboard.isVisible)
     assert kiosk.keyboard.geometry().bottom() == window.height() - 1
     for letter in "chemx":
         qtbot.mouseClick(kiosk.keyboard.keys[letter], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(kiosk.keyboard.keys["⌫"], Qt.MouseButton.LeftButton)
-    assert window.search.field.text() == "chem"
+    assert window.search_panel.field.text() == "chem"
     qtbot.mouseClick(kiosk.keyboard.keys["o"], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.search.results.isVisible())
-    assert window.search.results.currentItem().text().startswith("Treatment options")
+    qtbot.waitUntil(lambda: window.search_panel.results.isVisible())
+    assert window.search_panel.results.currentItem().text().startswith("Treatment options")
     small = [k for k in kiosk.keyboard.keys.values() if k.width() < 48 or k.height() < 48]
     assert small == []
     qtbot.mouseClick(kiosk.keyboard.keys["Hide keyboard"], Qt.MouseButton.LeftButton)
@@ -222,8 +222,8 @@ def test_quick_topic_buttons_search_with_one_tap(make_kiosk, qtbot):
     buttons = kiosk.topics.findChildren(QAbstractButton)
     assert [b.text() for b in buttons] == ["Treatment", "Transplant", "Clinical trials"]
     qtbot.mouseClick(buttons[2], Qt.MouseButton.LeftButton)
-    assert window_of(kiosk).search.field.text() == "Clinical trials"
-    assert window_of(kiosk).search.results.currentItem().text().startswith("Clinical trials")
+    assert window_of(kiosk).search_panel.field.text() == "Clinical trials"
+    assert window_of(kiosk).search_panel.results.currentItem().text().startswith("Clinical trials")
 
 
 def test_a_finger_drag_scrolls_the_text(make_kiosk, qtbot):
@@ -297,14 +297,14 @@ def _words_anywhere(window: MainWindow) -> str:
 def test_after_a_reset_the_next_patient_cannot_bring_back_anything_of_the_last(make_kiosk, qtbot):
     kiosk = make_kiosk(KioskConfig(text_percent=150))
     window = window_of(kiosk)
-    field = window.search.field
+    field = window.search_panel.field
     ctrl = Qt.KeyboardModifier.ControlModifier
     # The last patient: two searches, some reading, history both ways, larger text, a section folded.
     for query in ("transplant", "my hiv status"):
         field.setFocus()
         qtbot.keyClick(field, Qt.Key.Key_A, ctrl)  # typed over the last search
         qtbot.keyClicks(field, query)
-        qtbot.waitUntil(lambda: window.search.results.isVisible())
+        qtbot.waitUntil(lambda: window.search_panel.results.isVisible())
     window.navigation.open_location(Location("treatment-options"))
     window.navigation.open_location(Location("clinical-trials"))
     window.navigation.go_back()
@@ -319,7 +319,7 @@ def test_after_a_reset_the_next_patient_cannot_bring_back_anything_of_the_last(m
                            (Qt.Key.Key_Z, ctrl | Qt.KeyboardModifier.ShiftModifier)):
         qtbot.keyClick(field, key, modifiers)
         assert field.text() == "", "undo and redo bring back nothing of the last searches"
-    assert not window.search.results.isVisible()
+    assert not window.search_panel.results.isVisible()
     for key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
         qtbot.keyClick(window.reading, key, Qt.KeyboardModifier.AltModifier)
         assert window.navigation.current.section_id == window.pack.home.id

@@ -67,7 +67,7 @@ def test_a_chosen_theme_colours_the_whole_window_and_is_remembered(qtbot, own, p
     assert contrast_ratio(header.color(QPalette.ColorRole.WindowText).name(),
                           header.color(QPalette.ColorRole.Window).name()) >= 4.5
     # Fields and panes keep a visible edge (WCAG 1.4.11), even on a black window.
-    for frame in (window.search.field_frame, window.reading, window.navigator, window.search.results):
+    for frame in (window.search_panel.field_frame, window.reading, window.navigator, window.search_panel.results):
         edge = frame.palette().color(QPalette.ColorRole.WindowText).name()
         assert frame.lineWidth() >= 1 and contrast_ratio(edge, theme.window) >= 3, frame
     assert window.navigation.current.section_id == "treatment-options", "the reader stays on the page"

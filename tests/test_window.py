@@ -221,16 +221,16 @@ def test_window_as_started_shows_text_first_then_everything_else(qtbot, own, pac
     window.show()
     with qtbot.waitSignal(window.start.ready):
         pass
-    qtbot.waitUntil(lambda: window.searching.ready)  # the index is built between events
+    qtbot.waitUntil(lambda: window.search_controller.ready)  # the index is built between events
     # Everything else arrives without the text moving or the reader's place changing.
     assert window.navigator.currentItem().text(0) == "Clinical trials"
-    assert window.navigator.font().pixelSize() == window.search.font().pixelSize() > 0
+    assert window.navigator.font().pixelSize() == window.search_panel.font().pixelSize() > 0
     assert window.header.print_button.isEnabled() and not window.header.back.isEnabled()
     assert window.header.back.accessibleName() == "Back"
     file_menu = window.menuBar().actions()[0].menu()
     assert "&Print…" in [action.text() for action in file_menu.actions()]
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(window.search.field.hasFocus)
+    qtbot.waitUntil(window.search_panel.field.hasFocus)
     # The scroll-spy starts with the rest: the contents follow the reader down a page.
     window.navigation.open_location(Location("treatment-options"))
     bar = window.reading.verticalScrollBar()
@@ -246,7 +246,7 @@ def test_what_the_reader_does_while_the_window_finishes_itself_is_kept(own, pack
     window.appearance.apply_text_scale(150)
     window.start.run_now()
     assert window.navigator.currentItem().text(0) == "Goals of treatment"
-    assert window.navigator.font().pixelSize() == window.search.font().pixelSize() > 15
+    assert window.navigator.font().pixelSize() == window.search_panel.font().pixelSize() > 15
     assert window.header.text_size.reset.text() == "150%"
 
 

@@ -15,20 +15,20 @@ from window_driver import page_text, type_search
 def test_ctrl_f_and_slash_put_the_cursor_in_search(window, qtbot):
     window.reading.setFocus()
     qtbot.keyClick(window.reading, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert window.search.field.hasFocus()
+    assert window.search_panel.field.hasFocus()
     window.reading.setFocus()
     qtbot.keyClick(window.reading, Qt.Key.Key_Slash)
-    assert window.search.field.hasFocus()
-    qtbot.keyClicks(window.search.field, "a/b")
-    assert window.search.field.text() == "a/b"
+    assert window.search_panel.field.hasFocus()
+    qtbot.keyClicks(window.search_panel.field, "a/b")
+    assert window.search_panel.field.text() == "a/b"
 
 
 def test_results_update_as_you_type_and_open_with_highlights(window, qtbot):
     type_search(window, qtbot, "transplant")
-    results = window.search.results
+    results = window.search_panel.results
     assert results.currentItem().text().startswith("Treatment options")
     assert not window.navigator.isVisible()
-    qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
+    qtbot.keyClick(window.search_panel.field, Qt.Key.Key_Return)
     assert page_text(window).startswith("Treatment options")
     highlighted = [s.cursor.selectedText() for s in window.reading.extraSelections()]
     # The word typed, and the summary's own name for it (synonyms.toml), as a whole phrase:
@@ -39,7 +39,7 @@ def test_results_update_as_you_type_and_open_with_highlights(window, qtbot):
 
 def test_results_grow_with_the_text_size_and_fit_their_rows(window, qtbot):
     type_search(window, qtbot, "transplant")
-    results = window.search.results
+    results = window.search_panel.results
 
     def first_row() -> tuple[int, int]:
         """The first result's row height, and the height its text needs at the current size."""
@@ -70,31 +70,31 @@ def test_highlights_cover_every_match_in_the_page(window, qtbot):
 def test_escape_clears_search_results_and_highlights(window, qtbot):
     type_search(window, qtbot, "remission")
     assert window.reading.extraSelections()
-    qtbot.keyClick(window.search.field, Qt.Key.Key_Escape)
-    assert window.search.field.text() == ""
+    qtbot.keyClick(window.search_panel.field, Qt.Key.Key_Escape)
+    assert window.search_panel.field.text() == ""
     qtbot.waitUntil(window.navigator.isVisible)
-    assert not window.search.results.isVisible()
+    assert not window.search_panel.results.isVisible()
     assert window.reading.extraSelections() == []
 
 
 def test_no_results_says_so_and_suggests_topics(window, qtbot):
     type_search(window, qtbot, "xyzzy")
-    assert "No results for “xyzzy”" in window.search.status.text()
-    topics = [window.search.results.item(i).text() for i in range(window.search.results.count())]
+    assert "No results for “xyzzy”" in window.search_panel.status.text()
+    topics = [window.search_panel.results.item(i).text() for i in range(window.search_panel.results.count())]
     assert topics[:2] == ["Is there a cure?", "Goals of treatment"]
-    window.search.results.setCurrentRow(4)
-    qtbot.keyClick(window.search.results, Qt.Key.Key_Return)
+    window.search_panel.results.setCurrentRow(4)
+    qtbot.keyClick(window.search_panel.results, Qt.Key.Key_Return)
     assert page_text(window).startswith("Clinical trials")
 
 
 def test_a_word_it_may_have_meant_is_offered_and_searched_for_when_chosen(window, qtbot):
     type_search(window, qtbot, "remishun")  # too far off to correct silently
-    results = window.search.results
-    assert "Did you mean “remission”? Or try a topic:" in window.search.status.text()
+    results = window.search_panel.results
+    assert "Did you mean “remission”? Or try a topic:" in window.search_panel.status.text()
     assert results.currentItem().text() == "Search for “remission”"
-    qtbot.keyClick(window.search.field, Qt.Key.Key_Return)  # Enter takes the offer, as it opens a first result
-    assert window.search.field.text() == "remission"
-    qtbot.waitUntil(lambda: "sections match" in window.search.status.text())
+    qtbot.keyClick(window.search_panel.field, Qt.Key.Key_Return)  # Enter takes the offer, as it opens a first result
+    assert window.search_panel.field.text() == "remission"
+    qtbot.waitUntil(lambda: "sections match" in window.search_panel.status.text())
     titles = [results.item(i).text() for i in range(results.count())]
     assert any(title.startswith("Goals of treatment") for title in titles)
     assert page_text(window).startswith("Is there a cure?")  # nothing was opened: the reader chooses
@@ -102,16 +102,16 @@ def test_a_word_it_may_have_meant_is_offered_and_searched_for_when_chosen(window
 
 def test_a_word_it_may_have_meant_is_chosen_by_click_too(window, qtbot):
     type_search(window, qtbot, "remishun")
-    results = window.search.results
+    results = window.search_panel.results
     qtbot.mouseClick(results.viewport(), Qt.MouseButton.LeftButton,
                      pos=results.visualItemRect(results.item(0)).center())
-    assert window.search.field.text() == "remission"
-    qtbot.waitUntil(lambda: "sections match" in window.search.status.text())
+    assert window.search_panel.field.text() == "remission"
+    qtbot.waitUntil(lambda: "sections match" in window.search_panel.status.text())
 
 
 def test_results_that_answer_only_some_words_say_which_words_the_summary_lacks(window, qtbot):
     type_search(window, qtbot, "chemo for my eyes")
-    status = window.search.status
+    status = window.search_panel.status
     qtbot.waitUntil(lambda: "The summary does not mention “eyes”." in status.text())
     # Heard as two sentences, not "2 sections match The summary…".
     assert status.accessibleName() == "2 sections match. The summary does not mention “eyes”."
@@ -119,10 +119,10 @@ def test_results_that_answer_only_some_words_say_which_words_the_summary_lacks(w
 
 def test_a_topic_the_summary_does_not_cover_says_so_first_and_leads_with_the_questions(window, qtbot):
     type_search(window, qtbot, "is atl contagious")
-    status = window.search.status
+    status = window.search_panel.status
     qtbot.waitUntil(lambda: "does not cover" in status.text())
     assert status.accessibleName().startswith("This summary does not cover how HTLV-1 passes between people")
-    first = window.search.results.currentItem().text()
+    first = window.search_panel.results.currentItem().text()
     assert first.startswith("Questions to ask your care team") and "HTLV-1 and my family" in first
 
 
@@ -131,8 +131,8 @@ def test_two_words_it_may_have_meant_are_offered_as_one_or_the_other(make_window
 
     window = make_window(the_pack=load_pack(make_pack({"a.md": "# Notes\n\nOn remission and on recession."})))
     type_search(window, qtbot, "remessiaq")  # three letters from each
-    assert "Did you mean “recession” or “remission”? Or try a topic:" in window.search.status.text()
-    results = window.search.results
+    assert "Did you mean “recession” or “remission”? Or try a topic:" in window.search_panel.status.text()
+    results = window.search_panel.results
     assert [results.item(i).text() for i in range(2)] == ["Search for “recession”", "Search for “remission”"]
 
 
@@ -142,32 +142,32 @@ def test_no_results_in_a_large_pack_suggests_its_first_topics_not_all_of_them(ma
     files = {f"s{n:02}.md": f"# Topic {n}\n\nNotes on topic {n}." for n in range(40)}
     window = make_window(the_pack=load_pack(make_pack(files)))
     type_search(window, qtbot, "xyzzy")
-    topics = [window.search.results.item(i).text() for i in range(window.search.results.count())]
+    topics = [window.search_panel.results.item(i).text() for i in range(window.search_panel.results.count())]
     assert topics == [f"Topic {n}" for n in range(12)]
 
 
 @pytest.mark.parametrize("text", ['"NEAR(*', "AND OR NOT", "^^^", "((("])
 def test_hostile_text_in_the_search_field_is_harmless(window, qtbot, text):
     type_search(window, qtbot, text)
-    assert window.search.status.text()
+    assert window.search_panel.status.text()
 
 
 def test_search_shows_plain_definitions_marked_as_an_aid(window, qtbot):
     type_search(window, qtbot, "chemo")
-    results = window.search.results
+    results = window.search_panel.results
     rows = [results.item(i).text() for i in range(results.count())]
     assert rows[0] == "What the words mean. Plain-language aid, not part of the medically reviewed summary."
     assert rows[1].startswith("chemotherapy: Medicines that kill cancer cells")
     assert results.currentItem().text().startswith("Treatment options"), "the first result, not a definition"
-    qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
+    qtbot.keyClick(window.search_panel.field, Qt.Key.Key_Return)
     assert page_text(window).startswith("Treatment options")
-    window.search.field.clear()
+    window.search_panel.field.clear()
     type_search(window, qtbot, "xqzv")
     qtbot.waitUntil(lambda: not results.item(0).text().startswith("What the words mean"))
-    assert "No results" in window.search.status.accessibleName()
-    window.search.field.clear()
+    assert "No results" in window.search_panel.status.accessibleName()
+    window.search_panel.field.clear()
     type_search(window, qtbot, "remishun")
-    qtbot.waitUntil(lambda: "Did you mean “remission”?" in window.search.status.accessibleName())
+    qtbot.waitUntil(lambda: "Did you mean “remission”?" in window.search_panel.status.accessibleName())
     # The row that held the definitions' heading now offers a search: chosen, not read in place.
     assert results.item(0).text() == "Search for “remission”"
     assert results.item(0).flags() & Qt.ItemFlag.ItemIsSelectable
@@ -175,10 +175,10 @@ def test_search_shows_plain_definitions_marked_as_an_aid(window, qtbot):
 
 def test_rows_that_held_definitions_become_ordinary_results_as_the_search_changes(window, qtbot):
     type_search(window, qtbot, "chemo")
-    results = window.search.results
+    results = window.search_panel.results
     aid_background = results.item(0).background().color().name()
     assert not results.item(0).flags() & Qt.ItemFlag.ItemIsSelectable
-    window.search.field.selectAll()
+    window.search_panel.field.selectAll()
     type_search(window, qtbot, "goals")  # typed over the old search, which had definitions: its rows are reused
     qtbot.waitUntil(lambda: not results.item(0).text().startswith("What the words mean"))
     first = results.item(0)
@@ -186,14 +186,14 @@ def test_rows_that_held_definitions_become_ordinary_results_as_the_search_change
     assert results.currentRow() == 0, "the first result is ready to open"
     assert first.background().style() == Qt.BrushStyle.NoBrush, f"not the definitions' {aid_background}"
     title = first.text().split(".")[0]
-    qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
+    qtbot.keyClick(window.search_panel.field, Qt.Key.Key_Return)
     assert page_text(window).startswith(title)
 
 
 def test_a_misspelt_search_says_what_it_searched_for(window, qtbot):
     type_search(window, qtbot, "transplnt")
-    assert "Showing results for “transplant”" in window.search.status.accessibleName()
-    assert window.search.results.currentItem().text().startswith("Treatment options")
+    assert "Showing results for “transplant”" in window.search_panel.status.accessibleName()
+    assert window.search_panel.results.currentItem().text().startswith("Treatment options")
 
 
 def test_f3_steps_through_the_matches_with_a_counter(window, qtbot):
@@ -211,7 +211,7 @@ def test_f3_steps_through_the_matches_with_a_counter(window, qtbot):
     assert [s.cursor.selectedText().lower() for s in current] == ["aggressive"]
     qtbot.mouseClick(bar.previous, Qt.MouseButton.LeftButton)
     assert bar.label.text() == f"Match {count} of {count} on this page"  # wraps round
-    window.search.field.clear()
+    window.search_panel.field.clear()
     qtbot.waitUntil(lambda: not bar.isVisible())
 
 
@@ -289,10 +289,10 @@ def test_a_search_typed_while_search_is_being_set_up_is_answered_when_it_is_read
     files["t.md"] = "# Transplants\n\nA stem cell transplant uses donor cells."
     window = own(MainWindow(load_pack(make_pack(files)), Settings(tmp_path / "s.ini"), family, search_debounce_ms=10))
     window.show()
-    window.searching.run_search("transplant")  # before the window has had a moment
-    assert window.search.status.text() == "Getting search ready…"
-    qtbot.waitUntil(lambda: window.search.results.count() > 0)
-    assert window.search.results.item(window.search.results.currentRow()).text().startswith("Transplants")
+    window.search_controller.run_search("transplant")  # before the window has had a moment
+    assert window.search_panel.status.text() == "Getting search ready…"
+    qtbot.waitUntil(lambda: window.search_panel.results.count() > 0)
+    assert window.search_panel.results.item(window.search_panel.results.currentRow()).text().startswith("Transplants")
 
 
 def test_a_failed_index_build_is_reported_once_and_the_next_search_tries_again(qtbot, own, pack, family, tmp_path,
@@ -315,27 +315,27 @@ def test_a_failed_index_build_is_reported_once_and_the_next_search_tries_again(q
             QApplication.processEvents()
     assert [str(e[1]) for e in exceptions] == ["disk gone"]
     monkeypatch.setattr(SearchIndex, "in_steps", real_steps)
-    window.searching.run_search("chemo")
-    qtbot.waitUntil(lambda: window.search.results.count() > 0)
+    window.search_controller.run_search("chemo")
+    qtbot.waitUntil(lambda: window.search_panel.results.count() > 0)
 
 
 def test_the_status_is_heard_as_typed_not_as_markup(window, qtbot):
     type_search(window, qtbot, "x<y & z")
-    qtbot.waitUntil(lambda: window.search.status.accessibleName().startswith("No results for “x<y & z”."))
+    qtbot.waitUntil(lambda: window.search_panel.status.accessibleName().startswith("No results for “x<y & z”."))
 
 
 def test_a_result_that_is_an_aid_says_so_in_the_list(window, qtbot):
     type_search(window, qtbot, "how long will I live")
-    qtbot.waitUntil(lambda: "does not cover" in window.search.status.text())
-    row = window.search.results.currentItem()
+    qtbot.waitUntil(lambda: "does not cover" in window.search_panel.status.text())
+    row = window.search_panel.results.currentItem()
     assert "not part of the medically reviewed summary" in row.text()
 
 
 def test_moving_into_the_results_names_what_the_summary_does_not_cover(window, qtbot):
     # Orca 43 speaks no announcements; it speaks the list's name on entering it.
     type_search(window, qtbot, "how long will I live")
-    results = window.search.results
+    results = window.search_panel.results
     qtbot.waitUntil(lambda: "does not cover the outlook" in results.accessibleName())
     assert results.accessibleName().startswith("Search results. This summary does not cover")
-    window.search.clear()
+    window.search_panel.clear()
     qtbot.waitUntil(lambda: results.accessibleName() == "Search results")

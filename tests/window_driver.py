@@ -14,9 +14,9 @@ def page_text(window: MainWindow) -> str:
 
 
 def type_search(window: MainWindow, qtbot, text: str) -> None:
-    window.search.field.setFocus()
-    qtbot.keyClicks(window.search.field, text)
-    qtbot.waitUntil(lambda: window.search.results.isVisible() and window.search.status.isVisible())
+    window.search_panel.field.setFocus()
+    qtbot.keyClicks(window.search_panel.field, text)
+    qtbot.waitUntil(lambda: window.search_panel.results.isVisible() and window.search_panel.status.isVisible())
 
 
 def click_link_text(window: MainWindow, qtbot, text: str) -> None:

@@ -87,9 +87,9 @@ class HeaderBar(QWidget):
         margins = outer.contentsMargins()
         outer.setContentsMargins(margins.left(), margins.top(), width, margins.bottom())
 
-    def attach_actions(self, back: QAction, forward: QAction, print_: QAction) -> None:
+    def attach_actions(self, back: QAction, forward: QAction, print_action: QAction) -> None:
         """The buttons take their words, state and shortcuts from these actions from now on."""
-        for button, action in ((self.back, back), (self.forward, forward), (self.print_button, print_)):
+        for button, action in ((self.back, back), (self.forward, forward), (self.print_button, print_action)):
             name = button.accessibleName()
             button.setDefaultAction(action)
             button.setAccessibleName(name)  # setDefaultAction overwrites both with the action's text

@@ -40,7 +40,7 @@ class KioskSurface:
     header: HeaderBar
     banner: DisclaimerBanner
     reading: ReadingPane
-    search: SearchPanel
+    search_panel: SearchPanel
     navigator: NavigatorTree
     notice: NoticeBar
     commands: Commands
@@ -87,29 +87,29 @@ class KioskSurface:
             QScroller.grabGesture(view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
 
     def _flicked_views(self) -> tuple[QAbstractScrollArea, ...]:
-        return self.reading, self.navigator, self.search.results
+        return self.reading, self.navigator, self.search_panel.results
 
     def add_quick_topics(self, topics: QWidget) -> None:
-        self.search.add_below_field(topics)
+        self.search_panel.add_below_field(topics)
 
     def watch_search_field(self, watcher: QObject) -> QObject:
-        self.search.field.installEventFilter(watcher)
-        return self.search.field
+        self.search_panel.field.installEventFilter(watcher)
+        return self.search_panel.field
 
     def type_into_search(self, text: str) -> None:
         """As if typed: insert() edits the field as a key press does, so the search runs as for a real keyboard."""
-        field = self.search.field
+        field = self.search_panel.field
         field.setFocus()
         field.insert(text)
 
     def delete_back_in_search(self) -> None:
-        self.search.field.backspace()
+        self.search_panel.field.backspace()
 
     def clear_search_field(self) -> None:
-        self.search.clear()
+        self.search_panel.clear()
 
     def search_for(self, text: str) -> None:
-        self.search.search_for(text)
+        self.search_panel.search_for(text)
 
     def section_on_screen(self) -> Section:
         return self.pack.section(self.navigation.current.section_id) or self.pack.home
@@ -131,7 +131,7 @@ class KioskSurface:
         self.reset_session(text_percent)
         # QLineEdit keeps what clear() removed on its undo stack: Ctrl+Z brought the
         # last patient's searches back. setText() starts a new stack.
-        self.search.field.setText("")
+        self.search_panel.field.setText("")
         clipboard = QApplication.clipboard()
         clipboard.clear()
         if clipboard.supportsSelection():  # X11's selection: a middle click would paste the last search

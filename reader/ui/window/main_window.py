@@ -55,9 +55,9 @@ class MainWindow(QMainWindow):
     # Built by the "side panels" stage: their Qt classes are most of what the first
     # frame would otherwise wait for (see bench/README.md).
     panels: SidePanels
-    search: SearchPanel
+    search_panel: SearchPanel
     navigator: NavigatorTree
-    searching: SearchController
+    search_controller: SearchController
     commands: Commands
     theme_menu: ThemeMenu
     focus_ring: FocusRing
@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
         return (("side panels", self._build_side_panels), ("commands", self._build_commands),
                 ("contents", lambda: self.panels.fill_contents()), ("widget setup", self._finish_widget_setup),
                 ("focus and wheel", self._watch_focus_and_wheel), ("popups", self._dress_popups),
-                ("glossary", self._mark_glossary_terms), ("search index", lambda: self.searching.prepare()),
+                ("glossary", self._mark_glossary_terms), ("search index", lambda: self.search_controller.prepare()),
                 ("first uses", self._prepare_first_uses))
 
     def _build_side_panels(self) -> None:
@@ -179,8 +179,10 @@ class MainWindow(QMainWindow):
         self.panels = SidePanels(self, self._left_layout, pack=self.pack, session=self.session,
                                  reading=self.reading, match_bar=self.match_bar, navigation=self.navigation,
                                  appearance=self.appearance, debounce_ms=self._debounce_ms)
-        self.search, self.navigator, self.searching = self.panels.search, self.panels.navigator, self.panels.searching
-        self.search.resultChosen.connect(self.open_and_read)
+        self.search_panel = self.panels.search_panel
+        self.navigator = self.panels.navigator
+        self.search_controller = self.panels.search_controller
+        self.search_panel.resultChosen.connect(self.open_and_read)
         self.navigator.locationActivated.connect(self.open_and_read)
         self.navigator.itemClicked.connect(self.close_contents_drawer)
 
@@ -207,8 +209,8 @@ class MainWindow(QMainWindow):
         self.navigation.historyChanged.connect(self._enable_history_commands)
         history = self.session.history
         self._enable_history_commands(history.can_go_back, history.can_go_forward)
-        chain = [self.header.back, self.header.forward, self.search.field, self.search.clear_button,
-                 self.search.results, self.navigator, self.match_bar.previous, self.match_bar.next, self.reading,
+        chain = [self.header.back, self.header.forward, self.search_panel.field, self.search_panel.clear_button,
+                 self.search_panel.results, self.navigator, self.match_bar.previous, self.match_bar.next, self.reading,
                  self.header.text_size.smaller, self.header.text_size.reset, self.header.text_size.larger,
                  self.header.print_button, self.notice.close_button]
         for first, second in zip(chain, chain[1:], strict=False):  # each widget with the next
@@ -220,7 +222,7 @@ class MainWindow(QMainWindow):
 
     def _finish_widget_setup(self) -> None:
         """What needs the Qt namespace: the caret, scroll bars, list behaviour."""
-        for widget in (self.reading, self.navigator, self.search, self.banner):
+        for widget in (self.reading, self.navigator, self.search_panel, self.banner):
             widget.finish_setup()
 
     def _watch_focus_and_wheel(self) -> None:
@@ -232,7 +234,7 @@ class MainWindow(QMainWindow):
         self.appearance.themeChanged.connect(lambda theme: self.focus_ring.set_colour(theme.focus))
         # One place turns Ctrl+wheel into text size, wherever the pointer is.
         wheel_zoom = WheelZoom(self)
-        wheel_zoom.watch(self.reading.viewport(), self.navigator.viewport(), self.search.results.viewport(),
+        wheel_zoom.watch(self.reading.viewport(), self.navigator.viewport(), self.search_panel.results.viewport(),
                          self.banner, self.header)
         wheel_zoom.zoomRequested.connect(
             lambda direction: self.commands["larger" if direction > 0 else "smaller"].trigger())
@@ -255,7 +257,7 @@ class MainWindow(QMainWindow):
         """What the first keystroke would otherwise wait for: drawing results, announcing them."""
         from reader.ui.announce import prepare_announcements
 
-        self.search.results.prepare()
+        self.search_panel.results.prepare()
         prepare_announcements()
 
     # -- layout ---------------------------------------------------------------------------------
@@ -287,7 +289,7 @@ class MainWindow(QMainWindow):
         """Ctrl+F or "/": to the search field, opening the drawer it sits in when the window is narrow."""
         if self._narrow:
             self.header.contents_button.setChecked(True)
-        self.search.focus_field()
+        self.search_panel.focus_field()
 
     def show_contents_drawer(self, shown: bool) -> None:
         """In a narrow window the contents and the text take turns; otherwise both show."""
@@ -300,7 +302,7 @@ class MainWindow(QMainWindow):
         """A result or a contents entry activated: its place, its first match, and the text to read."""
         self.navigation.open_place(section_id, anchor)
         self.close_contents_drawer()
-        self.searching.show_first_match()
+        self.search_controller.show_first_match()
         self.reading.setFocus()
 
     # -- notices ----------------------------------------------------------------------------------
@@ -341,13 +343,13 @@ class MainWindow(QMainWindow):
 
     # -- sessions ---------------------------------------------------------------------------------
     def clear_search(self) -> None:
-        self.searching.clear()
+        self.search_controller.clear()
 
     def reset_session(self, text_percent: int) -> None:
         """A fresh start for the next person: no search or notice, their text size, the first page from the top."""
         before = self.session.text_percent
         home = self.session.reset(self.pack.home.id, text_percent)
-        self.search.clear()  # the session has no search: the field and results follow it
+        self.search_panel.clear()  # the session has no search: the field and results follow it
         self.notice.hide()
         self.appearance.show_text_size(changed=self.session.text_percent != before)
         self.navigation.open_location(home)
@@ -356,7 +358,7 @@ class MainWindow(QMainWindow):
         """What the kiosk may use of this window (once its stages have run)."""
         from reader.ui.window.kiosk_surface import KioskSurface
 
-        return KioskSurface(self, self.pack, self.family, self.header, self.banner, self.reading, self.search,
+        return KioskSurface(self, self.pack, self.family, self.header, self.banner, self.reading, self.search_panel,
                             self.navigator, self.notice, self.commands, self.navigation, self.appearance,
                             self.reset_session, self.close_contents_drawer)
 

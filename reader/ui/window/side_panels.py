@@ -33,16 +33,16 @@ class SidePanels(QObject):
         self._session = session
         self._layout = layout
         self._appearance = appearance
-        self.search = SearchPanel(window, debounce_ms=debounce_ms)
+        self.search_panel = SearchPanel(window, debounce_ms=debounce_ms)
         self.navigator = NavigatorTree(window)  # filled by fill_contents: thousands of sections take a while
-        layout.addWidget(self.search)
+        layout.addWidget(self.search_panel)
         layout.addWidget(self.navigator, 1)
-        self.searching = SearchController(pack, session, self.search, reading, match_bar, self)
+        self.search_controller = SearchController(pack, session, self.search_panel, reading, match_bar, self)
         navigation.locationChanged.connect(self._show_in_contents)
-        navigation.pageShown.connect(self.searching.highlight_page)
+        navigation.pageShown.connect(self.search_controller.highlight_page)
         reading.visibleAnchorChanged.connect(self._follow_reading)
         self.navigator.locationChosen.connect(navigation.open_place)
-        self.searching.searchingChanged.connect(self._show_results_instead_of_contents)
+        self.search_controller.searchingChanged.connect(self._show_results_instead_of_contents)
         appearance.textSizeChanged.connect(self._size)
         appearance.themeChanged.connect(self._colour)
         self._size()
@@ -66,13 +66,13 @@ class SidePanels(QObject):
 
     def _show_results_instead_of_contents(self, searching: bool) -> None:
         self.navigator.setVisible(not searching)
-        self._layout.setStretchFactor(self.search, 1 if searching else 0)
+        self._layout.setStretchFactor(self.search_panel, 1 if searching else 0)
 
     def _size(self, _percent: int = 0) -> None:
         font = self._appearance.content_font()
         self.navigator.setFont(font)
-        self.search.setFont(font)  # the results list measures its rows again itself
+        self.search_panel.setFont(font)  # the results list measures its rows again itself
 
     def _colour(self, theme: Palette) -> None:
-        self.search.set_theme(theme)
+        self.search_panel.set_theme(theme)
         outline(self.navigator, theme)
