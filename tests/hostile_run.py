@@ -20,6 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 MAIN = ROOT / "main.py"
 #: Generous: a clean pack takes well under a second per command here.
 TIME_LIMIT = 60.0
+#: run_limited cuts off a command that hangs or reads /dev/zero here, rather than stalling the suite.
+TIMEOUT = 20
+#: run_limited's address space: enough for the reader, far short of the 11 GB /dev/zero once took.
+MEMORY = 1536 * 1024 * 1024
 _OPENED_RE = re.compile(r'open(?:at2?)?\((?:[A-Z_]+|\d+), "((?:[^"\\]|\\.)*)"|open\("((?:[^"\\]|\\.)*)"')
 
 
@@ -102,3 +106,11 @@ def run(command: str, argv: list[str], work: Path, *, limit: float = TIME_LIMIT)
 
 def tools_present() -> bool:
     return shutil.which("strace") is not None and Path("/usr/bin/time").exists()
+
+
+def run_limited(*args: str) -> subprocess.CompletedProcess[str]:
+    """main.py with args, in a child limited in time and memory: a hang fails the test, not the suite."""
+    launcher = (f"import resource, runpy, sys; resource.setrlimit(resource.RLIMIT_AS, ({MEMORY}, {MEMORY})); "
+                "sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__')")
+    return subprocess.run([sys.executable, "-c", launcher, str(MAIN), *args], capture_output=True, text=True,
+                          timeout=TIMEOUT, env=dict(os.environ), check=False)

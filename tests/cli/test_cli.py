@@ -276,7 +276,7 @@ def test_a_window_is_refused_only_where_there_is_no_screen(environ, opens):
 @pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev/zero are POSIX")
 @pytest.mark.parametrize("kind", ["FIFO", "character device"])
 def test_a_queries_file_that_never_ends_is_one_error_line_not_a_hang(tmp_path, kind):
-    from test_pack_files import run as run_limited  # cut off in time and memory, should it hang again
+    from hostile_run import run_limited  # cut off in time and memory, should it hang again
 
     path = Path("/dev/zero")
     if kind == "FIFO":

@@ -12,7 +12,7 @@ import pytest
 
 from reader.search import SearchIndex
 
-CASES_FILE = Path(__file__).with_name("search_cases.tsv")
+CASES_FILE = Path(__file__).resolve().parents[2] / "search_cases.tsv"
 
 
 def read_cases() -> list[tuple[str, str]]:

@@ -3,35 +3,21 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from hostile_run import run_limited as run
 from reader.checking import review
 from reader.content import PackError, load_pack
 
-MAIN = str(ROOT / "main.py")
-#: A command that hangs or reads /dev/zero is cut off here rather than stalling the suite.
-TIMEOUT = 20
-#: Address space for each run: enough for the reader, far short of the 11 GB /dev/zero once took.
-MEMORY = 1536 * 1024 * 1024
 GOOD = "# Alpha\n\nStem cell transplant is one treatment for ATL.\n"
 GLOSSARY = '[[term]]\nterm = "transplant"\ndefinition = "A treatment."\nsource = "NCI"\n'
 SYNONYMS = '[[synonyms]]\npatients_say = ["bmt"]\nsummary_says = ["transplant"]\n'
 TOML_FILES = ("manifest.toml", "glossary.toml", "synonyms.toml")
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev/zero are POSIX")
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    """main.py with args, in a child limited in time and memory: a hang fails the test, not the suite."""
-    launcher = (f"import resource, runpy, sys; resource.setrlimit(resource.RLIMIT_AS, ({MEMORY}, {MEMORY})); "
-                "sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__')")
-    return subprocess.run([sys.executable, "-c", launcher, MAIN, *args], capture_output=True, text=True,
-                          timeout=TIMEOUT, env=dict(os.environ), check=False)
 
 
 def _pack(make_pack, tmp_path: Path) -> Path:
