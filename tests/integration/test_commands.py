@@ -64,5 +64,25 @@ def test_every_command_is_reachable_and_the_menus_read_as_before(window):
     assert _menu_texts(window.menus["view"]) == ["Larger text", "Smaller text", "Normal text size", "—", "Theme",
                                                  "Reading options…"]
     assert _menu_texts(window.menus["go"]) == ["Back", "Forward", "Home", "—", "Previous section", "Next section",
-                                               "—", "Search", "Next match", "Previous match"]
+                                               "—", "Search", "Contents", "Next match", "Previous match"]
     assert _menu_texts(window.menus["help"]) == ["Keyboard shortcuts", "About ATL Reader"]
+
+
+def test_alt_c_goes_to_the_contents_from_a_search_and_in_a_narrow_window(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    from window_driver import type_search
+
+    type_search(window, qtbot, "transplant")
+    qtbot.keyClick(window.search_panel.field, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(window.navigator.hasFocus)
+    assert window.navigator.isVisible() and not window.search_panel.results.isVisible(), "the contents, not results"
+    assert ("Contents", "Alt+C") in window.commands.shortcut_rows(), "listed in F1"
+
+    window.appearance.apply_text_scale(300)
+    window.resize(560, 700)
+    qtbot.waitUntil(lambda: window.header.contents_button.isVisible())
+    window.reading.setFocus()
+    qtbot.keyClick(window.reading, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(window.navigator.hasFocus)
+    assert window.header.contents_button.isChecked() and not window.reading.isVisible(), "the drawer opened"

@@ -48,6 +48,7 @@ COMMANDS: tuple[Command, ...] = (
             menu="go", separator_before=True),
     Command("next_section", "&Next section", ("Ctrl+PgDown",), lambda w: w.navigation.show_next_section, menu="go"),
     Command("find", "&Search", ("Ctrl+F",), lambda w: w.go_to_search, menu="go", separator_before=True),
+    Command("contents", "&Contents", ("Alt+C",), lambda w: w.go_to_contents, menu="go"),
     Command("find_slash", "Search (slash)", ("/",), lambda w: w.go_to_search),
     Command("clear_search", "&Clear search", ("Esc",), lambda w: w.clear_search),
     Command("next_match", "Ne&xt match", ("F3",), lambda w: w.search_controller.show_next_match, menu="go"),

@@ -291,6 +291,13 @@ class MainWindow(QMainWindow):
             self.header.contents_button.setChecked(True)
         self.search_panel.focus_field()
 
+    def go_to_contents(self) -> None:
+        """Alt+C: to the contents (a search on screen is cleared, as its results stand in their place)."""
+        if self._narrow:
+            self.header.contents_button.setChecked(True)
+        self.search_panel.clear()
+        self.navigator.setFocus()
+
     def show_contents_drawer(self, shown: bool) -> None:
         """In a narrow window the contents and the text take turns; otherwise both show."""
         left, right = self.splitter.widget(0), self.splitter.widget(1)
