@@ -191,7 +191,9 @@ def _print_result(result: SearchResult, as_json: bool, topics: list[tuple[str, s
     if as_json:
         import json
 
-        print(json.dumps(result.to_json(), ensure_ascii=False))
+        from reader.search.outcome import result_json
+
+        print(json.dumps(result_json(result), ensure_ascii=False))
         return
     from reader.search.outcome import status_lines
 

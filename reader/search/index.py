@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 from reader.content.model import ABOUT, AID, GlossaryEntry, Pack, Section, Subsection
 from reader.search.english import warm_up
-from reader.search.outcome import status_lines
 from reader.search.query import Concept, Query, concept_expression, fts_expression, parse_query, stems_of
 from reader.search.ranking import answers_all, contains, score
 from reader.search.snippets import Snippet, make_snippet, matched_stems
@@ -86,6 +85,7 @@ class SearchResult:
         return FULL
 
     def to_json(self) -> dict[str, object]:
+        """The result's facts; outcome.result_json adds the lines a reader is shown."""
         return {
             "query": self.query.text,
             "sections": [hit.to_json() for hit in self.hits],
@@ -96,7 +96,6 @@ class SearchResult:
             "not_covered": [{"topic": gap.topic, "questions": gap.questions} for gap in self.not_covered],
             "subject_only": list(self.subject_only),
             "suggestions": list(self.suggestions),
-            "status": status_lines(self),
         }
 
 

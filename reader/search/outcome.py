@@ -39,6 +39,11 @@ def status_lines(result: SearchResult) -> list[str]:
     return lines
 
 
+def result_json(result: SearchResult) -> dict[str, object]:
+    """`search --json`'s object: the result's facts and the status lines the window shows."""
+    return {**result.to_json(), "status": status_lines(result)}
+
+
 def topics(pack: Pack) -> list[tuple[str, str]]:
     """(id, title) of the sections offered when nothing matches: the first, in reading order.
 

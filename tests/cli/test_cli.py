@@ -176,7 +176,7 @@ def test_export_pdf_every_page_is_safe_to_hand_out(tmp_path, pack):
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) not installed")
 def test_pdftotext_reads_every_source_statement_intact(tmp_path):
-    from test_content_faithful import normal, seed_statements
+    from seed_text import normal, seed_statements
 
     out = tmp_path / "summary.pdf"
     assert run("export-pdf", str(out)).returncode == 0

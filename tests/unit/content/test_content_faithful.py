@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 import tomllib
 
 from conftest import CONTENT, SEED
 from reader.texts import COMPILED_NOTE
+from seed_text import normal, seed_statements, sentences
 
 # The only words not taken from the source: the completion of its cut-off list,
 # naming areas the source itself names elsewhere (issue 2).
@@ -15,27 +15,6 @@ ALLOWED_ADDITIONS = {
     "immunotherapy, including combination immunotherapies",
     "novel kinase inhibitors",
 }
-
-
-def normal(text: str) -> str:
-    text = text.replace("“", '"').replace("”", '"').replace("’", "'")
-    return " ".join(text.split()).casefold()
-
-
-def sentences(text: str) -> list[str]:
-    parts = re.split(r"(?<=[.?!:])\s+(?=[A-Z])", " ".join(text.split()))
-    return [normal(p) for p in parts if p.strip()]
-
-
-def seed_statements() -> list[str]:
-    lines = SEED.read_text(encoding="utf-8").splitlines()
-    body = [line for line in lines[1:] if line.strip() and not line.startswith("Medical disclaimer:")]
-    unique: list[str] = []
-    for line in body:
-        for sentence in sentences(line):
-            if sentence not in unique:
-                unique.append(sentence)
-    return unique
 
 
 def reviewed_text(pack) -> str:
