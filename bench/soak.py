@@ -39,7 +39,7 @@ def soak(actions: int, seed: int = 1) -> dict[str, float | int | list[str]]:
     app = create_app([sys.argv[0]])
     pack = load_pack(default_pack_dir())
     window = MainWindow(pack, Settings(None), register_fonts(), search_debounce_ms=0)
-    kiosk = KioskController(window, KioskConfig(), idle_ms=3_600_000)
+    kiosk = KioskController(window.kiosk_surface(), KioskConfig(), idle_ms=3_600_000)
     window.resize(1280, 800)
     window.show()
     rng = random.Random(seed)
@@ -52,7 +52,7 @@ def soak(actions: int, seed: int = 1) -> dict[str, float | int | list[str]]:
         if choice == 0:
             window.navigation.open_location(Location(rng.choice(ids)))
         elif choice == 1:
-            kiosk.type_into_search(rng.choice(words))
+            kiosk.window.type_into_search(rng.choice(words))
             window.search_controller.run_search(window.search_panel.field.text())
         elif choice == 2:
             window.search_panel.clear()
