@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QGridLayout, QPushButton, Q
 
 from reader.kiosk.config import KioskConfig
 from reader.kiosk.pin import PinGuard
+from reader.ui.announce import screen_reader_active
 from reader.ui.kiosk.idle import IdleWatcher
 from reader.ui.kiosk.screens import TOUCH_GAP, TOUCH_PX, AttractScreen, CornerHold, PinDialog, StillReadingPrompt
 from reader.ui.kiosk.touch_keyboard import KeyboardDock, TouchKeyboard
@@ -32,6 +33,9 @@ def close_dialogs() -> None:
             widget.hide()
     QToolTip.hideText()
 
+
+#: How much longer the kiosk waits before "Still reading?" while a screen reader is running.
+SCREEN_READER_IDLE_FACTOR = 3
 
 class KioskController(QObject):
     """Idle → "Still reading?" → reset → attract screen → tap → home, and the staff exit.
@@ -56,7 +60,12 @@ class KioskController(QObject):
         # One guard for the kiosk's life: closing and reopening the pad does not reset the waits.
         self.pin_guard = PinGuard(config.exit_pin or "", clock)
         self._pin_tick_ms = pin_tick_ms
-        self.watcher = IdleWatcher(idle_ms if idle_ms is not None else config.idle_timeout * 1000, self)
+        idle_ms = idle_ms if idle_ms is not None else config.idle_timeout * 1000
+        if screen_reader_active():
+            # A listener hears the page with no touch or key for minutes: Qt cannot tell
+            # when the screen reader is speaking, so the kiosk waits longer instead.
+            idle_ms *= SCREEN_READER_IDLE_FACTOR
+        self.watcher = IdleWatcher(idle_ms, self)
         # Both leave the header and the disclaimer in view.
         self.prompt = StillReadingPrompt(host, window.banner, window.family,
                                          prompt_seconds or config.prompt_seconds, tick_ms)
@@ -163,13 +172,12 @@ class KioskController(QObject):
         self.hide_keyboard()
         close_dialogs()
         self.window.reset_for_next_person(self.config.text_percent)
-        self.attract.present()
-        self.attract.setFocus()
+        self.attract.present()  # with focus on its Start button
         self.sessionReset.emit()
 
     def start_reading(self) -> None:
         self.attract.hide()
-        self.window.go_home()
+        self.window.start_session()
         self.watcher.restart()
 
     # -- staff exit -------------------------------------------------------------------

@@ -18,7 +18,10 @@ from PySide6.QtWidgets import (
 from reader.content.escaping import label_text
 from reader.kiosk.pin import PIN_MAX, PinGuard
 from reader.style.palettes import LIGHT
+from reader.ui.announce import announce
 
+#: Seconds left when "Still reading?" says its countdown again.
+SAY_AGAIN_AT = 10
 #: The smallest touch target, in pixels (WCAG 2.5.5 / platform guidelines), and the gap between targets.
 TOUCH_PX = 48
 TOUCH_GAP = 8
@@ -55,6 +58,16 @@ class Overlay(QWidget):
         self._fit()
         self.show()
         self.raise_()
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt API)
+        """Tab stays on the overlay's own controls: what it covers cannot be reached, as it cannot be seen."""
+        controls = [child for child in self.findChildren(QPushButton) if child.isVisible()]
+        if not self.isVisible() or not controls:
+            return super().focusNextPrevChild(next)
+        focused = [index for index, control in enumerate(controls) if control.hasFocus()]
+        step = 1 if next else -1
+        controls[(focused[0] + step) % len(controls) if focused else 0].setFocus()
+        return True
 
 
 def _big_label(text: str, parent: QWidget, px: int, bold: bool = False) -> QLabel:
@@ -102,6 +115,8 @@ class StillReadingPrompt(Overlay):
         self._left = self._seconds
         self._show_left()
         self.present()
+        # Said with the button as it takes focus: the question, and how long is left.
+        self.keep.setAccessibleDescription(f"{self.title.text()} {self.countdown.text()}")
         self.keep.setFocus()
         self._tick.start()
 
@@ -114,8 +129,10 @@ class StillReadingPrompt(Overlay):
         if self._left <= 0:
             self.stop()
             self.timedOut.emit()
-        else:
-            self._show_left()
+            return
+        self._show_left()
+        if self._left == SAY_AGAIN_AT:
+            announce(self.countdown, self.countdown.text())
 
     def _show_left(self) -> None:
         text = self.tr("The screen will start again for the next person in {seconds} seconds.").format(
@@ -125,20 +142,35 @@ class StillReadingPrompt(Overlay):
 
 
 class AttractScreen(Overlay):
-    """Shown between patients; a tap anywhere emits tapped."""
+    """Shown between patients; a tap anywhere, or Enter on its Start button, emits tapped."""
 
     tapped = Signal()
 
     def __init__(self, parent: QWidget, below: QWidget, family: str, title: str) -> None:
         super().__init__(parent, LIGHT.background, below, family)
-        self.setAccessibleName(self.tr("Tap anywhere to start reading about ATL"))
+        hint = self.tr("Tap anywhere to start reading about ATL")
+        self.setAccessibleName(hint)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(_big_label(label_text(title), self, 44, bold=True))  # the pack's title, shown as written
         layout.addSpacing(24)
-        layout.addWidget(_big_label(self.tr("Tap anywhere to start reading about ATL"), self, 32))
+        layout.addWidget(_big_label(hint, self, 32))
+        layout.addSpacing(24)
+        # A control with a role, for a screen reader and a keyboard: "Start reading, push button".
+        self.start_button = QPushButton(self.tr("Start reading"), self)
+        self.start_button.setAccessibleDescription(self.tr("Press Enter or tap anywhere on the screen to start."))
+        self.start_button.setMinimumSize(320, 96)
+        font = QFont(self.start_button.font())
+        font.setPixelSize(32)
+        self.start_button.setFont(font)
+        self.start_button.clicked.connect(self.tapped)
+        layout.addWidget(self.start_button, 0, QtCore.Qt.AlignmentFlag.AlignCenter)
         layout.addStretch(1)
         self.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
+
+    def present(self) -> None:
+        super().present()
+        self.start_button.setFocus()
 
     def mousePressEvent(self, event: object) -> None:  # noqa: N802 (Qt API)
         self.tapped.emit()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
+from PySide6 import QtCore
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -17,6 +19,7 @@ from reader import APP_NAME, __version__, texts
 from reader.content.model import GlossaryEntry, Pack
 from reader.content.provenance import review_line
 from reader.ui.resources_gate import GatedBrowser
+from reader.ui.widgets.focus_ring import FocusRing
 
 
 class InfoDialog(QDialog):
@@ -32,11 +35,19 @@ class InfoDialog(QDialog):
         self.browser.setOpenLinks(False)
         self.browser.setAccessibleName(title)
         self.browser.setHtml(body_html)
+        # A caret, so the arrow keys read it line by line, and the whole text read as it opens.
+        qt = QtCore.Qt
+        self.browser.setTextInteractionFlags(
+            qt.TextInteractionFlag.TextBrowserInteraction | qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setAccessibleDescription(self.browser.toPlainText())
         layout.addWidget(self.browser)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._fit_to_text(columns, lines)
+        # The window's focus ring stays in the window: the dialog draws its own, in its highlight colour.
+        self.focus_ring = FocusRing(self, self.palette().color(QPalette.ColorRole.Highlight).name())
+        self.browser.setFocus()
 
     def _fit_to_text(self, columns: int, lines: int) -> None:
         """Room for about columns × lines at the dialog's font, within the window it belongs to.

@@ -124,8 +124,10 @@ class NavigatorTree(QTreeWidget):
         self.addTopLevelItems(top)
         self._open_all = len(top) <= self.OPEN_ALL_UP_TO
         self._opened_for_reading = None
-        if self._open_all:
-            self.expandAll()
+        if self._open_all:  # only sections with subsections: a screen reader heard every leaf as "expanded"
+            for item in top:
+                if item.childCount():
+                    item.setExpanded(True)
         self._measure_ahead()
 
     def _add(self, item: QTreeWidgetItem, section_id: str, anchor: str) -> None:

@@ -53,6 +53,8 @@ class ReadingPane(GatedBrowser):
     historyStepRequested = Signal(int)
     #: A marked glossary term was clicked, tapped or activated with Enter: its glossary index.
     termActivated = Signal(int)
+    #: Tab reached a link in the text: (its words, "term", "section" or "web").
+    linkFocused = Signal(str, str)
     #: The page has been painted for the first time: the window is on screen with text.
     firstPainted = Signal()
 
@@ -368,6 +370,19 @@ class ReadingPane(GatedBrowser):
             self.externalLinkClicked.emit(url.toString())
         # Anything else was already refused when rendering; ignore it.
 
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt API)
+        """Tab and Shift+Tab move between the text's links; say which one was reached (linkFocused).
+
+        Qt's bridge exposes no links inside a text view, so without this a screen
+        reader heard only "tab" as the dotted box moved.
+        """
+        moved = super().focusNextPrevChild(next)
+        cursor = self.textCursor()
+        if moved and self.hasFocus() and cursor.hasSelection():
+            href = cursor.charFormat().anchorHref()
+            self.linkFocused.emit(cursor.selectedText(), link_kind(href))
+        return moved
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
         """QTextBrowser would walk its own (empty) history; ours is the window's."""
         keys = QtGui.QKeySequence.StandardKey
@@ -379,3 +394,11 @@ class ReadingPane(GatedBrowser):
             super().keyPressEvent(event)
 
 
+def link_kind(href: str) -> str:
+    """What a link in the text leads to: "term" (a definition), "web" (an address shown) or "section"."""
+    scheme = href.split(":", 1)[0].lower() if ":" in href else ""
+    if scheme == TERM_SCHEME:
+        return "term"
+    if scheme in EXTERNAL_SCHEMES:
+        return "web"
+    return "section"

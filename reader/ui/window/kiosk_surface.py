@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.content.model import Pack, Section
+from reader.ui.announce import announce
 from reader.ui.widgets.banner import DisclaimerBanner
 from reader.ui.widgets.header import HeaderBar
 from reader.ui.widgets.navigator import NavigatorTree
@@ -120,8 +121,10 @@ class KioskSurface:
     def show_notice(self, text: str) -> None:
         self.notice.show_message(text)
 
-    def go_home(self) -> None:
+    def start_session(self) -> None:
         self.navigation.go_home()
+        self.reading.setFocus()
+        announce(self.banner, self.pack.manifest.disclaimer, focus=self.reading)
 
     def reset_for_next_person(self, text_percent: int) -> None:
         """Nothing of this session stays on screen or can be brought back (undo, Back, a flick)."""

@@ -19,6 +19,7 @@ from reader.reflow import takes_turns
 from reader.style.palettes import Palette
 from reader.style.stylesheet import Spacing
 from reader.style.type_sizes import Typography
+from reader.ui.announce import describe_window_as_it_opens
 from reader.ui.settings import Settings
 from reader.ui.style.qt_palettes import chrome_palette, outline, resolve
 from reader.ui.widgets.banner import DisclaimerBanner
@@ -87,6 +88,8 @@ class MainWindow(QMainWindow):
         section, anchor = located if located else (pack.home, None)
         self.navigation.open_location(Location(section.id, anchor), quietly=True)
         self._show_start_notices()
+        self.reading.setFocus()  # the window opens on the text, not on its first button (A−)
+        describe_window_as_it_opens(self, pack.manifest.disclaimer)  # a screen reader hears it with the title
         if settings.geometry is None or not self.restoreGeometry(settings.geometry):
             self.resize(1100, 780)
         self.start = StagedStart(self._stages(), self)
@@ -147,6 +150,7 @@ class MainWindow(QMainWindow):
         self.reading.externalLinkClicked.connect(self.show_external_address)
         self.reading.historyStepRequested.connect(self.navigation.step_history)
         self.reading.termActivated.connect(self.show_term)
+        self.reading.linkFocused.connect(self.speak_link)
 
     def _show_start_notices(self) -> None:
         """An overdue review date and content that could not be shown, in one line."""
@@ -260,6 +264,14 @@ class MainWindow(QMainWindow):
         self.search_panel.results.prepare()
         prepare_announcements()
 
+    def speak_link(self, text: str, kind: str) -> None:
+        """A link reached with Tab, said with what Enter does to it."""
+        from reader.ui.announce import announce
+
+        spoken = {"term": self.tr("{text}, link. Enter shows what it means."),
+                  "web": self.tr("{text}, web link. Enter shows its address; it does not open here.")}
+        announce(self.reading, spoken.get(kind, self.tr("{text}, link")).format(text=text))
+
     # -- layout ---------------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
@@ -306,11 +318,14 @@ class MainWindow(QMainWindow):
             right.setVisible(not (shown and self._narrow))
 
     def open_and_read(self, section_id: str, anchor: str) -> None:
-        """A result or a contents entry activated: its place, its first match, and the text to read."""
-        self.navigation.open_place(section_id, anchor)
+        """A result or a contents entry activated: its place, its first match, and the text to read.
+
+        Focus moves first: when the caret moved before it, Orca said nothing of the move.
+        """
         self.close_contents_drawer()
-        self.search_controller.show_first_match()
         self.reading.setFocus()
+        self.navigation.open_place(section_id, anchor)
+        self.search_controller.show_first_match()
 
     # -- notices ----------------------------------------------------------------------------------
     def show_notice(self, text: str) -> None:

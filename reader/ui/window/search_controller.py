@@ -118,8 +118,8 @@ class SearchController(QObject):
         """Clear the search; False if there was none."""
         if not (self._panel.active or self._session.searching):
             return False
+        self._panel.focus_field()  # before the field changes: Orca says nothing of a focus move after a caret move
         self._panel.clear()
-        self._panel.focus_field()
         return True
 
     def highlight_page(self) -> None:

@@ -1,0 +1,161 @@
+"""What a screen reader is given to say, at the level Qt exposes: descriptions, interfaces, focus.
+
+Orca 43 speaks a change to the focused widget's description and ignores Qt's
+announcements (reader/ui/announce.py), so these tests read the descriptions the
+reader sets while a screen reader is listening. `../shared/tools/screenreader/say`
+checks the same journeys with a real Orca (see the README).
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QTreeWidgetItemIterator
+
+from reader.kiosk.config import KioskConfig
+from reader.navigation import Location
+from reader.ui.kiosk.mode import KioskController
+from reader.ui.kiosk.screens import SAY_AGAIN_AT
+from reader.ui.widgets.dialogs import InfoDialog
+from window_driver import type_search
+
+
+@pytest.fixture
+def listening(monkeypatch):
+    """A screen reader is running, on Linux: messages become the focused widget's description."""
+    monkeypatch.setattr("reader.ui.announce.screen_reader_active", lambda: True)
+    monkeypatch.setattr("reader.ui.announce.DESCRIBES", True)
+
+
+def said_by(widget) -> str:
+    return widget.accessibleDescription().rstrip("\u00a0")
+
+
+def test_the_disclaimer_is_read_with_the_window_as_it_opens_and_not_again_after(window, qtbot):
+    assert window.accessibleDescription() == window.pack.manifest.disclaimer
+    assert window.reading.hasFocus(), "the window opens on the text, not on a button"
+    qtbot.keyClick(window.reading, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.accessibleDescription() == "")
+
+
+@pytest.mark.usefixtures("listening")
+def test_tab_onto_a_glossary_term_says_its_words_and_link(window, qtbot):
+    window.reading.setFocus()
+    qtbot.keyClick(window.reading, Qt.Key.Key_Tab)
+    assert window.reading.hasFocus(), "Tab moves among the text's links first"
+    term = window.reading.textCursor().selectedText()
+    assert said_by(window.reading) == f"{term}, link. Enter shows what it means."
+
+
+@pytest.mark.usefixtures("listening")
+def test_typing_a_search_says_the_count_and_leaves_focus_in_the_field(window, qtbot):
+    type_search(window, qtbot, "transplant")
+    qtbot.waitUntil(lambda: "sections match" in said_by(window.search_panel.field))
+    assert window.search_panel.field.hasFocus()
+
+
+@pytest.mark.usefixtures("listening")
+def test_a_question_the_summary_does_not_answer_is_said_so(window, qtbot):
+    type_search(window, qtbot, "is ATL contagious")
+    qtbot.waitUntil(lambda: said_by(window.search_panel.field).startswith("This summary does not cover"))
+
+
+@pytest.mark.usefixtures("listening")
+def test_f3_says_which_match_and_ctrl_equals_says_the_size(window, qtbot):
+    type_search(window, qtbot, "chemotherapy")
+    qtbot.keyClick(window.search_panel.field, Qt.Key.Key_Return)
+    qtbot.waitUntil(window.reading.hasFocus)
+    assert said_by(window.reading).startswith("Match 1 of ")
+    qtbot.keyClick(window.reading, Qt.Key.Key_F3)
+    assert said_by(window.reading).startswith("Match 2 of ")
+    qtbot.keyClick(window.reading, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert said_by(window.reading) == "Text size 110%. Reset to normal size"
+
+
+@pytest.mark.usefixtures("listening")
+def test_a_message_said_twice_is_still_a_change_and_the_widget_gets_its_own_description_back(window, qtbot):
+    from reader.ui.announce import announce
+
+    field = window.search_panel.field
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    own = field.accessibleDescription()
+    announce(field, "2 sections match")
+    first = field.accessibleDescription()
+    announce(field, "2 sections match")
+    assert field.accessibleDescription() != first, "the same words again still change the description"
+    window.reading.setFocus()
+    qtbot.waitUntil(lambda: field.accessibleDescription() == own)
+
+
+def test_a_definition_is_read_as_it_opens_and_line_by_line(window, qtbot):
+    entry = window.pack.glossary[0]
+    dialog = InfoDialog(entry.term, f"<p>{entry.definition}</p>", window)
+    assert entry.definition in dialog.accessibleDescription()
+    assert dialog.browser.hasFocus() or dialog.focusWidget() is dialog.browser
+    flags = dialog.browser.textInteractionFlags()
+    assert flags & Qt.TextInteractionFlag.TextSelectableByKeyboard, "arrow keys move a caret that reads lines"
+    dialog.deleteLater()
+
+
+def test_only_sections_with_subsections_are_expanded_in_the_contents(window):
+    it = QTreeWidgetItemIterator(window.navigator)
+    while it.value():
+        item = it.value()
+        assert item.isExpanded() == bool(item.childCount()), item.text(0)
+        it += 1
+
+
+def test_opening_a_result_moves_focus_before_the_page_and_the_match(window, qtbot):
+    order: list[str] = []
+    QApplication.instance().focusChanged.connect(
+        lambda _old, new: order.append("focus") if new is window.reading else None)
+    window.navigation.locationChanged.connect(lambda *_: order.append("page"))
+    type_search(window, qtbot, "transplant")
+    qtbot.keyClick(window.search_panel.field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "page" in order)
+    assert order[0] == "focus", "Orca says nothing of a focus move that follows a caret move"
+
+
+@pytest.mark.usefixtures("listening")
+def test_the_kiosk_prompt_says_its_question_and_time_left_and_again_near_the_end(qtbot, own, pack, family):
+    from reader.ui.settings import Settings
+    from reader.ui.window.main_window import MainWindow
+
+    window = own(MainWindow(pack, Settings(None), family))
+    kiosk = KioskController(window.kiosk_surface(), KioskConfig(), idle_ms=60_000, prompt_seconds=SAY_AGAIN_AT + 2,
+                            tick_ms=20)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    kiosk.start()
+    kiosk.ask_if_still_reading()
+    keep = kiosk.prompt.keep
+    assert keep.hasFocus()
+    assert keep.accessibleDescription() == (f"Still reading? The screen will start again for the next person "
+                                            f"in {SAY_AGAIN_AT + 2} seconds.")
+    qtbot.waitUntil(lambda: f"in {SAY_AGAIN_AT} seconds" in said_by(keep))
+
+
+@pytest.mark.usefixtures("listening")
+def test_the_attract_screen_is_a_button_that_keeps_tab_and_starts_with_the_disclaimer(qtbot, own, pack, family):
+    from reader.ui.settings import Settings
+    from reader.ui.window.main_window import MainWindow
+
+    window = own(MainWindow(pack, Settings(None), family))
+    kiosk = KioskController(window.kiosk_surface(), KioskConfig(), idle_ms=60_000)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    kiosk.reset_for_next_person()
+    start = kiosk.attract.start_button
+    qtbot.waitUntil(start.hasFocus)
+    assert start.accessibleDescription() == "Press Enter or tap anywhere on the screen to start."
+    for _ in range(3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert start.hasFocus(), "Tab never reaches the controls under the attract screen"
+    qtbot.keyClick(start, Qt.Key.Key_Return)
+    qtbot.waitUntil(window.reading.hasFocus)
+    assert not kiosk.attract.isVisible()
+    assert said_by(window.reading) == pack.manifest.disclaimer
+    assert window.navigation.current == Location(pack.home.id)
