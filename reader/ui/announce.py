@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 #: Where a message is spoken as a description change (see the module's docstring).
@@ -116,6 +116,32 @@ def _restore(widget: QWidget) -> None:
     if own is not None and not widget.hasFocus():
         widget.setProperty(_OWN_DESCRIPTION, None)
         widget.setAccessibleDescription(str(own))
+
+
+class _FocusAgain(QObject):
+    """Says a field's name once it has focus: Orca took the caret move as the focus, and said nothing."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QWidget):
+            QTimer.singleShot(0, watched, lambda: _say_focus(watched))
+        return False
+
+
+def say_focus_of_filled_fields(*fields: QWidget) -> None:
+    """Fields that may hold text when Tab reaches them: their focus is heard.
+
+    Qt sends a line edit's caret move before its focus when Tab or Shift+Tab
+    reaches it, and Orca then said nothing ("Clinic name" in the handout dialog).
+    """
+    for field in fields:
+        field.installEventFilter(_FocusAgain(field))
+
+
+def _say_focus(widget: QWidget) -> None:
+    if widget.hasFocus():
+        text = getattr(widget, "text", None)
+        typed = text() if callable(text) else ""
+        announce(widget, f"{widget.accessibleName()}. {typed}" if typed else widget.accessibleName())
 
 
 def prepare_announcements() -> None:

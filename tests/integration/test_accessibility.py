@@ -54,14 +54,17 @@ def focus_walk(window: MainWindow, qtbot, key_modifier: Qt.KeyboardModifier, lim
     return seen
 
 
-def test_tab_goes_search_contents_text_size_print_and_shift_tab_reverses_it(window, qtbot):
+def test_tab_follows_the_screen_header_search_contents_text_and_shift_tab_reverses_it(window, qtbot):
     window.navigation.open_location(Location("clinical-trials"))  # a page with links and glossary terms
+    window.navigation.open_location(Location("overview"))  # so Back is on, and in the Tab order
     window.search_panel.field.setFocus()
     forward = focus_walk(window, qtbot, Qt.KeyboardModifier.NoModifier)
     header = window.header
-    wanted = [window.search_panel.field, window.navigator, window.reading, header.text_size.smaller,
-              header.text_size.reset, header.text_size.larger, header.print_button]
-    assert [forward.index(w) for w in wanted] == sorted(forward.index(w) for w in wanted)
+    wanted = [header.back, header.text_size.smaller, header.text_size.reset, header.text_size.larger,
+              header.print_button, window.search_panel.field, window.navigator, window.reading]
+    start = forward.index(header.back)
+    round_from_back = forward[start:] + forward[:start]  # Tab goes round: read it from the header's first button
+    assert [round_from_back.index(w) for w in wanted] == sorted(round_from_back.index(w) for w in wanted)
     window.search_panel.field.setFocus()
     backward = focus_walk(window, qtbot, Qt.KeyboardModifier.ShiftModifier)
     assert backward[1:] == list(reversed(forward[1:]))

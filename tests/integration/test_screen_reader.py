@@ -159,3 +159,32 @@ def test_the_attract_screen_is_a_button_that_keeps_tab_and_starts_with_the_discl
     assert not kiosk.attract.isVisible()
     assert said_by(window.reading) == pack.manifest.disclaimer
     assert window.navigation.current == Location(pack.home.id)
+
+
+@pytest.mark.usefixtures("listening")
+def test_the_handout_dialogs_clinic_fields_and_its_warning_are_heard(window, qtbot):
+    from reader.ui.print.handout_dialog import HandoutDialog
+
+    dialog = HandoutDialog(window.pack, window.pack.home.id, "Riverside Clinic", "", window)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.clinic.setFocus()
+    qtbot.waitUntil(lambda: said_by(dialog.clinic) == "Clinic name. Riverside Clinic")
+    for box in dialog.sections.values():
+        box.setChecked(False)
+    dialog.choose_print()
+    assert said_by(dialog.clinic) == "Tick at least one section to print."
+    dialog.reject()
+
+
+@pytest.mark.usefixtures("listening")
+def test_a_notice_is_heard_where_focus_is_and_suggested_topics_are_not_called_results(window, qtbot):
+    window.reading.setFocus()
+    window.show_external_address("https://clinicaltrials.gov/")
+    assert said_by(window.reading).startswith("This reader works offline, so links do not open here.")
+    type_search(window, qtbot, "xqzvw")
+    assert window.search_panel.results.accessibleName().startswith("Suggested topics.")
+    window.search_panel.field.clear()
+    type_search(window, qtbot, "transplant")
+    assert window.search_panel.results.accessibleName().startswith("Search results.")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from reader.content.handout_plan import HandoutPlan
 from reader.content.model import AID, Pack
+from reader.ui.announce import announce, say_focus_of_filled_fields
 from reader.ui.widgets.clear_controls import make_controls_clear
 
 
@@ -62,6 +63,7 @@ class HandoutDialog(QDialog):
         details.addRow(self.tr("Clinic &name (optional)"), self.clinic)
         details.addRow(self.tr("Clinic &phone (optional)"), self.phone)
         layout.addLayout(details)
+        say_focus_of_filled_fields(self.clinic, self.phone)
         self.warning = QLabel("", self)
         layout.addWidget(self.warning)
 
@@ -89,6 +91,7 @@ class HandoutDialog(QDialog):
     def _finish(self, *, wants_pdf: bool) -> None:
         if not any(box.isChecked() for box in self.sections.values()):
             self.warning.setText(self.tr("Tick at least one section to print."))
+            announce(self.warning, self.warning.text())
             return
         self.wants_pdf = wants_pdf
         self.accept()

@@ -31,6 +31,7 @@ class FocusRing(QWidget):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self.follow_focus)
+            self.follow_focus(None, app.focusWidget())  # focus may be in the window already (the text, at start)
 
     def set_colour(self, colour: str) -> None:
         self._colour = QColor(colour)

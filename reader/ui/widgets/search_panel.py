@@ -138,7 +138,8 @@ class SearchPanel(QWidget):
             rows += [ResultRow(html.escape(title), title, (section_id, "")) for section_id, title in topics]
         status = status_lines(result)
         self.results.show_rows(rows)
-        self._show_status(status)
+        # Topics offered when nothing matched must not sound like results.
+        self._show_status(status, self._results_name if result.hits else self.tr("Suggested topics"))
         if len(rows) > first_hit:
             self.results.setCurrentRow(first_hit)
 
@@ -152,15 +153,15 @@ class SearchPanel(QWidget):
         self.results.clear_rows()
         self._show_status([texts.PREPARING_SEARCH])  # the list stays, empty, where results will come
 
-    def _show_status(self, lines: list[str]) -> None:
-        """The status above the list, a line each (heard as sentences), and the list."""
+    def _show_status(self, lines: list[str], list_name: str = "") -> None:
+        """The status above the list, a line each (heard as sentences), and the list (named list_name)."""
         self.status.setText("<br/>".join(html.escape(line) for line in lines))
         spoken = texts.spoken_lines(lines)
         self.status.setAccessibleName(spoken)
         # Also in the list's name, heard on moving into it: the status is announced as it
         # changes, but Orca 43 speaks no announcements, and "This summary does not cover
         # the outlook" must not be missed before the list that follows it.
-        self.results.setAccessibleName(f"{self._results_name}. {spoken}")
+        self.results.setAccessibleName(f"{list_name or self._results_name}. {spoken}")
         self.status.show()
         self.results.show()
 

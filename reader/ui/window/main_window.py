@@ -19,7 +19,7 @@ from reader.reflow import takes_turns
 from reader.style.palettes import Palette
 from reader.style.stylesheet import Spacing
 from reader.style.type_sizes import Typography
-from reader.ui.announce import describe_window_as_it_opens
+from reader.ui.announce import announce, describe_window_as_it_opens
 from reader.ui.settings import Settings
 from reader.ui.style.qt_palettes import chrome_palette, outline, resolve
 from reader.ui.widgets.banner import DisclaimerBanner
@@ -213,10 +213,11 @@ class MainWindow(QMainWindow):
         self.navigation.historyChanged.connect(self._enable_history_commands)
         history = self.session.history
         self._enable_history_commands(history.can_go_back, history.can_go_forward)
-        chain = [self.header.back, self.header.forward, self.search_panel.field, self.search_panel.clear_button,
-                 self.search_panel.results, self.navigator, self.match_bar.previous, self.match_bar.next, self.reading,
-                 self.header.text_size.smaller, self.header.text_size.reset, self.header.text_size.larger,
-                 self.header.print_button, self.notice.close_button]
+        # As the screen reads: the header left to right, then the side panel, then the text.
+        chain = [self.header.contents_button, self.header.back, self.header.forward, self.header.text_size.smaller,
+                 self.header.text_size.reset, self.header.text_size.larger, self.header.print_button,
+                 self.search_panel.field, self.search_panel.clear_button, self.search_panel.results, self.navigator,
+                 self.notice.close_button, self.match_bar.previous, self.match_bar.next, self.reading]
         for first, second in zip(chain, chain[1:], strict=False):  # each widget with the next
             QWidget.setTabOrder(first, second)
 
@@ -266,8 +267,6 @@ class MainWindow(QMainWindow):
 
     def speak_link(self, text: str, kind: str) -> None:
         """A link reached with Tab, said with what Enter does to it."""
-        from reader.ui.announce import announce
-
         spoken = {"term": self.tr("{text}, link. Enter shows what it means."),
                   "web": self.tr("{text}, web link. Enter shows its address; it does not open here.")}
         announce(self.reading, spoken.get(kind, self.tr("{text}, link")).format(text=text))
@@ -329,8 +328,9 @@ class MainWindow(QMainWindow):
 
     # -- notices ----------------------------------------------------------------------------------
     def show_notice(self, text: str) -> None:
-        """Say something in the notice line above the text."""
+        """Say something in the notice line above the text, and to a screen reader."""
         self.notice.show_message(text)
+        announce(self.notice, text)
 
     def come_forward(self) -> None:
         """Another launch asked for the reader: show this window instead of a second one."""
@@ -362,6 +362,7 @@ class MainWindow(QMainWindow):
             + "\n" + self.tr("Or point a phone's camera at the code."),
             qr_png(url), self.tr("QR code for {address}").format(address=address),
         )
+        announce(self.notice, self.notice.accessibleDescription())
 
     # -- sessions ---------------------------------------------------------------------------------
     def clear_search(self) -> None:
