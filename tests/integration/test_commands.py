@@ -64,7 +64,8 @@ def test_every_command_is_reachable_and_the_menus_read_as_before(window):
     assert _menu_texts(window.menus["view"]) == ["Larger text", "Smaller text", "Normal text size", "—", "Theme",
                                                  "Reading options…"]
     assert _menu_texts(window.menus["go"]) == ["Back", "Forward", "Home", "—", "Previous section", "Next section",
-                                               "—", "Search", "Contents", "Next match", "Previous match"]
+                                               "—", "Next heading", "Previous heading", "—", "Search", "Contents",
+                                               "Next match", "Previous match"]
     assert _menu_texts(window.menus["help"]) == ["Keyboard shortcuts", "About ATL Reader"]
 
 

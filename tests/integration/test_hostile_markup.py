@@ -243,9 +243,9 @@ def test_dialogs_show_pack_words_as_written(hostile_window, hostile, monkeypatch
 
     opened: list[dialogs.InfoDialog] = []
     monkeypatch.setattr(dialogs.InfoDialog, "exec", lambda self: opened.append(self) or 0)
-    hostile_window.show_about()
+    hostile_window.dialogs.show_about()
     for index in range(len(hostile_window.pack.glossary)):
-        hostile_window.show_term(index)
+        hostile_window.dialogs.show_term(index)
     assert len(opened) == 3
     text = " ".join(dialog.browser.toPlainText() for dialog in opened)
     assert hostile.text("Title") in text and hostile.text("Definition") in text and TERM in text

@@ -347,7 +347,7 @@ def test_a_reset_closes_popups_and_the_contents_drawer(make_kiosk, qtbot):
             dialog.reject()  # so the test cannot hang on a dialog left open
 
     QTimer.singleShot(0, reset_while_a_definition_is_open)
-    window.show_term(0)  # returns when the definition closes
+    window.dialogs.show_term(0)  # returns when the definition closes
     assert still_open == []
     qtbot.mouseClick(kiosk.attract, Qt.MouseButton.LeftButton)
     assert window.reading.isVisible() and not window.header.contents_button.isChecked()

@@ -188,3 +188,18 @@ def test_a_notice_is_heard_where_focus_is_and_suggested_topics_are_not_called_re
     window.search_panel.field.clear()
     type_search(window, qtbot, "transplant")
     assert window.search_panel.results.accessibleName().startswith("Search results.")
+
+
+@pytest.mark.usefixtures("listening")
+def test_alt_down_and_alt_up_go_from_heading_to_heading_and_say_each(window, qtbot):
+    window.navigation.open_location(Location("treatment-options"))
+    window.reading.setFocus()
+    qtbot.keyClick(window.reading, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert said_by(window.reading) == "Heading: Indolent (slower-growing) ATL"
+    assert window.reading.textCursor().block().text() == "Indolent (slower-growing) ATL", "the caret is there"
+    qtbot.keyClick(window.reading, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert said_by(window.reading) == "Heading: Aggressive ATL"
+    qtbot.keyClick(window.reading, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert said_by(window.reading) == "No more headings this way on this page."
+    qtbot.keyClick(window.reading, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert said_by(window.reading) == "Heading: Indolent (slower-growing) ATL"

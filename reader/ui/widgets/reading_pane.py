@@ -357,6 +357,30 @@ class ReadingPane(GatedBrowser):
             self._visible_anchor = anchor
             self.visibleAnchorChanged.emit(anchor)
 
+    def step_heading(self, step: int) -> str:
+        """Move the caret to the next (step 1) or previous (-1) heading and show it at the top.
+
+        Returns the heading's words, or "" when there is none that way. Qt's bridge
+        gives screen readers no headings inside a text view, so this is how they are
+        reached from the keyboard.
+        """
+        here = self.textCursor().block().position()
+        block = self.document().begin()
+        headings = []
+        while block.isValid():
+            if block.blockFormat().headingLevel():
+                headings.append(block)
+            block = block.next()
+        ahead = [b for b in headings if (b.position() > here if step > 0 else b.position() < here)]
+        if not ahead:
+            return ""
+        target = ahead[0] if step > 0 else ahead[-1]
+        cursor = QtGui.QTextCursor(target)
+        self.setTextCursor(cursor)
+        top = self.document().documentLayout().blockBoundingRect(target).top()
+        self.verticalScrollBar().setValue(round(top))
+        return target.text()
+
     # -- links and input --------------------------------------------------------------
     def _route_link(self, url: QUrl) -> None:
         scheme = url.scheme().lower()

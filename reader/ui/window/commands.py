@@ -47,6 +47,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("previous_section", "&Previous section", ("Ctrl+PgUp",), lambda w: w.navigation.show_previous_section,
             menu="go", separator_before=True),
     Command("next_section", "&Next section", ("Ctrl+PgDown",), lambda w: w.navigation.show_next_section, menu="go"),
+    Command("next_heading", "Next &heading", ("Alt+Down",), lambda w: w.show_next_heading, menu="go",
+            separator_before=True),
+    Command("previous_heading", "Previous h&eading", ("Alt+Up",), lambda w: w.show_previous_heading, menu="go"),
     Command("find", "&Search", ("Ctrl+F",), lambda w: w.go_to_search, menu="go", separator_before=True),
     Command("contents", "&Contents", ("Alt+C",), lambda w: w.go_to_contents, menu="go"),
     Command("find_slash", "Search (slash)", ("/",), lambda w: w.go_to_search),
@@ -59,13 +62,13 @@ COMMANDS: tuple[Command, ...] = (
     Command("reset_size", "&Normal text size", ("Ctrl+0",), lambda w: w.appearance.reset_text_size, menu="view"),
     Command("reading_options", "&Reading options…", (), lambda w: w.appearance.show_reading_options, menu="view",
             separator_before=True),
-    Command("print", "&Print…", ("Ctrl+P",), lambda w: w.print_handout, menu="file", desktop_only=True),
-    Command("export_pdf", "&Export PDF…", ("Ctrl+Shift+E",), lambda w: w.export_handout, menu="file",
+    Command("print", "&Print…", ("Ctrl+P",), lambda w: w.dialogs.print_handout, menu="file", desktop_only=True),
+    Command("export_pdf", "&Export PDF…", ("Ctrl+Shift+E",), lambda w: w.dialogs.export_handout, menu="file",
             desktop_only=True),
     Command("quit", "&Quit", ("Ctrl+Q",), lambda w: w.close, menu="file", separator_before=True,
             desktop_only=True),
-    Command("shortcuts", "&Keyboard shortcuts", ("F1",), lambda w: w.show_shortcuts, menu="help"),
-    Command("about", "&About ATL Reader", (), lambda w: w.show_about, menu="help"),
+    Command("shortcuts", "&Keyboard shortcuts", ("F1",), lambda w: w.dialogs.show_shortcuts, menu="help"),
+    Command("about", "&About ATL Reader", (), lambda w: w.dialogs.show_about, menu="help"),
 )
 
 

@@ -31,6 +31,7 @@ from reader.ui.window.appearance import Appearance
 from reader.ui.window.commands import build_menus
 from reader.ui.window.navigation import Navigation
 from reader.ui.window.staged_start import Stage, StagedStart
+from reader.ui.window.window_dialogs import WindowDialogs
 
 if TYPE_CHECKING:  # built by the stages after the first frame
     from reader.ui.widgets.focus_ring import FocusRing
@@ -78,6 +79,8 @@ class MainWindow(QMainWindow):
         self.setPalette(chrome_palette(theme))
         self._build_first_frame(theme)
         self.navigation = Navigation(pack, self.session, settings, self.reading, self)
+        self.dialogs = WindowDialogs(self, pack, family, settings, self.navigation, show_notice=self.show_notice,
+                                     shortcut_rows=lambda: self.commands.shortcut_rows())
         self.appearance = Appearance(self, self.header, self.banner, self.reading, self.notice, theme=theme,
                                      navigation=self.navigation, session=self.session, settings=settings,
                                      family=family)
@@ -149,7 +152,7 @@ class MainWindow(QMainWindow):
         self.reading.internalLinkClicked.connect(self.navigation.open_place)
         self.reading.externalLinkClicked.connect(self.show_external_address)
         self.reading.historyStepRequested.connect(self.navigation.step_history)
-        self.reading.termActivated.connect(self.show_term)
+        self.reading.termActivated.connect(self.dialogs.show_term)
         self.reading.linkFocused.connect(self.speak_link)
 
     def _show_start_notices(self) -> None:
@@ -264,6 +267,19 @@ class MainWindow(QMainWindow):
 
         self.search_panel.results.prepare()
         prepare_announcements()
+
+    def show_next_heading(self) -> None:
+        self._step_heading(1)
+
+    def show_previous_heading(self) -> None:
+        self._step_heading(-1)
+
+    def _step_heading(self, step: int) -> None:
+        """Alt+Down and Alt+Up: to the next or previous heading of the page, said to a screen reader."""
+        self.reading.setFocus()
+        heading = self.reading.step_heading(step)
+        announce(self.reading, self.tr("Heading: {text}").format(text=heading) if heading else
+                 self.tr("No more headings this way on this page."))
 
     def speak_link(self, text: str, kind: str) -> None:
         """A link reached with Tab, said with what Enter does to it."""
@@ -384,39 +400,6 @@ class MainWindow(QMainWindow):
         return KioskSurface(self, self.pack, self.family, self.header, self.banner, self.reading, self.search_panel,
                             self.navigator, self.notice, self.commands, self.navigation, self.appearance,
                             self.reset_session, self.close_contents_drawer)
-
-    # -- printing and dialogs ---------------------------------------------------------------------
-    def print_handout(self) -> None:
-        from reader.ui.print.printing import print_with_preview
-
-        section = self.pack.section(self.navigation.current.section_id) or self.pack.home
-        message = print_with_preview(self, self.pack, section, self.family, self.settings)
-        if message:
-            self.show_notice(message)
-
-    def export_handout(self) -> None:
-        from reader.ui.print.printing import export_with_dialog
-
-        message = export_with_dialog(self, self.pack)
-        if message:
-            self.show_notice(message)
-
-    def show_shortcuts(self) -> None:
-        from reader.ui.widgets.dialogs import show_shortcuts
-
-        show_shortcuts(self, self.commands.shortcut_rows())
-
-    def show_term(self, index: int) -> None:
-        """The plain-language definition of a marked term, in a dialog Esc closes."""
-        from reader.ui.widgets.dialogs import show_definition
-
-        if 0 <= index < len(self.pack.glossary):
-            show_definition(self, self.pack.glossary[index])
-
-    def show_about(self) -> None:
-        from reader.ui.widgets.dialogs import show_about
-
-        show_about(self, self.pack)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         self.settings.geometry = QByteArray(self.saveGeometry())

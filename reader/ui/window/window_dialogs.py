@@ -1,0 +1,57 @@
+"""What opens over the window: the handout dialogs, the F1 list, About, and a glossary definition."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from reader.content.model import Pack
+from reader.ui.settings import Settings
+from reader.ui.window.navigation import Navigation
+
+
+class WindowDialogs:
+    """Opens each dialog over the window; what a dialog has to say afterwards goes to show_notice."""
+
+    def __init__(self, window: QWidget, pack: Pack, family: str, settings: Settings, navigation: Navigation, *,
+                 show_notice: Callable[[str], None], shortcut_rows: Callable[[], list[tuple[str, str]]]) -> None:
+        self._window = window
+        self._pack = pack
+        self._family = family
+        self._settings = settings
+        self._navigation = navigation
+        self._show_notice = show_notice
+        self._shortcut_rows = shortcut_rows
+
+    def print_handout(self) -> None:
+        from reader.ui.print.printing import print_with_preview
+
+        section = self._pack.section(self._navigation.current.section_id) or self._pack.home
+        message = print_with_preview(self._window, self._pack, section, self._family, self._settings)
+        if message:
+            self._show_notice(message)
+
+    def export_handout(self) -> None:
+        from reader.ui.print.printing import export_with_dialog
+
+        message = export_with_dialog(self._window, self._pack)
+        if message:
+            self._show_notice(message)
+
+    def show_shortcuts(self) -> None:
+        from reader.ui.widgets.dialogs import show_shortcuts
+
+        show_shortcuts(self._window, self._shortcut_rows())
+
+    def show_term(self, index: int) -> None:
+        """The plain-language definition of a marked term, in a dialog Esc closes."""
+        from reader.ui.widgets.dialogs import show_definition
+
+        if 0 <= index < len(self._pack.glossary):
+            show_definition(self._window, self._pack.glossary[index])
+
+    def show_about(self) -> None:
+        from reader.ui.widgets.dialogs import show_about
+
+        show_about(self._window, self._pack)
