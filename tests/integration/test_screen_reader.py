@@ -203,3 +203,30 @@ def test_alt_down_and_alt_up_go_from_heading_to_heading_and_say_each(window, qtb
     assert said_by(window.reading) == "No more headings this way on this page."
     qtbot.keyClick(window.reading, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     assert said_by(window.reading) == "Heading: Indolent (slower-growing) ATL"
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", "contrast"])
+def test_a_focused_check_box_and_a_link_in_the_text_have_a_ring_at_3_to_1(window, qtbot, theme):
+    from reader.contrast import contrast_ratio
+    from reader.ui.print.handout_dialog import HandoutDialog
+    from reader.ui.widgets.focus_ring import FocusRing
+
+    window.appearance.choose_theme(theme)
+    focus = window.appearance.theme.focus
+    dialog = HandoutDialog(window.pack, window.pack.home.id, "", "", window)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    box = next(iter(dialog.sections.values()))
+    box.setFocus()
+    ring = dialog.findChild(FocusRing)
+    qtbot.waitUntil(lambda: ring.isVisible() and ring.geometry().contains(box.geometry().center()))
+    assert ring.grab().toImage().pixelColor(1, ring.height() // 2).name() == focus
+    assert contrast_ratio(focus, window.appearance.theme.window) >= 3
+    dialog.reject()
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.reading.setFocus()
+    qtbot.keyClick(window.reading, Qt.Key.Key_Tab)
+    assert window.reading.focused_link_rect() is not None, "the link reached with Tab is ringed"

@@ -26,6 +26,8 @@ def chrome_palette(theme: Palette) -> QPalette:
         QPalette.ColorRole.BrightText: theme.text, QPalette.ColorRole.Light: theme.button,
         QPalette.ColorRole.Midlight: theme.panel, QPalette.ColorRole.Mid: theme.border,
         QPalette.ColorRole.Dark: theme.border, QPalette.ColorRole.Shadow: theme.border,
+        # The focus colour, for the rings dialogs draw (they have the palette, not the theme).
+        QPalette.ColorRole.Accent: theme.focus,
     }
     for role, colour in roles.items():
         palette.setColor(role, QColor(colour))

@@ -45,8 +45,8 @@ class InfoDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._fit_to_text(columns, lines)
-        # The window's focus ring stays in the window: the dialog draws its own, in its highlight colour.
-        self.focus_ring = FocusRing(self, self.palette().color(QPalette.ColorRole.Highlight).name())
+        # The window's focus ring stays in the window: the dialog draws its own, in the theme's focus colour.
+        self.focus_ring = FocusRing(self, self.palette().color(QPalette.ColorRole.Accent).name())
         self.browser.setFocus()
 
     def _fit_to_text(self, columns: int, lines: int) -> None:
