@@ -141,7 +141,8 @@ def _say_focus(widget: QWidget) -> None:
     if widget.hasFocus():
         text = getattr(widget, "text", None)
         typed = text() if callable(text) else ""
-        announce(widget, f"{widget.accessibleName()}. {typed}" if typed else widget.accessibleName())
+        name = QApplication.translate("Announce", "{name}, text field").format(name=widget.accessibleName())
+        announce(widget, f"{name}. {typed}" if typed else name)
 
 
 def prepare_announcements() -> None:

@@ -157,7 +157,7 @@ def test_the_attract_screen_is_a_button_that_keeps_tab_and_starts_with_the_discl
     qtbot.keyClick(start, Qt.Key.Key_Return)
     qtbot.waitUntil(window.reading.hasFocus)
     assert not kiosk.attract.isVisible()
-    assert said_by(window.reading) == pack.manifest.disclaimer
+    assert said_by(window.reading) == f"{pack.home.title}. {pack.manifest.disclaimer}"
     assert window.navigation.current == Location(pack.home.id)
 
 
@@ -170,7 +170,7 @@ def test_the_handout_dialogs_clinic_fields_and_its_warning_are_heard(window, qtb
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
     dialog.clinic.setFocus()
-    qtbot.waitUntil(lambda: said_by(dialog.clinic) == "Clinic name. Riverside Clinic")
+    qtbot.waitUntil(lambda: said_by(dialog.clinic) == "Clinic name (optional), text field. Riverside Clinic")
     for box in dialog.sections.values():
         box.setChecked(False)
     dialog.choose_print()
@@ -230,3 +230,49 @@ def test_a_focused_check_box_and_a_link_in_the_text_have_a_ring_at_3_to_1(window
     window.reading.setFocus()
     qtbot.keyClick(window.reading, Qt.Key.Key_Tab)
     assert window.reading.focused_link_rect() is not None, "the link reached with Tab is ringed"
+
+
+@pytest.mark.usefixtures("listening")
+def test_a_subsection_chosen_in_the_contents_is_where_the_caret_is_and_is_named(window, qtbot):
+    item = window.navigator.findItems("Aggressive ATL", Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)[0]
+    window.navigator.setFocus()
+    window.navigator.setCurrentItem(item)
+    qtbot.keyClick(window.navigator, Qt.Key.Key_Return)
+    qtbot.waitUntil(window.reading.hasFocus)
+    assert window.reading.textCursor().block().text() == "Aggressive ATL", "reading on starts at the subsection"
+    assert said_by(window.reading) == "Aggressive ATL"  # its section was opened as the contents moved to it
+
+
+@pytest.mark.usefixtures("listening")
+def test_keys_that_do_nothing_say_so(window, qtbot):
+    window.reading.setFocus()
+    qtbot.keyClick(window.reading, Qt.Key.Key_F3)
+    assert said_by(window.reading) == "No search matches on this page."
+    qtbot.keyClick(window.reading, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert said_by(window.reading) == "Nothing to go back to."
+    type_search(window, qtbot, "transplant")
+    qtbot.keyClick(window.search_panel.field, Qt.Key.Key_Escape)
+    assert said_by(window.search_panel.field) == "Search cleared."
+
+
+def test_a_kiosk_listener_gets_longer_before_the_question_and_keeps_their_place(qtbot, own, pack, family,
+                                                                                monkeypatch):
+    from reader.ui.kiosk.mode import SCREEN_READER_IDLE_FACTOR
+    from reader.ui.settings import Settings
+    from reader.ui.window.main_window import MainWindow
+
+    monkeypatch.setattr("reader.ui.kiosk.mode.screen_reader_active", lambda: True)
+    window = own(MainWindow(pack, Settings(None), family))
+    kiosk = KioskController(window.kiosk_surface(), KioskConfig(), idle_ms=40, tick_ms=20)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    kiosk.start()
+    window.reading.setFocus()
+    kiosk.ask_if_still_reading()  # the first quiet spell runs out: a listener is given longer first
+    assert not kiosk.prompt.isVisible()
+    assert kiosk.watcher.waiting_ms == 40 * SCREEN_READER_IDLE_FACTOR
+    kiosk.ask_if_still_reading()  # and that runs out too
+    assert kiosk.prompt.isVisible()
+    kiosk.keep_reading()
+    assert window.reading.hasFocus(), "back on the text, not on a button that was under the question"

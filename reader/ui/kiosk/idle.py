@@ -23,6 +23,7 @@ class IdleWatcher(QObject):
 
     def __init__(self, idle_ms: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._idle_ms = idle_ms
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(idle_ms)
@@ -31,12 +32,17 @@ class IdleWatcher(QObject):
         if app is not None:
             app.installEventFilter(self)
 
-    def restart(self) -> None:
-        """Count the idle time from now."""
-        self._timer.start()
+    def restart(self, extra_ms: int = 0) -> None:
+        """Count the idle time (and extra_ms more, this once) from now."""
+        self._timer.start(self._idle_ms + extra_ms)
 
     def stop(self) -> None:
         self._timer.stop()
+
+    @property
+    def waiting_ms(self) -> int:
+        """How long the quiet spell now being counted lasts."""
+        return self._timer.interval()
 
     @property
     def counting(self) -> bool:
@@ -45,6 +51,6 @@ class IdleWatcher(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         if event.type() in _ACTIVITY:
             if self._timer.isActive():
-                self._timer.start()
+                self._timer.start(self._idle_ms)
             self.activityNoticed.emit()
         return False

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+import shiboken6
 from PySide6 import QtCore
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QFont
@@ -60,12 +61,10 @@ class KioskController(QObject):
         # One guard for the kiosk's life: closing and reopening the pad does not reset the waits.
         self.pin_guard = PinGuard(config.exit_pin or "", clock)
         self._pin_tick_ms = pin_tick_ms
-        idle_ms = idle_ms if idle_ms is not None else config.idle_timeout * 1000
-        if screen_reader_active():
-            # A listener hears the page with no touch or key for minutes: Qt cannot tell
-            # when the screen reader is speaking, so the kiosk waits longer instead.
-            idle_ms *= SCREEN_READER_IDLE_FACTOR
-        self.watcher = IdleWatcher(idle_ms, self)
+        self._idle_ms = idle_ms if idle_ms is not None else config.idle_timeout * 1000
+        self._listener_given_longer = False
+        self._focus_before_prompt: QWidget | None = None
+        self.watcher = IdleWatcher(self._idle_ms, self)
         # Both leave the header and the disclaimer in view.
         self.prompt = StillReadingPrompt(host, window.banner, window.family,
                                          prompt_seconds or config.prompt_seconds, tick_ms)
@@ -155,16 +154,29 @@ class KioskController(QObject):
         self.watcher.restart()
 
     def ask_if_still_reading(self) -> None:
+        if screen_reader_active() and not self._listener_given_longer:
+            # A listener hears the page with no touch or key for minutes: Qt cannot tell
+            # when the screen reader is speaking, so the kiosk waits longer first. Asked
+            # now, not at start: Qt knows a screen reader is there only once it connects.
+            self._listener_given_longer = True
+            self.watcher.restart(self._idle_ms * (SCREEN_READER_IDLE_FACTOR - 1))
+            return
+        self._listener_given_longer = False
+        self._focus_before_prompt = QApplication.focusWidget()
         close_dialogs()
         self.prompt.start()
 
     def _keep_reading_if_asked(self) -> None:
+        self._listener_given_longer = False  # someone is there: the next quiet spell starts afresh
         if self.prompt.isVisible():
             self.keep_reading()
 
     def keep_reading(self) -> None:
         self.prompt.stop()
         self.watcher.restart()
+        before, self._focus_before_prompt = self._focus_before_prompt, None
+        if before is not None and shiboken6.isValid(before) and before.isVisible():
+            before.setFocus()  # back where the reader was, not on the first button under the prompt
 
     def reset_for_next_person(self) -> None:
         """Nothing of this session stays on screen or can be brought back (undo, Back, a flick)."""

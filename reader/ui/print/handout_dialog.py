@@ -57,9 +57,9 @@ class HandoutDialog(QDialog):
 
         details = QFormLayout()
         self.clinic = QLineEdit(clinic, self)
-        self.clinic.setAccessibleName(self.tr("Clinic name"))
+        self.clinic.setAccessibleName(self.tr("Clinic name (optional)"))  # the words beside it, so one name is heard
         self.phone = QLineEdit(phone, self)
-        self.phone.setAccessibleName(self.tr("Clinic phone number"))
+        self.phone.setAccessibleName(self.tr("Clinic phone (optional)"))
         details.addRow(self.tr("Clinic &name (optional)"), self.clinic)
         details.addRow(self.tr("Clinic &phone (optional)"), self.phone)
         layout.addLayout(details)

@@ -68,8 +68,9 @@ class InfoDialog(QDialog):
 
 def shortcuts_html(commands: Sequence[tuple[str, str]], title: str) -> str:
     """The keys of the commands in this mode (Commands.shortcut_rows: a kiosk leaves out what it turns off)."""
-    rows = [f"<tr><td>{html.escape(name)}</td><td><b>{html.escape(keys)}</b></td></tr>" for name, keys in commands]
-    return f"<h2>{html.escape(title)}</h2><table cellpadding='6'>{''.join(rows)}</table>"
+    # A line each, not a table: read line by line with the arrows, a table row gave only its first cell.
+    rows = [f"<p>{html.escape(name)}: <b>{html.escape(keys)}</b></p>" for name, keys in commands]
+    return f"<h2>{html.escape(title)}</h2>{''.join(rows)}"
 
 
 def about_html(pack: Pack, heading: str, offline_note: str) -> str:

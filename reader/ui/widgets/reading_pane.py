@@ -272,10 +272,22 @@ class ReadingPane(GatedBrowser):
         self.viewport().update()  # the link's ring goes with the focus
 
     def go_to_anchor(self, anchor: str | None) -> None:
+        """Scroll to the anchor (or the top), and put the caret there: a screen reader reads on from it."""
+        block = self._block_of(anchor) if anchor else self.document().begin()
+        if block is not None and block.isValid():
+            self.setTextCursor(QtGui.QTextCursor(block))  # first: Qt scrolls to show the caret
         if anchor:
             self.scrollToAnchor(anchor)
         else:
             self.verticalScrollBar().setValue(0)
+
+    def _block_of(self, anchor: str) -> QtGui.QTextBlock | None:
+        block = self.document().begin()
+        while block.isValid():
+            if anchor in (block.charFormat().anchorNames() or block.begin().fragment().charFormat().anchorNames()):
+                return block
+            block = block.next()
+        return None
 
     def mark_terms(self, finder: TermFinder) -> None:
         """Mark each glossary term's first use on the page with a dotted underline.

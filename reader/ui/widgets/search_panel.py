@@ -138,8 +138,12 @@ class SearchPanel(QWidget):
             rows += [ResultRow(html.escape(title), title, (section_id, "")) for section_id, title in topics]
         status = status_lines(result)
         self.results.show_rows(rows)
-        # Topics offered when nothing matched must not sound like results.
-        self._show_status(status, self._results_name if result.hits else self.tr("Suggested topics"))
+        # Topics offered when nothing matched must not sound like results; meanings of
+        # words listed above the hits are said, or the rows do not add up to the count.
+        name = self._results_name if result.hits else self.tr("Suggested topics")
+        if result.terms:
+            name += ". " + self.tr("The meanings of words asked about come first, above the sections")
+        self._show_status(status, name)
         if len(rows) > first_hit:
             self.results.setCurrentRow(first_hit)
 

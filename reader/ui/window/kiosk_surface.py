@@ -124,7 +124,7 @@ class KioskSurface:
     def start_session(self) -> None:
         self.navigation.go_home()
         self.reading.setFocus()
-        announce(self.banner, self.pack.manifest.disclaimer, focus=self.reading)
+        announce(self.banner, f"{self.pack.home.title}. {self.pack.manifest.disclaimer}", focus=self.reading)
 
     def reset_for_next_person(self, text_percent: int) -> None:
         """Nothing of this session stays on screen or can be brought back (undo, Back, a flick)."""

@@ -57,8 +57,11 @@ class Navigation(QObject):
             history.visit(Location(section.id, location.anchor, location.scroll))
         self._settings.last_section = section.id
         self.historyChanged.emit(history.can_go_back, history.can_go_forward)
-        if self._session.arrive(section.id) and not quietly:
-            announce(self._reading, section.title)  # a screen reader hears where it is
+        arrived = self._session.arrive(section.id)
+        if not quietly and (arrived or location.anchor):  # a screen reader hears where it is
+            sub = next((sub for sub in section.subsections if sub.id == location.anchor), None)
+            place = sub.title if sub is not None else section.title
+            announce(self._reading, f"{section.title}: {place}" if arrived and sub is not None else place)
         self.locationChanged.emit(section.id, location.anchor or "")
 
     def show_page(self, section: Section) -> None:
@@ -87,6 +90,9 @@ class Navigation(QObject):
         location = history.forward() if step > 0 else history.back()
         if location is not None:
             self.open_location(location, record=False)
+        else:  # Alt+Left with nowhere to go said nothing at all
+            announce(self._reading, self.tr("Nothing to go forward to.") if step > 0 else
+                     self.tr("Nothing to go back to."))
 
     def go_home(self) -> None:
         self.open_location(Location(self._pack.home.id))

@@ -120,6 +120,7 @@ class SearchController(QObject):
             return False
         self._panel.focus_field()  # before the field changes: Orca says nothing of a focus move after a caret move
         self._panel.clear()
+        announce(self._panel.field, self.tr("Search cleared."))
         return True
 
     def highlight_page(self) -> None:
@@ -148,3 +149,5 @@ class SearchController(QObject):
         self._match_bar.show_position(current, self._reading.match_count)
         if current:
             announce(self._match_bar.label, self._match_bar.label.text())
+        else:  # F3 with nothing to step to said nothing at all
+            announce(self._match_bar.label, self.tr("No search matches on this page."))
