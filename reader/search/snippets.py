@@ -103,6 +103,30 @@ def match_spans(text: str, query: Query) -> list[Span]:
     return [(tokens[i].start, tokens[i].end) for i in matched(text, query)]
 
 
+#: What may stand between two matched words of one match: a space, a hyphen or a slash.
+_JOINERS = {"", "-", "\u2011", "/"}
+
+
+def match_runs(text: str, query: Query) -> list[Span]:
+    """Every run of matched words in text, one span each: what a reader counts as one match.
+
+    "chemotherapy regimens" and "VCAP-AMP-VECP" are one match each, not two and
+    three: F3 steps from phrase to phrase, and "Match 1 of 2" counts mentions.
+    """
+    if query.is_empty:
+        return []
+    tokens = _places_of(text).tokens
+    runs: list[Span] = []
+    last = -2
+    for index in matched(text, query):
+        if index == last + 1 and runs and text[runs[-1][1]:tokens[index].start].strip() in _JOINERS:
+            runs[-1] = (runs[-1][0], tokens[index].end)
+        else:
+            runs.append((tokens[index].start, tokens[index].end))
+        last = index
+    return runs
+
+
 def _best_window(stems: tuple[str, ...], hits: list[int], size: int) -> int:
     """Index of the first token of the window of `size` tokens with most distinct matches."""
     best_start, best_score = 0, -1

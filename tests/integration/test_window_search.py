@@ -32,8 +32,9 @@ def test_results_update_as_you_type_and_open_with_highlights(window, qtbot):
     assert page_text(window).startswith("Treatment options")
     highlighted = [s.cursor.selectedText() for s in window.reading.extraSelections()]
     # The word typed, and the summary's own name for it (synonyms.toml), as a whole phrase:
-    # "cell" alone, as in "T-cell", is not a match.
-    assert highlighted == ["hematopoietic", "stem", "cell", "transplantation", "HSCT"]
+    # "cell" alone, as in "T-cell", is not a match. A phrase is one match, not one per word.
+    assert highlighted == ["hematopoietic stem cell transplantation", "HSCT"]
+    assert window.match_bar.label.text() == "Match 1 of 2 on this page"
     assert window.reading.hasFocus()
 
 

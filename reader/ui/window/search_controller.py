@@ -129,9 +129,9 @@ class SearchController(QObject):
         if result is None or result.query.is_empty:
             self._reading.highlight(None)
         else:
-            from reader.search.snippets import match_spans
+            from reader.search.snippets import match_runs
 
-            self._reading.highlight(lambda text: match_spans(text, result.query))
+            self._reading.highlight(lambda text: match_runs(text, result.query))
         self._match_bar.show_position(0, self._reading.match_count)
 
     def show_first_match(self) -> None:

@@ -241,3 +241,13 @@ def test_a_correction_is_shown_as_the_whole_query_searched(index):
 def test_the_count_said_is_the_number_of_results_listed(index):
     result = index.search("side effects of chemo")
     assert f"{len(result.hits)} sections match" in status_lines(result)
+
+
+def test_a_phrase_or_a_hyphenated_name_is_one_match_not_one_per_word(index):
+    from reader.search.snippets import match_runs
+
+    text = "treatment typically involves intensive chemotherapy regimens (such as VCAP-AMP-VECP) or, when available"
+    query = index.parse("chemo")
+    runs = [text[start:end] for start, end in match_runs(text, query)]
+    assert "VCAP-AMP-VECP" in runs and "AMP" not in runs, "F3 never steps onto AMP alone"
+    assert len(runs) == len(set(runs)) and all(" " not in run or run.startswith("chemotherapy") for run in runs)
