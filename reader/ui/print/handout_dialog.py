@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.content.handout_plan import HandoutPlan
-from reader.content.model import AID, Pack
+from reader.content.model import Pack
 from reader.ui.announce import announce, say_focus_of_filled_fields
 from reader.ui.widgets.clear_controls import make_controls_clear
 
@@ -38,7 +38,7 @@ class HandoutDialog(QDialog):
         for section in pack.sections:
             label = section.title + (self.tr(" (this page)") if section.id == current_section else "")
             box = QCheckBox(label.replace("&", "&&"), chosen)  # a single & would be taken as a shortcut key
-            box.setChecked(section.kind != AID)  # the whole summary; aids are added on purpose
+            box.setChecked(True)  # the whole handout, as `export-pdf` makes it; untick what is not wanted
             chosen_layout.addWidget(box)
             self.sections[section.id] = box
         layout.addWidget(chosen)
