@@ -32,9 +32,9 @@ class IdleWatcher(QObject):
         if app is not None:
             app.installEventFilter(self)
 
-    def restart(self, extra_ms: int = 0) -> None:
-        """Count the idle time (and extra_ms more, this once) from now."""
-        self._timer.start(self._idle_ms + extra_ms)
+    def restart(self, wait_ms: int | None = None) -> None:
+        """Count the idle time from now (or, this once, wait_ms; activity goes back to the idle time)."""
+        self._timer.start(self._idle_ms if wait_ms is None else wait_ms)
 
     def stop(self) -> None:
         self._timer.stop()
