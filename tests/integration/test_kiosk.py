@@ -477,3 +477,20 @@ def test_enter_on_the_staff_keypad_only_tries_the_pin(qtbot):
     qtbot.keyClicks(dialog.field, "2468")
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
         qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+
+
+def test_between_patients_the_disclaimer_stays_whole_and_the_header_changes_nothing(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    window = window_of(kiosk)
+    kiosk.reset_for_next_person()
+    header = window.header
+    assert not header.text_size.larger.isEnabled() and not header.text_size.smaller.isEnabled()
+    qtbot.mouseClick(header.text_size.larger, Qt.MouseButton.LeftButton)
+    assert window.appearance.text_percent == kiosk.config.text_percent, "a tap there changes nothing"
+    # Whatever makes the disclaimer taller (here, larger text) pushes the attract screen down with it.
+    window.appearance.apply_text_scale(300)
+    banner_bottom = window.banner.mapTo(window, window.banner.rect().bottomLeft()).y()
+    qtbot.waitUntil(lambda: kiosk.attract.geometry().top() > banner_bottom)
+    kiosk.start_reading()
+    assert header.text_size.smaller.isEnabled() and header.text_size.reset.isEnabled()
+    assert not header.back.isEnabled(), "Back follows its command: nowhere to go yet"

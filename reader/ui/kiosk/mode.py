@@ -184,11 +184,13 @@ class KioskController(QObject):
         self.hide_keyboard()
         close_dialogs()
         self.window.reset_for_next_person(self.config.text_percent)
+        self.window.set_session_controls_enabled(False)
         self.attract.present()  # with focus on its Start button
         self.sessionReset.emit()
 
     def start_reading(self) -> None:
         self.attract.hide()
+        self.window.set_session_controls_enabled(True)
         self.window.start_session()
         self.watcher.restart()
 

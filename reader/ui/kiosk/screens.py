@@ -40,10 +40,12 @@ class Overlay(QWidget):
         self.setAutoFillBackground(True)
         self.setFont(QFont(family))
         parent.installEventFilter(self)
+        below.installEventFilter(self)  # a disclaimer that grows (larger text) pushes the panel down
         self.hide()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if watched is self.parent() and event.type() == QEvent.Type.Resize:
+        if (watched is self.parent() and event.type() == QEvent.Type.Resize) or (
+                watched is self._below and event.type() in (QEvent.Type.Resize, QEvent.Type.Move)):
             self._fit()
         return False
 

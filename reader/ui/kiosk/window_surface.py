@@ -66,6 +66,11 @@ class KioskWindow(Protocol):
         """A fresh start: nothing of this session on screen, in the field's undo or in the X11 selection."""
         ...
 
+    def set_session_controls_enabled(self, enabled: bool) -> None:
+        """The header's Back, Forward, text size and Print: off between patients, so a tap there
+        cannot change what the next patient gets without starting a session."""
+        ...
+
     def start_session(self) -> None:
         """A patient starts: the first page from the top, focus on its text, the disclaimer said."""
         ...

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader import textscale
 from reader.content.model import Pack, Section
 from reader.ui.announce import announce
 from reader.ui.widgets.banner import DisclaimerBanner
@@ -120,6 +121,15 @@ class KioskSurface:
 
     def show_notice(self, text: str) -> None:
         self.notice.show_message(text)
+
+    def set_session_controls_enabled(self, enabled: bool) -> None:
+        header, sizes = self.header, self.header.text_size
+        for button in (sizes.smaller, sizes.reset, sizes.larger):
+            button.setEnabled(enabled)
+        for button, command in ((header.back, "back"), (header.forward, "forward"), (header.print_button, "print")):
+            button.setEnabled(enabled and self.commands[command].isEnabled())  # as their commands, once on
+        if enabled:  # A- and A+ go back to following the size (off at 75 % and 300 %)
+            sizes.show_percent(self.appearance.text_percent, textscale.MIN_PERCENT, textscale.MAX_PERCENT)
 
     def start_session(self) -> None:
         self.navigation.go_home()
