@@ -276,3 +276,26 @@ def test_a_kiosk_listener_gets_longer_before_the_question_and_keeps_their_place(
     assert kiosk.prompt.isVisible()
     kiosk.keep_reading()
     assert window.reading.hasFocus(), "back on the text, not on a button that was under the question"
+
+
+def test_the_contents_row_sent_to_screen_readers_is_the_current_one(window, qtbot, monkeypatch):
+    from types import SimpleNamespace
+
+    from PySide6.QtGui import QAccessible
+
+    sent: list[tuple[int, str]] = []
+
+    def record(event) -> None:
+        tree = QAccessible.queryAccessibleInterface(window.navigator)
+        sent.append((event.type(), tree.child(event.child()).text(QAccessible.Text.Name)))
+
+    fake = SimpleNamespace(isActive=lambda: True, queryAccessibleInterface=QAccessible.queryAccessibleInterface,
+                           Event=QAccessible.Event, updateAccessibility=record)
+    monkeypatch.setattr("reader.ui.widgets.navigator.QAccessible", fake)
+    window.navigation.open_location(Location("clinical-trials"))
+    window.go_to_contents()  # Alt+C
+    qtbot.waitUntil(lambda: bool(sent))
+    assert sent[-1] == (QAccessible.Event.Focus, "Clinical trials"), "Qt's own focus event named a row above it"
+    window.navigator.setCurrentItem(window.navigator.findItems("Treatment options", Qt.MatchFlag.MatchExactly)[0])
+    window.navigator.currentItem().setExpanded(False)  # Left on an open section
+    qtbot.waitUntil(lambda: sent[-1][1] == "Treatment options")

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from PySide6 import QtCore
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPolygonF, QResizeEvent
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
+    QFocusEvent,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QPolygonF,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -96,6 +106,9 @@ class NavigatorTree(QTreeWidget):
         self._measured_to = 0
         self.currentItemChanged.connect(self._emit_chosen)
         self.itemActivated.connect(self._emit_activated)
+        # Said again, with its new state, when a section opens or closes: Qt sends nothing for it.
+        self.itemExpanded.connect(self._name_current_row_soon)
+        self.itemCollapsed.connect(self._name_current_row_soon)
         self._measuring.timeout.connect(self._measure_next_rows)
 
     def finish_setup(self) -> None:
@@ -236,6 +249,35 @@ class NavigatorTree(QTreeWidget):
             previous.setExpanded(False)
         self._opened_for_reading = None if section.isExpanded() else section  # one the reader opened stays
         section.setExpanded(True)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt API)
+        super().focusInEvent(event)
+        self._name_current_row_soon()
+
+    def _name_current_row_soon(self, _item: QTreeWidgetItem | None = None) -> None:
+        QTimer.singleShot(0, self, self._name_current_row)
+
+    def _name_current_row(self) -> None:
+        """Send screen readers the focused row again, by its index among the tree's accessible children.
+
+        As the tree took focus, Qt's own focus event named a row two or three above
+        the current one, and Orca read "Aggressive ATL, not selected" while the reader
+        was on "Clinical trials"; the index Qt's tree itself answers to is right.
+        """
+        item = self.currentItem()
+        if item is None or not self.hasFocus() or not QAccessible.isActive():
+            return
+        tree = QAccessible.queryAccessibleInterface(self)
+        if tree is None:
+            return
+        where = self.viewport().mapToGlobal(self.visualItemRect(item).center())
+        for index in range(tree.childCount()):
+            cell = tree.child(index)
+            if cell is not None and cell.rect().contains(where):
+                event = QAccessibleEvent(self, QAccessible.Event.Focus)
+                event.setChild(index)
+                QAccessible.updateAccessibility(event)
+                return
 
     def _emit_chosen(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
         if current is not None and not self._updating:
