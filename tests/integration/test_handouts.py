@@ -72,6 +72,17 @@ def test_the_clinic_is_named_on_every_page(tmp_path):
         assert "Medical disclaimer: This content is for informational purposes only" in text
 
 
+@needs_pdftotext
+def test_a_long_clinic_name_wraps_in_large_print_and_its_phone_number_is_never_cut(tmp_path):
+    out = tmp_path / "long.pdf"
+    clinic = "Riverside Haematology and Oncology Day Unit, Building B, Queen Elizabeth Hospital"
+    export(out, "--clinic", clinic, "--phone", "+44 20 7946 0958 (ask for the ATL nurse)", "--large-print")
+    for text in pages(out):
+        squashed = " ".join(text.split())
+        assert "+44 20 7946 0958 (ask for the ATL nurse)" in squashed, "the whole number, on every page"
+        assert "Medical disclaimer: This content is for informational purposes only" in squashed
+
+
 @pytest.mark.parametrize("large", [False, True])
 def test_no_heading_is_left_alone_and_no_short_block_is_split(qapp, pack, family, tmp_path, large):
     import datetime as dt

@@ -129,8 +129,14 @@ class _PagePainter:
         disclaimer_height = footer_metrics.boundingRect(
             QRectF(0, 0, width - 2 * margin, 10_000), int(Qt.TextFlag.TextWordWrap), plan.pack.manifest.disclaimer
         ).height()
-        extra_lines = 2.6 if plan.clinic_line else 1.6  # the clinic's line, then date and page number
-        footer_height = disclaimer_height + footer_metrics.lineSpacing() * extra_lines
+        # The clinic's details wrap rather than lose their end: the phone number is the most
+        # useful thing on a patient's handout, and large print cut it off at the page's edge.
+        self.clinic_text = texts.GIVEN_BY.format(clinic=plan.clinic_line) if plan.clinic_line else ""
+        self.clinic_height = footer_metrics.boundingRect(
+            QRectF(0, 0, width - 2 * margin, 10_000), int(Qt.TextFlag.TextWordWrap), self.clinic_text
+        ).height() if self.clinic_text else 0.0
+        line = footer_metrics.lineSpacing()
+        footer_height = disclaimer_height + self.clinic_height + line * 1.6  # then the date and page number
         self.footer_rect = QRectF(margin, height - margin * 0.7 - footer_height, width - 2 * margin, footer_height)
         gap = 5 * self.mm
         self.body_rect = QRectF(
@@ -241,13 +247,12 @@ class _PagePainter:
         metrics = QFontMetricsF(self.footer_font, self.device)
         line = metrics.lineSpacing()
         text_top = rect.top() + line * 0.4
-        clinic = self.plan.clinic_line
-        below = line * (2.4 if clinic else 1.4)
+        below = line * 1.4 + self.clinic_height
         disclaimer_rect = QRectF(rect.left(), text_top, rect.width(), rect.height() - below)
         painter.drawText(disclaimer_rect, int(Qt.TextFlag.TextWordWrap), self.plan.pack.manifest.disclaimer)
-        if clinic:
-            clinic_rect = QRectF(rect.left(), rect.bottom() - 2 * line, rect.width(), line)
-            painter.drawText(clinic_rect, int(Qt.AlignmentFlag.AlignLeft), texts.GIVEN_BY.format(clinic=clinic))
+        if self.clinic_text:
+            clinic_rect = QRectF(rect.left(), rect.bottom() - line - self.clinic_height, rect.width(), self.clinic_height)
+            painter.drawText(clinic_rect, int(Qt.TextFlag.TextWordWrap), self.clinic_text)
         bottom = QRectF(rect.left(), rect.bottom() - line, rect.width(), line)
         painter.drawText(bottom, int(Qt.AlignmentFlag.AlignLeft), texts.PRINTED_ON.format(date=long_date(self.printed)))
         painter.drawText(bottom, int(Qt.AlignmentFlag.AlignRight), texts.PAGE_X_OF_Y.format(page=page, pages=pages))
