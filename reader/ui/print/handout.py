@@ -251,7 +251,8 @@ class _PagePainter:
         disclaimer_rect = QRectF(rect.left(), text_top, rect.width(), rect.height() - below)
         painter.drawText(disclaimer_rect, int(Qt.TextFlag.TextWordWrap), self.plan.pack.manifest.disclaimer)
         if self.clinic_text:
-            clinic_rect = QRectF(rect.left(), rect.bottom() - line - self.clinic_height, rect.width(), self.clinic_height)
+            top = rect.bottom() - line - self.clinic_height
+            clinic_rect = QRectF(rect.left(), top, rect.width(), self.clinic_height)
             painter.drawText(clinic_rect, int(Qt.TextFlag.TextWordWrap), self.clinic_text)
         bottom = QRectF(rect.left(), rect.bottom() - line, rect.width(), line)
         painter.drawText(bottom, int(Qt.AlignmentFlag.AlignLeft), texts.PRINTED_ON.format(date=long_date(self.printed)))
