@@ -229,26 +229,29 @@ def test_print_preview_paints_the_chosen_sections_with_safe_pages(window, monkey
     assert window.settings.clinic == "Riverside Clinic", "remembered for the next handout"
 
 
-def test_without_a_printer_the_handout_is_offered_as_a_pdf(window, monkeypatch, tmp_path):
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+def test_without_a_printer_the_handout_is_offered_as_a_pdf_and_back_keeps_the_choices(window, monkeypatch,
+                                                                                      tmp_path):
+    from PySide6.QtWidgets import QFileDialog
 
     from reader.ui.print import printing
     from reader.ui.print.handout_dialog import HandoutDialog
 
+    seen: list[bool] = []
+
     def choose(dialog: HandoutDialog) -> int:
+        seen.append(dialog.large.isChecked())  # what the dialog shows each time it opens
         dialog.large.setChecked(True)
         dialog.choose_print()
         return dialog.result()
 
-    offered = []
+    answers = iter([False, True])  # "Back" first, then "Save as PDF…"
     out = tmp_path / "handout.pdf"
     monkeypatch.setattr(HandoutDialog, "exec", choose)
     monkeypatch.setattr(printing, "_printer_available", lambda: False)
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *args: offered.append(args[2]) or QMessageBox.StandardButton.Save)
+    monkeypatch.setattr(printing, "_ask_without_printer", lambda *args: next(answers))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(out), ""))
     window.commands["print"].trigger()
-    assert "Save the handout as a PDF instead?" in offered[0]
+    assert seen == [False, True], "Back returns to the handout's choices, as the reader left them"
     assert out.is_file() and "Saved" in window.notice.label.text()
 
 
@@ -257,7 +260,12 @@ def test_cancelling_a_handout_writes_nothing(window, monkeypatch, tmp_path):
 
     from reader.ui.print.handout_dialog import HandoutDialog
 
+    opened: list[int] = []
+
     def choose(dialog: HandoutDialog) -> int:
+        opened.append(1)
+        if len(opened) > 1:  # back in the dialog after the file dialog's Cancel: cancel it too
+            return dialog.DialogCode.Rejected
         dialog.choose_pdf()
         return dialog.result()
 
@@ -275,7 +283,12 @@ def test_a_handout_that_cannot_be_saved_says_why_and_keeps_the_old_file(window, 
 
     from reader.ui.print.handout_dialog import HandoutDialog
 
+    opened: list[int] = []
+
     def choose(dialog: HandoutDialog) -> int:
+        opened.append(1)
+        if len(opened) > 1:  # back in the dialog, choices kept, after the warning: the reader gives up
+            return dialog.DialogCode.Rejected
         dialog.choose_pdf()
         return dialog.result()
 
@@ -301,6 +314,7 @@ def test_a_handout_that_cannot_be_saved_says_why_and_keeps_the_old_file(window, 
     reason = ("the file is too large for this disk or account" if trouble == "full disk"
               else "is a link to another file: give a file name such as summary.pdf")
     assert warnings == [f"The PDF could not be saved to {out}: {reason}"]
+    assert len(opened) == 2, "the handout dialog comes back, to choose another place"
     assert not window.notice.isVisible(), "no 'Saved' notice"
     assert out.read_bytes() == old
     assert sorted(p.name for p in folder.iterdir()) == (["handout.pdf", "minutes.txt"] if trouble == "link"

@@ -23,23 +23,34 @@ def print_with_preview(parent: QWidget, pack: Pack, section: Section, family: st
     from reader.ui.print.handout_dialog import HandoutDialog
 
     dialog = HandoutDialog(pack, section.id, settings.clinic, settings.phone, parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None  # cancelled: nothing printed, nothing written
-    plan = dialog.plan()
-    settings.clinic, settings.phone = plan.clinic, plan.phone  # remembered for the next handout
-    if not dialog.wants_pdf and not _printer_available():
-        answer = QMessageBox.question(
-            parent, _tr("No printer"),
-            _tr("No printer is set up on this computer. Save the handout as a PDF instead?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Save:
+    # Cancelling a later step (the PDF offer, the file dialog) comes back here, choices kept.
+    while dialog.exec() == QDialog.DialogCode.Accepted:
+        plan = dialog.plan()
+        settings.clinic, settings.phone = plan.clinic, plan.phone  # remembered for the next handout
+        if not dialog.wants_pdf and _printer_available():
+            _preview(parent, plan, family)
             return None
-        return save_plan_with_dialog(parent, plan)
-    if dialog.wants_pdf:
-        return save_plan_with_dialog(parent, plan)
-    _preview(parent, plan, family)
-    return None
+        wants_pdf = dialog.wants_pdf or _ask_without_printer(parent, plan, family)
+        if wants_pdf:
+            told = save_plan_with_dialog(parent, plan)
+            if told is not None:
+                return told
+    return None  # cancelled: nothing printed, nothing written
+
+
+def _ask_without_printer(parent: QWidget, plan: HandoutPlan, family: str) -> bool:
+    """No printer: offer a PDF or a look at the pages; True if the reader chose the PDF."""
+    ask = QMessageBox(QMessageBox.Icon.Question, _tr("No printer"),
+                      _tr("No printer is set up on this computer. Save the handout as a PDF instead, "
+                          "or look at its pages first?"), QMessageBox.StandardButton.NoButton, parent)
+    save = ask.addButton(_tr("Save as PDF…"), QMessageBox.ButtonRole.AcceptRole)
+    look = ask.addButton(_tr("Show the pages"), QMessageBox.ButtonRole.ActionRole)
+    ask.addButton(_tr("Back"), QMessageBox.ButtonRole.RejectRole)  # Esc too: back to the handout's choices
+    ask.setDefaultButton(save)
+    ask.exec()
+    if ask.clickedButton() is look:
+        _preview(parent, plan, family, printer_present=False)
+    return ask.clickedButton() is save
 
 
 def _printer_available() -> bool:
@@ -48,10 +59,13 @@ def _printer_available() -> bool:
     return bool(QPrinterInfo.availablePrinters())
 
 
-def _preview(parent: QWidget, plan: HandoutPlan, family: str) -> None:
+def _preview(parent: QWidget, plan: HandoutPlan, family: str, *, printer_present: bool = True) -> None:
+    """The pages as they will print; without a printer, laid out for PDF paper (its Print does nothing useful)."""
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    if not printer_present:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     setup_page(printer)
     preview = QPrintPreviewDialog(printer, parent)
     preview.setWindowTitle(_tr("Print preview"))
