@@ -27,6 +27,10 @@ class ReadingSession:
         self.text_percent = textscale.clamp(text_percent)
         #: The search on screen; its query marks the matches on each page shown.
         self.search_result: SearchResult | None = None
+        #: The match stepped to on the page (1-based; 0 for none), and the page and search it is of:
+        #: the same page shown again (new text size or theme) keeps it.
+        self.current_match = 0
+        self.matched_page: tuple[str | None, SearchResult | None] = (None, None)
 
     @property
     def location(self) -> Location | None:
@@ -51,4 +55,6 @@ class ReadingSession:
         self.announced_section = None
         self.text_percent = textscale.clamp(text_percent)
         self.search_result = None
+        self.current_match = 0
+        self.matched_page = (None, None)
         return Location(home)

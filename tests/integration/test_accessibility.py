@@ -311,3 +311,19 @@ def test_nothing_is_clipped_at_large_text_in_1024_by_768(window, qtbot, percent)
 
     qtbot.waitUntil(nothing_clipped, timeout=2000)
     assert window.reading.horizontalScrollBar().maximum() == 0
+
+
+def test_a_section_chosen_in_the_contents_drawer_leaves_focus_on_the_text_not_on_a_button(window, qtbot):
+    window.resize(600, 700)  # the header folds first, then the window can be 480 px wide
+    button = window.header.contents_button
+    qtbot.waitUntil(lambda: button.isVisible() and window.minimumSizeHint().width() <= 480)
+    window.resize(480, 700)
+    qtbot.waitUntil(lambda: window.width() == 480)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    item = window.navigator.findItems("Goals of treatment", Qt.MatchFlag.MatchExactly)[0]
+    window.navigator.setFocus()
+    qtbot.waitUntil(lambda: window.navigator.viewport().rect().contains(window.navigator.visualItemRect(item)))
+    qtbot.mouseClick(window.navigator.viewport(), Qt.MouseButton.LeftButton,
+                     pos=window.navigator.visualItemRect(item).center())
+    assert window.reading.isVisible() and window.navigation.current.section_id == "treatment-goals"
+    assert window.reading.hasFocus(), "Space then scrolls the text; on A- it shrank it"

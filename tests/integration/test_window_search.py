@@ -340,3 +340,28 @@ def test_moving_into_the_results_names_what_the_summary_does_not_cover(window, q
     assert results.accessibleName().startswith("Search results. This summary does not cover")
     window.search_panel.clear()
     qtbot.waitUntil(lambda: results.accessibleName() == "Search results")
+
+
+def test_the_current_match_survives_a_new_text_size_and_theme(window, qtbot):
+    type_search(window, qtbot, "chemotherapy")
+    qtbot.keyClick(window.search_panel.field, Qt.Key.Key_Return)
+    qtbot.keyClick(window.reading, Qt.Key.Key_F3)
+    assert window.match_bar.label.text().startswith("Match 2 of ")
+    window.appearance.apply_text_scale(150)
+    assert window.match_bar.label.text().startswith("Match 2 of "), "kept across a text-size step"
+    window.appearance.choose_theme("dark")
+    assert window.match_bar.label.text().startswith("Match 2 of "), "and a theme change"
+    other = next(s.id for s in window.pack.sections if s.id != window.navigation.current.section_id)
+    window.navigation.open_location(Location(other))
+    shown = window.match_bar.label.text() if window.match_bar.isVisible() else ""
+    assert not shown.startswith("Match 2"), "a new page does not carry the last page's match"
+
+
+def test_a_match_is_shown_with_lines_above_it_not_flush_at_the_top(window, qtbot):
+    window.resize(900, 500)
+    type_search(window, qtbot, "transplant")
+    qtbot.keyClick(window.search_panel.field, Qt.Key.Key_Return)
+    qtbot.waitUntil(window.reading.hasFocus)
+    rect = window.reading.cursorRect()
+    height = window.reading.viewport().height()
+    assert height // 6 <= rect.top() <= height * 5 // 6

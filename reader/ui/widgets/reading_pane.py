@@ -365,8 +365,27 @@ class ReadingPane(GatedBrowser):
         cursor = QtGui.QTextCursor(self._match_cursors[self._current_match])
         cursor.clearSelection()
         self.setTextCursor(cursor)
-        self.ensureCursorVisible()
+        self._show_with_context(self.cursorRect(cursor))
         return self._current_match + 1
+
+    def _show_with_context(self, rect: QtCore.QRect) -> None:
+        """A match well inside the view, a third of the way down: the lines before it say what it is about."""
+        height = self.viewport().height()
+        if height // 6 <= rect.top() and rect.bottom() <= height * 5 // 6:
+            return  # already comfortably in view: the page does not jump
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + rect.top() - height // 3)
+
+    @property
+    def current_match(self) -> int:
+        """The current match's number (1-based), 0 for none."""
+        return self._current_match + 1 if 0 <= self._current_match < len(self._match_cursors) else 0
+
+    def select_match(self, number: int) -> None:
+        """Make match number (1-based) the current one without moving the view (after the page is shown again)."""
+        if 1 <= number <= len(self._match_cursors):
+            self._current_match = number - 1
+            self._paint_matches()
 
     def show_first_match(self) -> int:
         """Move to the first match, as step_match does; return 1, or 0 if there is none."""

@@ -329,8 +329,11 @@ class MainWindow(QMainWindow):
         """In a narrow window the contents and the text take turns; otherwise both show."""
         left, right = self.splitter.widget(0), self.splitter.widget(1)
         if left is not None and right is not None:  # both are added as the window is built
+            focused = QApplication.focusWidget()
             left.setVisible(shown or not self._narrow)
             right.setVisible(not (shown and self._narrow))
+            if focused is not None and left.isAncestorOf(focused) and not left.isVisible():
+                self.reading.setFocus()  # not the next button in line (A-, where Space shrank the text)
 
     def open_and_read(self, section_id: str, anchor: str) -> None:
         """A result or a contents entry activated: its place, its first match, and the text to read.

@@ -124,15 +124,25 @@ class SearchController(QObject):
         return True
 
     def highlight_page(self) -> None:
-        """Highlight the current result's matches on the page now shown."""
-        result = self._session.search_result
+        """Highlight the current result's matches on the page now shown.
+
+        The same page shown again (a new text size or theme) keeps its current
+        match: "Match 3 of 5" was lost at each step.
+        """
+        session = self._session
+        result = session.search_result
+        shown = (session.shown_section, result)
+        current = session.current_match if shown == session.matched_page else 0
+        session.matched_page = shown
         if result is None or result.query.is_empty:
             self._reading.highlight(None)
         else:
             from reader.search.snippets import match_runs
 
             self._reading.highlight(lambda text: match_runs(text, result.query))
-        self._match_bar.show_position(0, self._reading.match_count)
+        self._reading.select_match(current)
+        session.current_match = self._reading.current_match
+        self._match_bar.show_position(session.current_match, self._reading.match_count)
 
     def show_first_match(self) -> None:
         if self._session.searching and self._reading.match_count:
@@ -146,6 +156,7 @@ class SearchController(QObject):
 
     def _show_position(self, current: int) -> None:
         """Match current (1-based; 0 for none) of the page's matches, shown and spoken."""
+        self._session.current_match = current
         self._match_bar.show_position(current, self._reading.match_count)
         if current:
             announce(self._match_bar.label, self._match_bar.label.text())
