@@ -494,3 +494,21 @@ def test_between_patients_the_disclaimer_stays_whole_and_the_header_changes_noth
     kiosk.start_reading()
     assert header.text_size.smaller.isEnabled() and header.text_size.reset.isEnabled()
     assert not header.back.isEnabled(), "Back follows its command: nowhere to go yet"
+
+
+def test_contents_rows_and_a_definitions_close_button_are_finger_sized_too(make_kiosk, qtbot):
+    from reader.ui.widgets.dialogs import InfoDialog
+
+    window = window_of(make_kiosk())
+    navigator = window.navigator
+    rows = []
+    for index in range(navigator.topLevelItemCount()):
+        rows.append(navigator.visualItemRect(navigator.topLevelItem(index)).height())
+    assert min(rows) >= 48, rows
+    entry = window.pack.glossary[0]
+    dialog = InfoDialog(entry.term, entry.definition, window)
+    dialog.show()
+    close = dialog.findChildren(QAbstractButton)[0]
+    qtbot.waitUntil(close.isVisible)
+    assert close.height() >= 48 and close.width() >= 48
+    dialog.reject()

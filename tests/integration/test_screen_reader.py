@@ -157,7 +157,8 @@ def test_the_attract_screen_is_a_button_that_keeps_tab_and_starts_with_the_discl
     qtbot.keyClick(start, Qt.Key.Key_Return)
     qtbot.waitUntil(window.reading.hasFocus)
     assert not kiosk.attract.isVisible()
-    assert said_by(window.reading) == f"{pack.home.title}. {pack.manifest.disclaimer}"
+    # The page, then the disclaimer: "Is there a cure?" ends its own sentence, so no full stop is added.
+    assert said_by(window.reading) == f"{pack.home.title} {pack.manifest.disclaimer}"
     assert window.navigation.current == Location(pack.home.id)
 
 
@@ -299,3 +300,26 @@ def test_the_contents_row_sent_to_screen_readers_is_the_current_one(window, qtbo
     window.navigator.setCurrentItem(window.navigator.findItems("Treatment options", Qt.MatchFlag.MatchExactly)[0])
     window.navigator.currentItem().setExpanded(False)  # Left on an open section
     qtbot.waitUntil(lambda: sent[-1][1] == "Treatment options")
+
+
+@pytest.mark.usefixtures("listening")
+def test_shift_tab_onto_a_term_says_what_enter_does_too_and_rings_it(window, qtbot):
+    window.reading.setFocus()
+    qtbot.keyClick(window.reading, Qt.Key.Key_Tab)
+    qtbot.keyClick(window.reading, Qt.Key.Key_Tab)
+    qtbot.keyClick(window.reading, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    term = window.reading.textCursor().selectedText()
+    assert said_by(window.reading) == f"{term}, link. Enter shows what it means."
+    assert window.reading.focused_link_rect() is not None
+
+
+def test_a_kiosk_keeps_a_keyboard_caret_in_the_text_for_screen_readers(qtbot, own, pack, family):
+    from reader.ui.settings import Settings
+    from reader.ui.window.main_window import MainWindow
+
+    window = own(MainWindow(pack, Settings(None), family))
+    kiosk = KioskController(window.kiosk_surface(), KioskConfig(), idle_ms=60_000)
+    kiosk.start()
+    flags = window.reading.textInteractionFlags()
+    assert flags & Qt.TextInteractionFlag.TextSelectableByKeyboard, "the arrow keys read line by line"
+    assert not flags & Qt.TextInteractionFlag.TextSelectableByMouse, "a finger cannot drag text out"

@@ -21,6 +21,9 @@ from reader.content.provenance import review_line
 from reader.ui.resources_gate import GatedBrowser
 from reader.ui.widgets.focus_ring import FocusRing
 
+#: The least size of a dialog's button, in pixels: a finger's (WCAG 2.5.5).
+TOUCH_TARGET_PX = 48
+
 
 class InfoDialog(QDialog):
     """A readable, scrollable page of rich text with a Close button, sized to its text."""
@@ -43,6 +46,8 @@ class InfoDialog(QDialog):
         layout.addWidget(self.browser)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        for button in buttons.buttons():  # a finger's size, on a kiosk's touch screen too (it was 35 px)
+            button.setMinimumSize(max(TOUCH_TARGET_PX, button.minimumWidth()), TOUCH_TARGET_PX)
         layout.addWidget(buttons)
         self._fit_to_text(columns, lines)
         # The window's focus ring stays in the window: the dialog draws its own, in the theme's focus colour.

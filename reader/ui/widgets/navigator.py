@@ -44,6 +44,8 @@ class _WrappingDelegate(QStyledItemDelegate):
         super().__init__(tree)
         #: The viewport width, set by the tree on resize; 0 until it has one.
         self.width = 0
+        #: The least height of a row: a finger's width on a touch screen (set_min_row_height).
+        self.min_height = 0
         self.follow(tree)
 
     def follow(self, tree: QTreeWidget) -> None:
@@ -59,7 +61,7 @@ class _WrappingDelegate(QStyledItemDelegate):
             depth, parent = depth + 1, parent.parent()
         width = max(40, self.width - self.indentation * (depth + 1) - 12)
         rect = self.metrics.boundingRect(QRect(0, 0, width, 100_000), TEXT_WORD_WRAP, str(index.data() or ""))
-        return QSize(self.width, rect.height() + 10)
+        return QSize(self.width, max(rect.height() + 10, self.min_height))
 
 
 class NavigatorTree(QTreeWidget):
@@ -109,7 +111,14 @@ class NavigatorTree(QTreeWidget):
         # Said again, with its new state, when a section opens or closes: Qt sends nothing for it.
         self.itemExpanded.connect(self._name_current_row_soon)
         self.itemCollapsed.connect(self._name_current_row_soon)
+        # And on each move: after a section closes, Qt's own event named a row hidden under it.
+        self.currentItemChanged.connect(lambda *_: self._name_current_row_soon())
         self._measuring.timeout.connect(self._measure_next_rows)
+
+    def set_min_row_height(self, px: int) -> None:
+        """Rows at least px tall (a kiosk: targets big enough for a finger)."""
+        self._delegate.min_height = px
+        self._relayout_rows()
 
     def finish_setup(self) -> None:
         """Settings from the Qt namespace, applied once the first frame is up."""

@@ -251,7 +251,7 @@ class ReadingPane(GatedBrowser):
     def focused_link_rect(self) -> QtCore.QRect | None:
         """Where the link reached with Tab is, in the viewport; None when no link has keyboard focus."""
         cursor = self.textCursor()
-        if not (self.hasFocus() and cursor.hasSelection() and cursor.charFormat().isAnchor()):
+        if not (self.hasFocus() and cursor.hasSelection() and _link_format(cursor).isAnchor()):
             return None
         start, end = QtGui.QTextCursor(cursor), QtGui.QTextCursor(cursor)
         start.setPosition(cursor.selectionStart())
@@ -464,8 +464,7 @@ class ReadingPane(GatedBrowser):
         self.viewport().update()  # the link ring moves with it
         cursor = self.textCursor()
         if moved and self.hasFocus() and cursor.hasSelection():
-            href = cursor.charFormat().anchorHref()
-            self.linkFocused.emit(cursor.selectedText(), link_kind(href))
+            self.linkFocused.emit(cursor.selectedText(), link_kind(_link_format(cursor).anchorHref()))
         return moved
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
@@ -487,3 +486,10 @@ def link_kind(href: str) -> str:
     if scheme in EXTERNAL_SCHEMES:
         return "web"
     return "section"
+
+
+def _link_format(cursor: QtGui.QTextCursor) -> QtGui.QTextCharFormat:
+    """The format of the selected link's text, whichever way it was selected (Shift+Tab selects backwards)."""
+    inside = QtGui.QTextCursor(cursor)
+    inside.setPosition(cursor.selectionEnd())
+    return inside.charFormat()

@@ -142,7 +142,7 @@ class SearchPanel(QWidget):
         # words listed above the hits are said, or the rows do not add up to the count.
         name = self._results_name if result.hits else self.tr("Suggested topics")
         if result.terms:
-            name += ". " + self.tr("The meanings of words asked about come first, above the sections")
+            name += ". " + self.tr("Meanings of the words asked about are above the first result: press Up")
         self._show_status(status, name)
         if len(rows) > first_hit:
             self.results.setCurrentRow(first_hit)

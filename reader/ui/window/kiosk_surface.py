@@ -71,9 +71,11 @@ class KioskSurface:
         if not print_section:
             self.header.print_button.hide()
         self.header.keep_right_edge_free(touch_px + 8)  # the top right corner is the staff long-press
-        # Links stay usable; selecting or dragging text out is not possible.
+        # Links stay usable, and a keyboard caret for a screen reader's arrow keys (without it the
+        # text could only be heard by Say All); dragging text out with a finger or mouse is not possible.
         self.reading.setTextInteractionFlags(
-            qt.TextInteractionFlag.LinksAccessibleByMouse | qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+            qt.TextInteractionFlag.LinksAccessibleByMouse | qt.TextInteractionFlag.LinksAccessibleByKeyboard
+            | qt.TextInteractionFlag.TextSelectableByKeyboard)
         for widget in self.window.findChildren(QWidget):
             widget.setContextMenuPolicy(qt.ContextMenuPolicy.NoContextMenu)
             widget.setAcceptDrops(False)
@@ -83,6 +85,7 @@ class KioskSurface:
             layout.setSpacing(max(touch_gap, layout.spacing()))  # room between targets for a finger
         for field in self.window.findChildren(QLineEdit):
             field.setMinimumHeight(touch_px)
+        self.navigator.set_min_row_height(touch_px)  # contents rows were 38 px
         self.appearance.apply_text_scale(text_percent)
         # A finger drags the text, the contents and the results, as on a phone.
         for view in self._flicked_views():
@@ -134,7 +137,9 @@ class KioskSurface:
     def start_session(self) -> None:
         self.navigation.go_home()
         self.reading.setFocus()
-        announce(self.banner, f"{self.pack.home.title}. {self.pack.manifest.disclaimer}", focus=self.reading)
+        title = self.pack.home.title
+        said = title if title.endswith((".", "?", "!")) else f"{title}."
+        announce(self.banner, f"{said} {self.pack.manifest.disclaimer}", focus=self.reading)
 
     def reset_for_next_person(self, text_percent: int) -> None:
         """Nothing of this session stays on screen or can be brought back (undo, Back, a flick)."""
