@@ -213,8 +213,30 @@ def test_the_on_screen_keyboard_types_into_search(make_kiosk, qtbot):
     assert window.search_panel.results.currentItem().text().startswith("Treatment options")
     small = [k for k in kiosk.keyboard.keys.values() if k.width() < 48 or k.height() < 48]
     assert small == []
-    qtbot.mouseClick(kiosk.keyboard.keys["Hide keyboard"], Qt.MouseButton.LeftButton)
+    results = window.search_panel.results
+    keys_top = kiosk.keyboard.mapTo(window, QPoint(0, 0)).y()
+    assert results.mapTo(window, QPoint(0, results.height())).y() <= keys_top, "the results stay above the keys"
+    qtbot.mouseClick(kiosk.keyboard.keys["Search"], Qt.MouseButton.LeftButton)
     assert not kiosk.keyboard.isVisible()
+
+
+def test_the_keyboard_has_digits_starts_hidden_and_never_sits_behind_the_pin_pad(make_kiosk, qtbot, monkeypatch):
+    from reader.ui.kiosk.screens import PinDialog
+
+    kiosk = make_kiosk(KioskConfig(exit_pin="1234"))
+    window = window_of(kiosk)
+    assert not kiosk.keyboard.isVisible(), "a cold start: the keyboard waits for the search field"
+    window.search_panel.field.setFocus()
+    qtbot.waitUntil(kiosk.keyboard.isVisible)
+    for key in "htlv-1":
+        qtbot.mouseClick(kiosk.keyboard.keys[key], Qt.MouseButton.LeftButton)
+    assert window.search_panel.field.text() == "htlv-1"
+    monkeypatch.setattr(PinDialog, "exec", lambda dialog: 0)
+    kiosk.ask_for_pin()
+    assert not kiosk.keyboard.isVisible(), "one keypad at a time"
+    kiosk.reset_for_next_person()
+    kiosk.start_reading()
+    assert not kiosk.keyboard.isVisible(), "after a reset, the same start as a cold one"
 
 
 def test_quick_topic_buttons_search_with_one_tap(make_kiosk, qtbot):

@@ -85,7 +85,7 @@ class KioskController(QObject):
         self.keyboard.textTyped.connect(window.type_into_search)
         self.keyboard.backspacePressed.connect(window.delete_back_in_search)
         self.keyboard.clearPressed.connect(window.clear_search_field)
-        self.keyboard.hideRequested.connect(self.hide_keyboard)
+        self.keyboard.searchPressed.connect(self.hide_keyboard)  # the results show as the keys are typed
         self._search_field = window.watch_search_field(self)  # focus in: the keyboard comes up
         self.topics = self._quick_topics()
         self.lock_down()
@@ -145,9 +145,11 @@ class KioskController(QObject):
         if not self.keyboard.isVisible():
             self.keyboard.show()
             self._dock.place()
+            self.window.keep_free_at_bottom(self.keyboard.height())  # the results stay above the keys
 
     def hide_keyboard(self) -> None:
         self.keyboard.hide()
+        self.window.keep_free_at_bottom(0)
 
     # -- the session ------------------------------------------------------------------
     def start(self) -> None:
@@ -198,6 +200,7 @@ class KioskController(QObject):
     def ask_for_pin(self) -> None:
         """Without a configured PIN there is no way out from inside the kiosk."""
         if self.config.exit_pin:
+            self.hide_keyboard()  # one keypad at a time
             self.make_pin_dialog().exec()
 
     def make_pin_dialog(self) -> PinDialog:

@@ -9,19 +9,21 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout
 
 from reader.style.palettes import LIGHT
 
-_ROWS = ("qwertyuiop", "asdfghjkl-", "zxcvbnm")
+#: Digits too: "HTLV-1" could not be typed.
+_ROWS = ("1234567890", "qwertyuiop", "asdfghjkl-", "zxcvbnm")
 #: Keys are at least this big, with KEY_GAP between them (touch targets).
 KEY_PX = 56
 KEY_GAP = 8
 
 
 class TouchKeyboard(QWidget):
-    """Letter keys, space, backspace, clear and hide; it only reports what was pressed."""
+    """Digit and letter keys, space, backspace, clear and Search; it only reports what was pressed."""
 
     textTyped = Signal(str)
     backspacePressed = Signal()
     clearPressed = Signal()
-    hideRequested = Signal()
+    #: Search was pressed: the typing is done, the results are wanted (and the keyboard goes).
+    searchPressed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,8 +58,9 @@ class TouchKeyboard(QWidget):
         clear = self._key(self.tr("Clear"), "")
         clear.setAccessibleName(self.tr("Clear the search"))
         clear.clicked.connect(self.clearPressed)
-        done = self._key(self.tr("Hide keyboard"), "")
-        done.clicked.connect(self.hideRequested)
+        done = self._key(self.tr("Search"), "")
+        done.setAccessibleDescription(self.tr("Show the results and put the keyboard away"))
+        done.clicked.connect(self.searchPressed)
         bottom.addWidget(space, 3)
         for button in (back, clear, done):
             bottom.addWidget(button, 1)

@@ -71,6 +71,10 @@ class KioskWindow(Protocol):
         cannot change what the next patient gets without starting a session."""
         ...
 
+    def keep_free_at_bottom(self, px: int) -> None:
+        """Lay the window out above the bottom px (the on-screen keyboard's), so nothing is under it."""
+        ...
+
     def start_session(self) -> None:
         """A patient starts: the first page from the top, focus on its text, the disclaimer said."""
         ...

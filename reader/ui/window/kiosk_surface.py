@@ -134,6 +134,13 @@ class KioskSurface:
         if enabled:  # A- and A+ go back to following the size (off at 75 % and 300 %)
             sizes.show_percent(self.appearance.text_percent, textscale.MIN_PERCENT, textscale.MAX_PERCENT)
 
+    def keep_free_at_bottom(self, px: int) -> None:
+        central = self.window.centralWidget()
+        layout = central.layout() if central is not None else None
+        if layout is not None:
+            margins = layout.contentsMargins()
+            layout.setContentsMargins(margins.left(), margins.top(), margins.right(), px)
+
     def start_session(self) -> None:
         self.navigation.go_home()
         self.reading.setFocus()
