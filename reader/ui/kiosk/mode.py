@@ -81,7 +81,7 @@ class KioskController(QObject):
         key_font = QFont(window.family)
         key_font.setPixelSize(24)
         self.keyboard.setFont(key_font)
-        self._dock = KeyboardDock(self.keyboard, host)
+        self._dock = KeyboardDock(self.keyboard, host, window.typing_area)
         self.keyboard.textTyped.connect(window.type_into_search)
         self.keyboard.backspacePressed.connect(window.delete_back_in_search)
         self.keyboard.clearPressed.connect(window.clear_search_field)
@@ -144,12 +144,10 @@ class KioskController(QObject):
     def show_keyboard(self) -> None:
         if not self.keyboard.isVisible():
             self.keyboard.show()
-            self._dock.place()
-            self.window.keep_free_at_bottom(self.keyboard.height())  # the results stay above the keys
+            self._dock.place()  # beside the field and results, not over them
 
     def hide_keyboard(self) -> None:
         self.keyboard.hide()
-        self.window.keep_free_at_bottom(0)
 
     # -- the session ------------------------------------------------------------------
     def start(self) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6 import QtCore
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -86,11 +88,17 @@ class TouchKeyboard(QWidget):
 
 
 class KeyboardDock(QObject):
-    """Keeps a TouchKeyboard along the bottom of its window, full width."""
+    """Keeps a TouchKeyboard along the bottom of its window, beside what is being typed for.
 
-    def __init__(self, keyboard: TouchKeyboard, window: QWidget) -> None:
+    keep_clear gives the part of the window (the search field and its results)
+    the keys must not cover: where the window is wide enough the keyboard sits to
+    its right, over the text, which nobody reads while typing; else full width.
+    """
+
+    def __init__(self, keyboard: TouchKeyboard, window: QWidget, keep_clear: Callable[[], QRect]) -> None:
         super().__init__(keyboard)
         self._keyboard = keyboard
+        self._keep_clear = keep_clear
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
@@ -103,5 +111,8 @@ class KeyboardDock(QObject):
         if window is None:
             return  # not in a window (yet): nothing to fit
         height = self._keyboard.sizeHint().height()
-        self._keyboard.setGeometry(0, window.height() - height, window.width(), height)
+        left = self._keep_clear().right() + KEY_GAP
+        if window.width() - left < self._keyboard.minimumSizeHint().width():
+            left = 0  # no room beside it: the whole width
+        self._keyboard.setGeometry(left, window.height() - height, window.width() - left, height)
         self._keyboard.raise_()

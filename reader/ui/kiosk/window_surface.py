@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QRect
 from PySide6.QtWidgets import QWidget
 
 from reader.content.model import Pack, Section
@@ -71,8 +71,8 @@ class KioskWindow(Protocol):
         cannot change what the next patient gets without starting a session."""
         ...
 
-    def keep_free_at_bottom(self, px: int) -> None:
-        """Lay the window out above the bottom px (the on-screen keyboard's), so nothing is under it."""
+    def typing_area(self) -> QRect:
+        """The search field and its results, in the window's coordinates: the keyboard keeps off them."""
         ...
 
     def start_session(self) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6 import QtCore
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QPoint, QRect
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -134,12 +134,9 @@ class KioskSurface:
         if enabled:  # A- and A+ go back to following the size (off at 75 % and 300 %)
             sizes.show_percent(self.appearance.text_percent, textscale.MIN_PERCENT, textscale.MAX_PERCENT)
 
-    def keep_free_at_bottom(self, px: int) -> None:
-        central = self.window.centralWidget()
-        layout = central.layout() if central is not None else None
-        if layout is not None:
-            margins = layout.contentsMargins()
-            layout.setContentsMargins(margins.left(), margins.top(), margins.right(), px)
+    def typing_area(self) -> QRect:
+        panel = self.search_panel
+        return QRect(panel.mapTo(self.window, QPoint(0, 0)), panel.size())
 
     def start_session(self) -> None:
         self.navigation.go_home()
