@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from reader.style.palettes import LIGHT, Palette
+from reader.style.type_sizes import READING_PX
 
 
 class Spacing(NamedTuple):
@@ -19,6 +20,19 @@ class Spacing(NamedTuple):
     word_em: float = 0.0
 
 
+#: How much larger than the text each heading level is, at normal size and at the largest (300 %).
+#: Headings grow less than the text, so at 300 % in a narrow window no word of one is broken
+#: ("New treatment / s being studied" at 2×).
+HEADING_SCALE = {1: (2.0, 1.3), 2: (1.5, 1.2), 3: (1.2, 1.1)}
+
+
+def heading_px(level: int, px: int) -> int:
+    """A heading's size for reading text of px pixels: the scale shrinks as the text grows."""
+    growth = min(1.0, max(0.0, (px / READING_PX - 1) / 2))  # 0 at 100 %, 1 at 300 %
+    normal, largest = HEADING_SCALE[level]
+    return round(px * (normal + (largest - normal) * growth))
+
+
 #: The choices the Reading options offer.
 LINE_HEIGHTS = (150, 175, 200)
 PARAGRAPH_SPACINGS = (0.9, 1.5, 2.0)
@@ -31,8 +45,9 @@ def reading_css(palette: Palette = LIGHT, spacing: Spacing = Spacing(), px: int 
     against a fixed 14 px rather than the text: 0.9em between paragraphs stayed
     13 px at 300 %. So the screen passes its text size and gets pixels, and shows
     the page again when the size changes. Print (px None) keeps ems: its size is
-    fixed. Font sizes in em or % are ignored altogether, so headings keep Qt's
-    own 2×, 1.5× and 1.2× the text (as browsers' h1, h2, h3).
+    fixed. Font sizes here are ignored altogether (in px too): print keeps Qt's
+    own 2×, 1.5× and 1.2× the text for h1, h2 and h3, and the reading pane sizes
+    its headings itself (heading_px), growing less than the text at large sizes.
     """
     def space(em: float) -> str:
         return f"{em}em" if px is None else f"{round(em * px)}px"

@@ -327,3 +327,29 @@ def test_a_section_chosen_in_the_contents_drawer_leaves_focus_on_the_text_not_on
                      pos=window.navigator.visualItemRect(item).center())
     assert window.reading.isVisible() and window.navigation.current.section_id == "treatment-goals"
     assert window.reading.hasFocus(), "Space then scrolls the text; on A- it shrank it"
+
+
+def broken_words_in_headings(window) -> list[str]:
+    """Heading lines that start inside a word, on every page: "Treatme / nt" at 300 % in a narrow window."""
+    broken = []
+    for section in window.pack.sections:
+        window.navigation.open_location(Location(section.id))
+        block = window.reading.document().begin()
+        while block.isValid():
+            layout, text = block.layout(), block.text()
+            if block.blockFormat().headingLevel():
+                for number in range(1, layout.lineCount()):
+                    start = layout.lineAt(number).textStart()
+                    if text[start - 1] not in " -/\u2011" and text[start] != " ":
+                        broken.append(f"{text[:start]} / {text[start:]}")
+            block = block.next()
+    return broken
+
+
+def test_no_heading_breaks_inside_a_word_at_300_percent_in_the_narrowest_window(window, qtbot):
+    window.appearance.apply_text_scale(300)
+    window.resize(480, 700)  # as narrow as the window goes at this size (the header folds first)
+    qtbot.waitUntil(window.header.contents_button.isVisible)
+    window.resize(window.minimumSizeHint().width(), 700)
+    qtbot.waitUntil(lambda: window.width() == window.minimumSizeHint().width() and window.reading.isVisible())
+    assert broken_words_in_headings(window) == []

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 from reader.content.links import EXTERNAL_SCHEMES, SECTION_SCHEME, TERM_SCHEME
 from reader.navigation import anchor_at
 from reader.style.palettes import LIGHT, Palette
-from reader.style.stylesheet import Spacing, reading_css
+from reader.style.stylesheet import HEADING_SCALE, Spacing, heading_px, reading_css
 from reader.style.type_sizes import READING_PX
 from reader.ui.resources_gate import GatedBrowser
 
@@ -138,9 +138,25 @@ class ReadingPane(GatedBrowser):
     def show_page(self, html: str) -> None:
         with self.page_edit():
             self.setHtml(html)
+            self._size_headings()
             self._match_cursors = []
             self._visible_anchor = ""
             self._fit_measure()  # the new page has Qt's margins: without the edit, a second layout
+
+    def _size_headings(self) -> None:
+        """Headings at heading_px: Qt sizes them at 2× the text, which broke words at 300 % in a narrow window."""
+        block = self.document().begin()
+        while block.isValid():
+            level = block.blockFormat().headingLevel()
+            if level in HEADING_SCALE:
+                cursor = QtGui.QTextCursor(block)
+                cursor.select(QtGui.QTextCursor.SelectionType.BlockUnderCursor)
+                size = QtGui.QTextCharFormat()
+                # Qt's heading size is a relative adjustment (h1: +3); a pixel size replaces it.
+                size.setProperty(QtGui.QTextFormat.Property.FontSizeAdjustment, 0)
+                size.setProperty(QtGui.QTextFormat.Property.FontPixelSize, heading_px(level, self._px))
+                cursor.mergeCharFormat(size)
+            block = block.next()
 
     @contextmanager
     def page_edit(self) -> Iterator[None]:
