@@ -20,6 +20,9 @@ class Typography(NamedTuple):
     """Pixel sizes for one text-size percentage."""
 
     percent: int
+    #: A narrow or short window: the title grows less, so the text keeps room. The disclaimer
+    #: does not: a reader who needs 300 % needs it to read the disclaimer too.
+    compact: bool = False
 
     def _px(self, base: int, cap: int = MAX_PERCENT) -> int:
         return scaled(base, min(self.percent, cap))
@@ -40,7 +43,7 @@ class Typography(NamedTuple):
 
     @property
     def title(self) -> int:
-        return self._px(TITLE_PX, CHROME_CAP)
+        return self._px(TITLE_PX, 100 if self.compact else CHROME_CAP)
 
     @property
     def banner(self) -> int:

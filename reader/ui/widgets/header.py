@@ -65,10 +65,11 @@ class HeaderBar(QWidget):
         self._compact = False
 
     def set_compact(self, compact: bool) -> None:
-        """In a narrow window the title gets a row of its own above the buttons."""
+        """In a narrow window the title gets a row of its own above the buttons, without the review line."""
         if compact == self._compact:
             return
         self._compact = compact
+        self.review.setVisible(not compact)  # each page repeats it under its own title
         outer = self.layout()
         assert isinstance(outer, QVBoxLayout)
         if compact:

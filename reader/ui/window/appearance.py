@@ -54,6 +54,7 @@ class Appearance(QObject):
         self._settings = settings
         self._family = family
         self.theme = theme
+        self._compact = False
 
     # -- themes ------------------------------------------------------------------------------
     def choose_theme(self, choice: str) -> None:
@@ -164,6 +165,12 @@ class Appearance(QObject):
     def reset_text_size(self) -> None:
         self.apply_text_scale(textscale.DEFAULT_PERCENT)
 
+    def set_compact(self, compact: bool) -> None:
+        """A narrow or short window: the title grows less (the disclaimer keeps the reader's size)."""
+        if compact != self._compact:
+            self._compact = compact
+            self._header.set_title_pixel_size(Typography(self._session.text_percent, compact).title)
+
     def chrome_font(self) -> QFont:
         """Controls, menus and notices at the session's text size."""
         return self._font(Typography(self._session.text_percent).chrome)
@@ -175,7 +182,7 @@ class Appearance(QObject):
     def _size_page_and_chrome(self) -> None:
         """What the page is laid out with: done before the page is shown again."""
         percent = self._session.text_percent
-        sizes = Typography(percent)
+        sizes = Typography(percent, self._compact)
         self._central.setFont(self._font(sizes.chrome))
         self._window.menuBar().setFont(self._font(sizes.chrome))
         self._reading.set_pixel_size(sizes.reading)

@@ -44,6 +44,9 @@ if TYPE_CHECKING:  # built by the stages after the first frame
     from reader.ui.window.side_panels import SidePanels
 
 
+#: Below this height the title and disclaimer grow less with the text, so the text keeps room.
+SHORT_WINDOW_PX = 820
+
 class MainWindow(QMainWindow):
     """One window over one pack: the widgets, and the components that drive them.
 
@@ -295,6 +298,7 @@ class MainWindow(QMainWindow):
     def fit_layout_to_width(self) -> None:
         """Contents beside the text, or a drawer when the window is narrow for the text size."""
         narrow = takes_turns(self.width(), Typography(self.session.text_percent).reading)
+        self.appearance.set_compact(narrow or self.height() < SHORT_WINDOW_PX)
         if narrow == self._narrow:
             return
         self._narrow = narrow
