@@ -472,3 +472,23 @@ def test_the_window_has_the_app_icon_and_desktop_id(window):
     assert not window.windowIcon().isNull()
     create_app(["atl-reader"])  # what the entry point does to the application
     assert QGuiApplication.desktopFileName() == "atl-reader"
+
+
+def test_the_f1_list_fits_without_scrolling_on_a_large_screen(window, qtbot, monkeypatch):
+    from reader.ui.widgets.dialogs import InfoDialog
+
+    window.resize(1400, 1000)
+    shown: list[InfoDialog] = []
+
+    def look(dialog: InfoDialog) -> int:
+        dialog.show()
+        qtbot.waitUntil(dialog.isVisible)
+        shown.append(dialog)
+        return 0
+
+    monkeypatch.setattr(InfoDialog, "exec", look)
+    window.commands["shortcuts"].trigger()
+    browser = shown[0].browser
+    qtbot.waitUntil(lambda: browser.document().size().height() > 0)
+    assert browser.verticalScrollBar().maximum() == 0, "every shortcut in view"
+    shown[0].reject()

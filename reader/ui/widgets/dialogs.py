@@ -101,7 +101,8 @@ def show_definition(parent: QWidget, entry: GlossaryEntry) -> None:
 
 def show_shortcuts(parent: QWidget, commands: Sequence[tuple[str, str]]) -> None:
     title = QApplication.translate("Dialogs", "Keyboard shortcuts")
-    InfoDialog(title, shortcuts_html(commands, title), parent).exec()
+    # Tall enough for every line and the heading (it needed scrolling even on a large screen).
+    InfoDialog(title, shortcuts_html(commands, title), parent, lines=round(len(commands) * 1.6) + 4).exec()
 
 
 def show_about(parent: QWidget, pack: Pack) -> None:
