@@ -323,3 +323,11 @@ def test_a_kiosk_keeps_a_keyboard_caret_in_the_text_for_screen_readers(qtbot, ow
     flags = window.reading.textInteractionFlags()
     assert flags & Qt.TextInteractionFlag.TextSelectableByKeyboard, "the arrow keys read line by line"
     assert not flags & Qt.TextInteractionFlag.TextSelectableByMouse, "a finger cannot drag text out"
+
+
+def test_a_result_titled_with_a_question_is_not_given_a_full_stop_too(window, qtbot):
+    type_search(window, qtbot, "is there a cure")
+    results = window.search_panel.results
+    spoken = [results.item(row).data(Qt.ItemDataRole.AccessibleTextRole) for row in range(results.count())]
+    assert any(text.startswith("Is there a cure? ") for text in spoken), spoken
+    assert not any("?." in text for text in spoken)
