@@ -331,3 +331,52 @@ def test_a_result_titled_with_a_question_is_not_given_a_full_stop_too(window, qt
     spoken = [results.item(row).data(Qt.ItemDataRole.AccessibleTextRole) for row in range(results.count())]
     assert any(text.startswith("Is there a cure? ") for text in spoken), spoken
     assert not any("?." in text for text in spoken)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", "contrast"])
+def test_a_definition_at_300_percent_opens_beside_its_term_below_the_disclaimer_at_the_reading_size(
+        window, qtbot, monkeypatch, theme):
+    from PySide6.QtCore import QPoint, QRect
+
+    from reader.style.type_sizes import Typography
+
+    window.resize(1280, 800)
+    window.appearance.choose_theme(theme)
+    window.appearance.apply_text_scale(300)
+    shown: list[InfoDialog] = []
+
+    def look(dialog: InfoDialog) -> int:
+        dialog.show()
+        qtbot.waitUntil(dialog.isVisible)
+        shown.append(dialog)
+        return 0
+
+    monkeypatch.setattr(InfoDialog, "exec", look)
+    window.reading.setFocus()
+    qtbot.keyClick(window.reading, Qt.Key.Key_Tab)
+    link = window.reading.focused_link_rect()
+    term = QRect(window.reading.viewport().mapToGlobal(link.topLeft()), link.size())
+    qtbot.keyClick(window.reading, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(shown))
+    dialog = shown[0]
+    box = dialog.frameGeometry()
+    banner_bottom = window.banner.mapToGlobal(QPoint(0, window.banner.height())).y()
+    assert box.top() >= banner_bottom, "the disclaimer is never covered"
+    assert not box.intersects(term), "nor is the word that was chosen"
+    assert dialog.browser.font().pixelSize() == Typography(300).reading, "at the reading size"
+    browser = dialog.browser
+    assert browser.document().size().height() >= browser.viewport().height() * 0.9, "no half-empty box"
+    dialog.reject()
+
+
+def test_at_normal_size_a_definition_is_sized_to_its_whole_text(window, qtbot, monkeypatch):
+    shown: list[InfoDialog] = []
+    monkeypatch.setattr(InfoDialog, "exec", lambda dialog: shown.append(dialog) or dialog.show() or 0)
+    window.reading.setFocus()
+    qtbot.keyClick(window.reading, Qt.Key.Key_Tab)
+    qtbot.keyClick(window.reading, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(shown) and shown[0].isVisible())
+    browser = shown[0].browser
+    assert browser.verticalScrollBar().maximum() == 0, "all of it, without scrolling"
+    assert browser.document().size().height() >= browser.viewport().height() * 0.6, "and not half empty"
+    shown[0].reject()

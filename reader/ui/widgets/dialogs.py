@@ -6,7 +6,8 @@ import html
 from collections.abc import Sequence
 
 from PySide6 import QtCore
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -21,6 +22,8 @@ from reader.content.provenance import review_line
 from reader.ui.resources_gate import GatedBrowser
 from reader.ui.widgets.focus_ring import FocusRing
 
+#: Room kept for a window manager's title bar above a dialog placed by place_near.
+_TITLE_BAR_PX = 32
 #: The least size of a dialog's button, in pixels: a finger's (WCAG 2.5.5).
 TOUCH_TARGET_PX = 48
 
@@ -48,11 +51,50 @@ class InfoDialog(QDialog):
         buttons.rejected.connect(self.reject)
         for button in buttons.buttons():  # a finger's size, on a kiosk's touch screen too (it was 35 px)
             button.setMinimumSize(max(TOUCH_TARGET_PX, button.minimumWidth()), TOUCH_TARGET_PX)
+            button.setIcon(QIcon())  # the style's black ✕ all but vanished in the dark and high-contrast themes
         layout.addWidget(buttons)
         self._fit_to_text(columns, lines)
         # The window's focus ring stays in the window: the dialog draws its own, in the theme's focus colour.
         self.focus_ring = FocusRing(self, self.palette().color(QPalette.ColorRole.Accent).name())
         self.browser.setFocus()
+
+    def read_at(self, px: int, columns: int = 38) -> None:
+        """The text at the reading size px, the dialog just big enough for it (within its window).
+
+        A definition was at the dialogs' size (about 175 % when the text was at 300 %),
+        in a box half empty.
+        """
+        font = QFont(self.browser.font())
+        font.setPixelSize(px)
+        self.browser.setFont(font)
+        self.browser.document().setDefaultFont(font)
+        width = QFontMetrics(font).averageCharWidth() * columns
+        owner = self.parentWidget()
+        area = owner.window().size() if owner is not None else self.size()
+        width = min(width, area.width() * 9 // 10 - 60)
+        self.resize(width + 60, area.height() * 9 // 10)
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # the browser's viewport takes its size from the dialog's now
+        document = self.browser.document()
+        document.setTextWidth(self.browser.viewport().width())
+        spare = self.browser.viewport().height() - round(document.size().height())
+        self.resize(self.width(), max(self.height() - spare + 8, 160))
+
+    def place_near(self, term: QRect, keep_below: int) -> None:
+        """Beside the term (global coordinates), below it where there is room, else above;
+        never higher than keep_below (the disclaimer's bottom edge), so it never covers it."""
+        owner = self.parentWidget()
+        frame = owner.window().frameGeometry() if owner is not None else term
+        # The side of the term with more room; the dialog is made to fit it (its text scrolls
+        # if it must), since a window manager moves a window that does not fit, over the disclaimer.
+        room_below = frame.bottom() - term.bottom() - 12 - _TITLE_BAR_PX
+        room_above = term.top() - 12 - keep_below - _TITLE_BAR_PX
+        height = min(self.height(), max(room_below, room_above, 160))
+        self.resize(self.width(), height)
+        x = max(frame.left(), min(term.left(), frame.right() - self.width()))
+        y = term.bottom() + 12 + _TITLE_BAR_PX if room_below >= room_above else term.top() - 12 - height
+        self.move(x, max(y, keep_below + _TITLE_BAR_PX))
 
     def _fit_to_text(self, columns: int, lines: int) -> None:
         """Room for about columns × lines at the dialog's font, within the window it belongs to.
@@ -95,8 +137,15 @@ def term_html(entry: GlossaryEntry) -> str:
             f"<p><i>{html.escape(texts.AID_LINE)}.</i></p>")
 
 
-def show_definition(parent: QWidget, entry: GlossaryEntry) -> None:
-    InfoDialog(entry.term, term_html(entry), parent, columns=50, lines=8).exec()
+def show_definition(parent: QWidget, entry: GlossaryEntry, *, text_px: int | None = None,
+                    near: QRect | None = None, keep_below: int = 0) -> None:
+    """A definition, at the reading size text_px and beside near (the term), when given."""
+    dialog = InfoDialog(entry.term, term_html(entry), parent, columns=50, lines=8)
+    if text_px is not None:
+        dialog.read_at(text_px)
+    if near is not None:
+        dialog.place_near(near, keep_below)
+    dialog.exec()
 
 
 def show_shortcuts(parent: QWidget, commands: Sequence[tuple[str, str]]) -> None:

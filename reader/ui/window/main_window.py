@@ -83,7 +83,9 @@ class MainWindow(QMainWindow):
         self._build_first_frame(theme)
         self.navigation = Navigation(pack, self.session, settings, self.reading, self)
         self.dialogs = WindowDialogs(self, pack, family, settings, self.navigation, show_notice=self.show_notice,
-                                     shortcut_rows=lambda: self.commands.shortcut_rows())
+                                     shortcut_rows=lambda: self.commands.shortcut_rows(), reading=self.reading,
+                                     banner=self.banner,
+                                     reading_px=lambda: Typography(self.session.text_percent).reading)
         self.appearance = Appearance(self, self.header, self.banner, self.reading, self.notice, theme=theme,
                                      navigation=self.navigation, session=self.session, settings=settings,
                                      family=family)

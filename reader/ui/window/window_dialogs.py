@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QWidget
 
 from reader.content.model import Pack
 from reader.ui.settings import Settings
+from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.window.navigation import Navigation
 
 
@@ -15,7 +18,8 @@ class WindowDialogs:
     """Opens each dialog over the window; what a dialog has to say afterwards goes to show_notice."""
 
     def __init__(self, window: QWidget, pack: Pack, family: str, settings: Settings, navigation: Navigation, *,
-                 show_notice: Callable[[str], None], shortcut_rows: Callable[[], list[tuple[str, str]]]) -> None:
+                 show_notice: Callable[[str], None], shortcut_rows: Callable[[], list[tuple[str, str]]],
+                 reading: ReadingPane, banner: QWidget, reading_px: Callable[[], int]) -> None:
         self._window = window
         self._pack = pack
         self._family = family
@@ -23,6 +27,9 @@ class WindowDialogs:
         self._navigation = navigation
         self._show_notice = show_notice
         self._shortcut_rows = shortcut_rows
+        self._reading = reading
+        self._banner = banner
+        self._reading_px = reading_px
 
     def print_handout(self) -> None:
         from reader.ui.print.printing import print_with_preview
@@ -48,8 +55,17 @@ class WindowDialogs:
         """The plain-language definition of a marked term, in a dialog Esc closes."""
         from reader.ui.widgets.dialogs import show_definition
 
-        if 0 <= index < len(self._pack.glossary):
-            show_definition(self._window, self._pack.glossary[index])
+        if not 0 <= index < len(self._pack.glossary):
+            return
+        reading = self._reading
+        link = reading.focused_link_rect()  # reached with Tab; else it was clicked or tapped, where the pointer is
+        if link is not None:
+            term = QRect(reading.viewport().mapToGlobal(link.topLeft()), link.size())
+        else:
+            term = QRect(QCursor.pos(), QSize(1, reading.fontMetrics().height()))
+        banner_bottom = self._banner.mapToGlobal(QPoint(0, self._banner.height())).y()
+        show_definition(self._window, self._pack.glossary[index], text_px=self._reading_px(), near=term,
+                        keep_below=banner_bottom + 4)
 
     def show_about(self) -> None:
         from reader.ui.widgets.dialogs import show_about
