@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
         self.reading.externalLinkClicked.connect(self.show_external_address)
         self.reading.historyStepRequested.connect(self.navigation.step_history)
         self.reading.termActivated.connect(self.dialogs.show_term)
-        self.reading.linkFocused.connect(self.speak_link)
+        self.reading.linkFocused.connect(self.navigation.speak_link)
 
     def _show_start_notices(self) -> None:
         """An overdue review date and content that could not be shown, in one line."""
@@ -272,25 +272,6 @@ class MainWindow(QMainWindow):
 
         self.search_panel.results.prepare()
         prepare_announcements()
-
-    def show_next_heading(self) -> None:
-        self._step_heading(1)
-
-    def show_previous_heading(self) -> None:
-        self._step_heading(-1)
-
-    def _step_heading(self, step: int) -> None:
-        """Alt+Down and Alt+Up: to the next or previous heading of the page, said to a screen reader."""
-        self.reading.setFocus()
-        heading = self.reading.step_heading(step)
-        announce(self.reading, self.tr("Heading: {text}").format(text=heading) if heading else
-                 self.tr("No more headings this way on this page."))
-
-    def speak_link(self, text: str, kind: str) -> None:
-        """A link reached with Tab, said with what Enter does to it."""
-        spoken = {"term": self.tr("{text}, link. Enter shows what it means."),
-                  "web": self.tr("{text}, web link. Enter shows its address; it does not open here.")}
-        announce(self.reading, spoken.get(kind, self.tr("{text}, link")).format(text=text))
 
     # -- layout ---------------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)

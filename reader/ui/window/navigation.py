@@ -112,3 +112,23 @@ class Navigation(QObject):
     def open_place(self, section_id: str, anchor: str) -> None:
         """A place chosen in the contents, a result or a link ("" for this section, or no anchor)."""
         self.open_location(Location(section_id or self.current.section_id, anchor or None))
+
+    # -- within the page: headings and links, said to a screen reader ---------------------
+    def show_next_heading(self) -> None:
+        self._step_heading(1)
+
+    def show_previous_heading(self) -> None:
+        self._step_heading(-1)
+
+    def _step_heading(self, step: int) -> None:
+        """Alt+Down and Alt+Up: to the next or previous heading of the page, said to a screen reader."""
+        self._reading.setFocus()
+        heading = self._reading.step_heading(step)
+        announce(self._reading, self.tr("Heading: {text}").format(text=heading) if heading else
+                 self.tr("No more headings this way on this page."))
+
+    def speak_link(self, text: str, kind: str) -> None:
+        """A link reached with Tab, said with what Enter does to it."""
+        spoken = {"term": self.tr("{text}, link. Enter shows what it means."),
+                  "web": self.tr("{text}, web link. Enter shows its address; it does not open here.")}
+        announce(self._reading, spoken.get(kind, self.tr("{text}, link")).format(text=text))
