@@ -87,3 +87,4 @@ def test_alt_c_goes_to_the_contents_from_a_search_and_in_a_narrow_window(window,
     qtbot.keyClick(window.reading, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(window.navigator.hasFocus)
     assert window.header.contents_button.isChecked() and not window.reading.isVisible(), "the drawer opened"
+

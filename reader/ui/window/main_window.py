@@ -204,10 +204,14 @@ class MainWindow(QMainWindow):
 
         from reader.resources import resource
         from reader.ui.widgets.theme_menu import ThemeMenu
+        from reader.ui.window.alt_keys import AltShortcutGuard
         from reader.ui.window.commands import Commands
 
         self.setWindowIcon(QIcon(str(resource("icons", "atl-reader-256.png"))))
         self.commands = Commands(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(AltShortcutGuard(self))  # an Alt shortcut must not open the menu bar too
         self.header.attach_actions(self.commands["back"], self.commands["forward"], self.commands["print"])
         self.commands.fill_menus(self.menus)
         self.theme_menu = ThemeMenu(self.menus["view"])
