@@ -6,6 +6,7 @@ from PySide6 import QtGui
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor, QTextDocument
 
+from reader.ui.widgets.dialogs import InfoDialog
 from reader.ui.window.main_window import MainWindow
 
 
@@ -37,3 +38,17 @@ def shown_text(label_text: str) -> str:
     document = QTextDocument()
     document.setHtml(label_text)
     return document.toPlainText()
+
+
+def dialogs_opened(monkeypatch, qtbot) -> list[InfoDialog]:
+    """The reader's info dialogs (a definition, F1, About), shown without blocking as they open."""
+    shown: list[InfoDialog] = []
+
+    def look(dialog: InfoDialog) -> int:
+        dialog.show()
+        qtbot.waitUntil(dialog.isVisible)
+        shown.append(dialog)
+        return 0
+
+    monkeypatch.setattr(InfoDialog, "exec", look)
+    return shown

@@ -17,7 +17,7 @@ from reader.navigation import Location
 from reader.ui.kiosk.mode import KioskController
 from reader.ui.kiosk.screens import SAY_AGAIN_AT
 from reader.ui.widgets.dialogs import InfoDialog
-from window_driver import type_search
+from window_driver import dialogs_opened, type_search
 
 
 @pytest.fixture
@@ -343,15 +343,7 @@ def test_a_definition_at_300_percent_opens_beside_its_term_below_the_disclaimer_
     window.resize(1280, 800)
     window.appearance.choose_theme(theme)
     window.appearance.apply_text_scale(300)
-    shown: list[InfoDialog] = []
-
-    def look(dialog: InfoDialog) -> int:
-        dialog.show()
-        qtbot.waitUntil(dialog.isVisible)
-        shown.append(dialog)
-        return 0
-
-    monkeypatch.setattr(InfoDialog, "exec", look)
+    shown = dialogs_opened(monkeypatch, qtbot)
     window.reading.setFocus()
     qtbot.keyClick(window.reading, Qt.Key.Key_Tab)
     link = window.reading.focused_link_rect()

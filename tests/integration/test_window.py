@@ -13,7 +13,7 @@ from reader.navigation import Location
 from reader.ui.settings import Settings
 from reader.ui.widgets.navigator import NavigatorTree
 from reader.ui.window.main_window import MainWindow
-from window_driver import click_link_text, page_text, shown_text
+from window_driver import click_link_text, dialogs_opened, page_text, shown_text
 
 
 def nav_item(window: MainWindow, title: str):
@@ -475,18 +475,8 @@ def test_the_window_has_the_app_icon_and_desktop_id(window):
 
 
 def test_the_f1_list_fits_without_scrolling_on_a_large_screen(window, qtbot, monkeypatch):
-    from reader.ui.widgets.dialogs import InfoDialog
-
     window.resize(1400, 1000)
-    shown: list[InfoDialog] = []
-
-    def look(dialog: InfoDialog) -> int:
-        dialog.show()
-        qtbot.waitUntil(dialog.isVisible)
-        shown.append(dialog)
-        return 0
-
-    monkeypatch.setattr(InfoDialog, "exec", look)
+    shown = dialogs_opened(monkeypatch, qtbot)
     window.commands["shortcuts"].trigger()
     browser = shown[0].browser
     qtbot.waitUntil(lambda: browser.document().size().height() > 0)
