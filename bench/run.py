@@ -313,7 +313,7 @@ def measure() -> int:
     settle(app, window)
     rows.extend(window_rows(window, "", [s.id for s in pack.sections]))
     # The same at scale, visiting sections in a fixed random order: a jump far down
-    # the contents was the slow case there (see the README).
+    # the contents was the slow case there (see bench/README.md).
     big = MainWindow(load_pack(big_root), Settings(None), register_fonts())
     big.show()
     settle(app, big)
