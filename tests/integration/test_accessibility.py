@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QAccessible, QPalette
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, QLabel, QWidget
 
 from reader.navigation import Location
 from reader.ui.settings import Settings
@@ -369,3 +369,19 @@ def test_at_300_percent_in_the_narrowest_window_the_header_is_compact_and_the_di
     from reader.style.type_sizes import Typography
 
     assert window.banner.label.font().pixelSize() == Typography(300).banner, "at the reader's size, not shrunk"
+
+
+def test_reading_options_has_room_a_focus_ring_and_a_finger_sized_close(window, qtbot):
+    from reader.ui.widgets.focus_ring import FocusRing
+    from reader.ui.widgets.reading_options import ReadingOptionsDialog
+
+    dialog = ReadingOptionsDialog(150, 0.9, window)
+    dialog.show()
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.lines.setFocus()
+    ring = dialog.findChild(FocusRing)
+    qtbot.waitUntil(lambda: ring is not None and ring.isVisible())
+    close = dialog.findChild(QDialogButtonBox).buttons()[0]
+    assert close.height() >= 48 and close.icon().isNull()
+    assert "remembered" in " ".join(label.text() for label in dialog.findChildren(QLabel))
+    dialog.reject()

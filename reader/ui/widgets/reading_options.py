@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from reader.style.stylesheet import LINE_HEIGHTS, PARAGRAPH_SPACINGS
+from reader.ui.widgets.clear_controls import make_controls_clear
 
 
 class ReadingOptionsDialog(QDialog):
@@ -27,14 +29,28 @@ class ReadingOptionsDialog(QDialog):
             self.paragraphs.addItem(name, em)
         self.lines.setCurrentIndex(max(0, self.lines.findData(line_height)))
         self.paragraphs.setCurrentIndex(max(0, self.paragraphs.findData(paragraph_em)))
+        for box in (self.lines, self.paragraphs):
+            box.setMinimumWidth(box.fontMetrics().horizontalAdvance("Wider") * 3)
         form = QFormLayout()
+        form.setVerticalSpacing(12)
         form.addRow(self.tr("Space between &lines"), self.lines)
         form.addRow(self.tr("Space between &paragraphs"), self.paragraphs)
+        note = QLabel(self.tr("The text changes as you choose, and your choice is remembered."), self)
+        note.setWordWrap(True)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
+        for button in close.buttons():
+            button.setIcon(QIcon())  # the style's black ✕ all but vanished in the dark themes
+            button.setMinimumHeight(48)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 20, 20, 16)
+        layout.setSpacing(16)
         layout.addLayout(form)
+        layout.addWidget(note)
         layout.addWidget(close)
+        # Room for its title, which the window manager cut to "Reading opt…".
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance(self.windowTitle()) * 3)
+        make_controls_clear(self)  # the focused box gets the window's focus ring
         self.lines.currentIndexChanged.connect(self._emit_choice)
         self.paragraphs.currentIndexChanged.connect(self._emit_choice)
 
