@@ -2,8 +2,8 @@
 
 Orca 43 speaks a change to the focused widget's description and ignores Qt's
 announcements (reader/ui/announce.py), so these tests read the descriptions the
-reader sets while a screen reader is listening. `../shared/tools/screenreader/say`
-checks the same journeys with a real Orca (see the README).
+reader sets while a screen reader is listening. The same journeys were checked with
+a real Orca (see the README's "Screen readers").
 """
 
 from __future__ import annotations
