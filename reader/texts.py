@@ -66,8 +66,11 @@ def sections_match(count: int) -> str:
     return SECTION_MATCHES if count == 1 else SECTIONS_MATCH.format(count=count)
 
 
+def sentence(text: str) -> str:
+    """text ending as a sentence, to be heard: "Is there a cure?" is not given a full stop too."""
+    return text if text.endswith((".", "?", "!", ":")) else text + "."
+
+
 def spoken_lines(lines: Sequence[str]) -> str:
     """Lines shown one under another, as one text to hear: each but the last ends a sentence."""
-    ends = (".", "?", "!", ":")
-    return " ".join(line if line.endswith(ends) or i == len(lines) - 1 else line + "."
-                    for i, line in enumerate(lines))
+    return " ".join(line if i == len(lines) - 1 else sentence(line) for i, line in enumerate(lines))

@@ -11,6 +11,8 @@ READING_PX = 18
 UI_PX = 15
 TITLE_PX = 21
 BANNER_PX = 15
+#: The smallest touch target, in pixels (WCAG 2.5.5 / platform guidelines): kiosk controls, dialog buttons.
+TOUCH_PX = 48
 #: Caps on how far non-reading text grows (percent), so 300 % still fits 800×600.
 CONTENT_CAP = 200
 CHROME_CAP = 150

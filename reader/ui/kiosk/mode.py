@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QGridLayout, QPushButton, Q
 
 from reader.kiosk.config import KioskConfig
 from reader.kiosk.pin import PinGuard
+from reader.style.type_sizes import TOUCH_PX
 from reader.ui.announce import screen_reader_active
 from reader.ui.kiosk.idle import IdleWatcher
-from reader.ui.kiosk.screens import TOUCH_GAP, TOUCH_PX, AttractScreen, CornerHold, PinDialog, StillReadingPrompt
+from reader.ui.kiosk.screens import TOUCH_GAP, AttractScreen, CornerHold, PinDialog, StillReadingPrompt
 from reader.ui.kiosk.touch_keyboard import KeyboardDock, TouchKeyboard
 from reader.ui.kiosk.window_surface import KioskWindow
 

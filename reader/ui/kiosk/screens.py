@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
 from reader.content.escaping import label_text
 from reader.kiosk.pin import PIN_MAX, PinGuard
 from reader.style.palettes import LIGHT
+from reader.style.type_sizes import TOUCH_PX
 from reader.ui.announce import announce
 
 #: Seconds left when "Still reading?" says its countdown again.
 SAY_AGAIN_AT = 10
-#: The smallest touch target, in pixels (WCAG 2.5.5 / platform guidelines), and the gap between targets.
-TOUCH_PX = 48
+#: The gap between touch targets, in pixels (their least size is type_sizes.TOUCH_PX).
 TOUCH_GAP = 8
 
 

@@ -19,13 +19,20 @@ from PySide6.QtWidgets import (
 from reader import APP_NAME, __version__, texts
 from reader.content.model import GlossaryEntry, Pack
 from reader.content.provenance import review_line
+from reader.style.type_sizes import TOUCH_PX
 from reader.ui.resources_gate import GatedBrowser
 from reader.ui.widgets.focus_ring import FocusRing
 
 #: Room kept for a window manager's title bar above a dialog placed by place_near.
 _TITLE_BAR_PX = 32
-#: The least size of a dialog's button, in pixels: a finger's (WCAG 2.5.5).
-TOUCH_TARGET_PX = 48
+
+
+def make_buttons_plain_and_finger_sized(buttons: QDialogButtonBox) -> None:
+    """A dialog's buttons at a finger's size (a kiosk is a touch screen; Close was 35 px), without
+    the style's icons (its black ✕ all but vanished in the dark and high-contrast themes)."""
+    for button in buttons.buttons():
+        button.setMinimumSize(max(TOUCH_PX, button.minimumWidth()), TOUCH_PX)
+        button.setIcon(QIcon())
 
 
 class InfoDialog(QDialog):
@@ -49,9 +56,7 @@ class InfoDialog(QDialog):
         layout.addWidget(self.browser)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
-        for button in buttons.buttons():  # a finger's size, on a kiosk's touch screen too (it was 35 px)
-            button.setMinimumSize(max(TOUCH_TARGET_PX, button.minimumWidth()), TOUCH_TARGET_PX)
-            button.setIcon(QIcon())  # the style's black ✕ all but vanished in the dark and high-contrast themes
+        make_buttons_plain_and_finger_sized(buttons)
         layout.addWidget(buttons)
         self._fit_to_text(columns, lines)
         # The window's focus ring stays in the window: the dialog draws its own, in the theme's focus colour.

@@ -264,7 +264,9 @@ class NavigatorTree(QTreeWidget):
         self._name_current_row_soon()
 
     def _name_current_row_soon(self, _item: QTreeWidgetItem | None = None) -> None:
-        QTimer.singleShot(0, self, self._name_current_row)
+        # Checked here too: the row changes with every page shown, and nobody else needs the timer.
+        if self.hasFocus() and QAccessible.isActive():
+            QTimer.singleShot(0, self, self._name_current_row)
 
     def _name_current_row(self) -> None:
         """Send screen readers the focused row again, by its index among the tree's accessible children.

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from reader.style.stylesheet import LINE_HEIGHTS, PARAGRAPH_SPACINGS
 from reader.ui.widgets.clear_controls import make_controls_clear
+from reader.ui.widgets.dialogs import make_buttons_plain_and_finger_sized
 
 
 class ReadingOptionsDialog(QDialog):
@@ -39,9 +39,7 @@ class ReadingOptionsDialog(QDialog):
         note.setWordWrap(True)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
-        for button in close.buttons():
-            button.setIcon(QIcon())  # the style's black ✕ all but vanished in the dark themes
-            button.setMinimumHeight(48)
+        make_buttons_plain_and_finger_sized(close)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 20, 20, 16)
         layout.setSpacing(16)

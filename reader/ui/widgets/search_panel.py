@@ -127,7 +127,7 @@ class SearchPanel(QWidget):
         first_hit = len(rows)
         rows += [ResultRow(f"<b>{html.escape(hit.title)}</b>{self._aid_mark(hit.kind)}<br/>"
                            f"{emphasised_html(hit.snippet.text, hit.snippet.spans)}",
-                           _sentence(hit.title) + (f" {texts.AID_LINE}." if hit.kind == AID else "") + " "
+                           texts.sentence(hit.title) + (f" {texts.AID_LINE}." if hit.kind == AID else "") + " "
                            + hit.snippet.text,
                            (hit.section_id, hit.anchor or ""))
                  for hit in result.hits]
@@ -233,7 +233,3 @@ class SearchPanel(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
-
-def _sentence(text: str) -> str:
-    """text ending as a sentence, for a screen reader: "Is there a cure?" is not given a full stop too."""
-    return text if text.endswith((".", "?", "!")) else f"{text}."

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader import textscale
+from reader import texts, textscale
 from reader.content.model import Pack, Section
 from reader.ui.announce import announce
 from reader.ui.widgets.banner import DisclaimerBanner
@@ -141,9 +141,8 @@ class KioskSurface:
     def start_session(self) -> None:
         self.navigation.go_home()
         self.reading.setFocus()
-        title = self.pack.home.title
-        said = title if title.endswith((".", "?", "!")) else f"{title}."
-        announce(self.banner, f"{said} {self.pack.manifest.disclaimer}", focus=self.reading)
+        said = f"{texts.sentence(self.pack.home.title)} {self.pack.manifest.disclaimer}"
+        announce(self.banner, said, focus=self.reading)
 
     def reset_for_next_person(self, text_percent: int) -> None:
         """Nothing of this session stays on screen or can be brought back (undo, Back, a flick)."""
