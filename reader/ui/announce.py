@@ -7,6 +7,10 @@ Orca does speak a change to the description of the object that has focus. So
 on Linux a message becomes the focused widget's description until focus moves
 on (the widget's own description comes back then), and elsewhere it is an
 announcement. One or the other, never both, so no reader hears it twice.
+
+In a list or tree Orca's focus is the row, not the widget, and a row's
+description is the model's: there a message is a notification that appears
+(Orca says "notification" and the message, wherever focus is).
 """
 
 from __future__ import annotations
@@ -42,7 +46,11 @@ def announce(source: QWidget, message: str, *, focus: QWidget | None = None) -> 
     if not message or not screen_reader_active():
         return
     if DESCRIBES:
-        _describe_focus(focus or QApplication.focusWidget() or source.window(), message)
+        target = focus or QApplication.focusWidget() or source.window()
+        if target.inherits("QAbstractItemView"):  # a list or tree: Orca's focus is its row
+            _notify(target.window(), message)
+        else:
+            _describe_focus(target, message)
         return
     from PySide6 import QtGui
 
@@ -77,6 +85,12 @@ def _point_at(target: QWidget) -> None:
         from PySide6 import QtGui
 
         QtGui.QAccessible.updateAccessibility(QtGui.QAccessibleTextCursorEvent(target, cursor().position()))
+
+
+def _notify(window: QWidget, message: str) -> None:
+    from reader.ui.spoken_notice import notice_of
+
+    notice_of(window).say(message)
 
 
 def describe_window_as_it_opens(window: QWidget, message: str) -> None:

@@ -372,3 +372,26 @@ def test_at_normal_size_a_definition_is_sized_to_its_whole_text(window, qtbot, m
     assert browser.verticalScrollBar().maximum() == 0, "all of it, without scrolling"
     assert browser.document().size().height() >= browser.viewport().height() * 0.6, "and not half empty"
     shown[0].reject()
+
+
+@pytest.mark.usefixtures("listening")
+def test_in_the_contents_a_message_is_a_notification_as_orca_speaks_it_wherever_focus_is(window, qtbot, monkeypatch):
+    from PySide6.QtGui import QAccessible
+
+    from reader.ui.spoken_notice import SpokenNotice
+
+    monkeypatch.setattr("reader.ui.spoken_notice.SHOWN_MS", 200)
+    window.go_to_contents()
+    qtbot.waitUntil(window.navigator.hasFocus)
+    own = window.navigator.accessibleDescription()
+    qtbot.keyClick(window.navigator, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    notice = window.findChild(SpokenNotice)
+    assert notice is not None and notice.isVisible(), "a row's description is the model's: the tree's is not heard"
+    assert notice.accessibleName() == "Text size 110%. Reset to normal size"
+    assert QAccessible.queryAccessibleInterface(notice).role() == QAccessible.Role.Notification
+    assert window.navigator.accessibleDescription() == own
+    assert notice.width() <= 1 and notice.testAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents), \
+        "unseen, and never in the way of a tap"
+    qtbot.keyClick(window.navigator, Qt.Key.Key_F3)
+    assert notice.accessibleName() == "No search matches on this page."
+    qtbot.waitUntil(lambda: not notice.isVisible())  # and gone from the tree again
