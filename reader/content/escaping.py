@@ -18,3 +18,8 @@ def label_text(text: str) -> str:
     if "<" not in text and "&" not in text:
         return text
     return f"<span>{escape(text)}</span>"
+
+
+def button_text(text: str) -> str:
+    """text for a button or check box, shown as written: a single "&" would mark a shortcut key and vanish."""
+    return text.replace("&", "&&")

@@ -254,11 +254,16 @@ def test_dialogs_show_pack_words_as_written(hostile_window, hostile, monkeypatch
 
 
 def test_the_kiosk_attract_screen_shows_the_title_as_written(hostile_window, hostile):
-    from reader.ui.kiosk.screens import AttractScreen
+    from reader.kiosk.welcome import start_sizes, topics
+    from reader.ui.kiosk.welcome_screen import AttractScreen
 
-    screen = AttractScreen(hostile_window, hostile_window.banner, hostile_window.family, hostile.text("Title"))
+    pack = hostile_window.pack
+    screen = AttractScreen(hostile_window, hostile_window.banner, hostile_window.family, hostile.text("Title"),
+                           sizes=start_sizes(150), topics=topics(pack))
     shown = [_label_shows(label) for label in screen.findChildren(QLabel)]
     assert hostile.text("Title") in shown
+    # A button takes "&" for a shortcut key: each tile still shows its section's title as written.
+    assert [tile.text().replace("&&", "&") for tile in screen.topic_tiles] == [s.title for s in pack.sections]
 
 
 def _red_pixels(image: QImage) -> int:

@@ -24,7 +24,8 @@ def make_kiosk(qtbot, own, pack, family):
         window.show()
         qtbot.waitExposed(window)
         qtbot.waitUntil(lambda: window.search_controller.ready)  # as a patient would, a moment after it opens
-        kiosk.start()
+        kiosk.start()  # the welcome screen, as after every reset
+        kiosk.attract.start_here()  # the first patient taps Start
         return kiosk
 
     return make
@@ -118,19 +119,72 @@ def test_no_file_or_printer_dialog_and_no_way_out(make_kiosk, qtbot):
     assert window.reading.contextMenuPolicy() == Qt.ContextMenuPolicy.NoContextMenu
 
 
-def test_every_button_is_a_finger_sized_target(make_kiosk, qtbot):
-    window = window_of(make_kiosk())
-    buttons = [b for b in window.findChildren(QAbstractButton) if b.isVisible()]
-    assert len(buttons) >= 5  # Back, Forward and the three text-size buttons at least
+def assert_finger_sized(buttons: list[QAbstractButton], window: MainWindow) -> None:
+    """Each at least 48 × 48 px, 8 px from the next, and whole on the screen."""
     small = [(b.accessibleName() or b.text(), b.width(), b.height()) for b in buttons
              if b.width() < 48 or b.height() < 48]
     assert small == []
     corners = [(b.mapTo(window, QPoint(0, 0)), b.size()) for b in buttons]
     rects = sorted((p.x(), p.y(), p.x() + s.width(), p.y() + s.height()) for p, s in corners)
     for a in rects:
+        assert a[0] >= 0 and a[1] >= 0 and a[2] <= window.width() and a[3] <= window.height(), f"cut off: {a}"
         for b in rects:
             if a < b and not (a[2] + 8 <= b[0] or b[2] + 8 <= a[0] or a[3] + 8 <= b[1] or b[3] + 8 <= a[1]):
                 raise AssertionError(f"targets closer than 8 px: {a} {b}")
+
+
+def test_every_button_is_a_finger_sized_target(make_kiosk, qtbot):
+    window = window_of(make_kiosk())
+    buttons = [b for b in window.findChildren(QAbstractButton) if b.isVisible()]
+    assert len(buttons) >= 5  # Back, Forward and the three text-size buttons at least
+    assert_finger_sized(buttons, window)
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 768)])
+def test_the_welcome_screen_invites_below_a_whole_disclaimer_with_finger_sized_choices(make_kiosk, qtbot, size):
+    kiosk = make_kiosk()
+    window = window_of(kiosk)
+    window.resize(*size)
+    kiosk.reset_for_next_person()
+    welcome = kiosk.attract
+    qtbot.waitUntil(lambda: welcome.isVisible() and welcome.width() == window.width())
+    choices = [welcome.start_button, *welcome.size_buttons, *welcome.topic_tiles]
+    assert [tile.text() for tile in welcome.topic_tiles] == [section.title for section in window.pack.sections]
+    assert [b.text() for b in welcome.size_buttons] == ["Normal", "Large", "Largest"]
+    assert_finger_sized(choices, window)
+    banner_bottom = window.banner.mapTo(window, window.banner.rect().bottomLeft()).y()
+    assert welcome.geometry().top() > banner_bottom and window.banner.isVisible(), "the disclaimer whole above it"
+    titles = [tile for tile in welcome.topic_tiles if tile.fontMetrics().horizontalAdvance(tile.text()) > tile.width()]
+    assert titles == [], "every topic's title fits on its tile"
+
+
+def test_a_cold_start_waits_on_the_welcome_screen_as_after_every_reset(qtbot, own, pack, family):
+    window = own(MainWindow(pack, Settings(None), family))
+    kiosk = KioskController(window.kiosk_surface(), KioskConfig(), idle_ms=60_000)
+    window.resize(1280, 800)
+    window.show()
+    kiosk.start()
+    assert kiosk.attract.isVisible() and not kiosk.keyboard.isVisible()
+    assert not window.header.text_size.larger.isEnabled(), "nothing changes the next patient's screen unstarted"
+
+
+def test_each_welcome_choice_starts_a_session_at_its_size_or_topic(make_kiosk, qtbot):
+    kiosk = make_kiosk(KioskConfig(text_percent=150))
+    window = window_of(kiosk)
+    kiosk.reset_for_next_person()
+    qtbot.mouseClick(kiosk.attract.size_buttons[2], Qt.MouseButton.LeftButton)  # Largest
+    assert not kiosk.attract.isVisible()
+    assert window.appearance.text_percent == 300
+    assert window.navigation.current.section_id == window.pack.home.id
+    assert window.header.text_size.smaller.isEnabled(), "the session has started"
+    kiosk.reset_for_next_person()
+    assert window.appearance.text_percent == 150, "the next patient starts at the kiosk's size again"
+    tile = kiosk.attract.topic_tiles[3]
+    qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
+    assert window.navigation.current.section_id == window.pack.sections[3].id
+    assert window.appearance.text_percent == 150
+    assert window.reading.hasFocus() and window.reading.verticalScrollBar().value() == 0
+    assert not window.session.history.can_go_back, "the chosen topic is where this session begins"
 
 
 def test_staff_exit_needs_the_pin(make_kiosk, qtbot):

@@ -151,9 +151,17 @@ def test_the_attract_screen_is_a_button_that_keeps_tab_and_starts_with_the_discl
     start = kiosk.attract.start_button
     qtbot.waitUntil(start.hasFocus)
     assert start.accessibleDescription() == "Press Enter or tap anywhere on the screen to start."
-    for _ in range(3):
+    choices = [start, *kiosk.attract.size_buttons, *kiosk.attract.topic_tiles]
+    heard = []
+    for _ in choices:
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
-        assert start.hasFocus(), "Tab never reaches the controls under the attract screen"
+        focused = QApplication.focusWidget()
+        assert focused in choices, "Tab never reaches the controls under the attract screen"
+        heard.append(focused.accessibleName() or focused.text())
+    assert start.hasFocus(), "and comes back round to Start"
+    assert heard[:3] == ["Normal: Start reading with normal text", "Large: Start reading with large text",
+                         "Largest: Start reading with the largest text"]
+    assert heard[3:-1] == [section.title for section in pack.sections]
     qtbot.keyClick(start, Qt.Key.Key_Return)
     qtbot.waitUntil(window.reading.hasFocus)
     assert not kiosk.attract.isVisible()

@@ -13,11 +13,13 @@ from PySide6.QtWidgets import QApplication, QDialog, QGridLayout, QPushButton, Q
 
 from reader.kiosk.config import KioskConfig
 from reader.kiosk.pin import PinGuard
+from reader.kiosk.welcome import start_sizes, topics
 from reader.style.type_sizes import TOUCH_PX
 from reader.ui.announce import screen_reader_active
 from reader.ui.kiosk.idle import IdleWatcher
-from reader.ui.kiosk.screens import TOUCH_GAP, AttractScreen, CornerHold, PinDialog, StillReadingPrompt
+from reader.ui.kiosk.screens import TOUCH_GAP, CornerHold, PinDialog, StillReadingPrompt
 from reader.ui.kiosk.touch_keyboard import KeyboardDock, TouchKeyboard
+from reader.ui.kiosk.welcome_screen import AttractScreen
 from reader.ui.kiosk.window_surface import KioskWindow
 
 #: After printing, the print button rests this long, so repeated taps print once.
@@ -69,13 +71,14 @@ class KioskController(QObject):
         # Both leave the header and the disclaimer in view.
         self.prompt = StillReadingPrompt(host, window.banner, window.family,
                                          prompt_seconds or config.prompt_seconds, tick_ms)
-        self.attract = AttractScreen(host, window.banner, window.family, window.pack.manifest.title)
+        self.attract = AttractScreen(host, window.banner, window.family, window.pack.manifest.title,
+                                     sizes=start_sizes(config.text_percent), topics=topics(window.pack))
         self.corner = CornerHold(host, hold_ms)
         self.watcher.idleReached.connect(self.ask_if_still_reading)
         self.watcher.activityNoticed.connect(self._keep_reading_if_asked)
         self.prompt.keepReadingChosen.connect(self.keep_reading)
         self.prompt.timedOut.connect(self.reset_for_next_person)
-        self.attract.tapped.connect(self.start_reading)
+        self.attract.startChosen.connect(self.start_reading)
         self.corner.held.connect(self.ask_for_pin)
         host.installEventFilter(self)
         self.keyboard = TouchKeyboard(host)
@@ -152,7 +155,8 @@ class KioskController(QObject):
 
     # -- the session ------------------------------------------------------------------
     def start(self) -> None:
-        self.watcher.restart()
+        """A cold start: the same screen as after every reset, waiting for the first patient."""
+        self.reset_for_next_person()
 
     def ask_if_still_reading(self) -> None:
         if screen_reader_active() and not self._listener_given_longer:
@@ -189,10 +193,11 @@ class KioskController(QObject):
         self.attract.present()  # with focus on its Start button
         self.sessionReset.emit()
 
-    def start_reading(self) -> None:
+    def start_reading(self, section_id: str = "", text_percent: int = 0) -> None:
+        """A patient starts: at a section (by default the first) and a text size (by default the kiosk's)."""
         self.attract.hide()
+        self.window.start_session(section_id or self.window.pack.home.id, text_percent or self.config.text_percent)
         self.window.set_session_controls_enabled(True)
-        self.window.start_session()
         self.watcher.restart()
 
     # -- staff exit -------------------------------------------------------------------

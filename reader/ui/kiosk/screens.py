@@ -1,4 +1,4 @@
-"""The kiosk's own screens: "Still reading?", the attract screen, and the staff PIN pad."""
+"""The kiosk's own screens: the overlay they share, "Still reading?", and the staff PIN pad."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.content.escaping import label_text
 from reader.kiosk.pin import PIN_MAX, PinGuard
 from reader.style.palettes import LIGHT
 from reader.style.type_sizes import TOUCH_PX
@@ -72,7 +71,7 @@ class Overlay(QWidget):
         return True
 
 
-def _big_label(text: str, parent: QWidget, px: int, bold: bool = False) -> QLabel:
+def big_label(text: str, parent: QWidget, px: int, bold: bool = False) -> QLabel:
     label = QLabel(text, parent)
     label.setWordWrap(True)
     label.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
@@ -94,8 +93,8 @@ class StillReadingPrompt(Overlay):
         self.setAccessibleName(self.tr("Still reading?"))
         self._seconds = seconds
         self._left = seconds
-        self.title = _big_label(self.tr("Still reading?"), self, 40, bold=True)
-        self.countdown = _big_label("", self, 26)
+        self.title = big_label(self.tr("Still reading?"), self, 40, bold=True)
+        self.countdown = big_label("", self, 26)
         self.keep = QPushButton(self.tr("Keep reading"), self)
         self.keep.setMinimumSize(320, 96)
         font = QFont(self.keep.font())
@@ -141,44 +140,6 @@ class StillReadingPrompt(Overlay):
             seconds=self._left)
         self.countdown.setText(text)
         self.countdown.setAccessibleName(text)
-
-
-class AttractScreen(Overlay):
-    """Shown between patients; a tap anywhere, or Enter on its Start button, emits tapped."""
-
-    tapped = Signal()
-
-    def __init__(self, parent: QWidget, below: QWidget, family: str, title: str) -> None:
-        super().__init__(parent, LIGHT.background, below, family)
-        hint = self.tr("Tap anywhere to start reading about ATL")
-        self.setAccessibleName(hint)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        layout.addWidget(_big_label(label_text(title), self, 44, bold=True))  # the pack's title, shown as written
-        layout.addSpacing(24)
-        layout.addWidget(_big_label(hint, self, 32))
-        layout.addSpacing(24)
-        # A control with a role, for a screen reader and a keyboard: "Start reading, push button".
-        self.start_button = QPushButton(self.tr("Start reading"), self)
-        self.start_button.setAccessibleDescription(self.tr("Press Enter or tap anywhere on the screen to start."))
-        self.start_button.setMinimumSize(320, 96)
-        font = QFont(self.start_button.font())
-        font.setPixelSize(32)
-        self.start_button.setFont(font)
-        self.start_button.clicked.connect(self.tapped)
-        layout.addWidget(self.start_button, 0, QtCore.Qt.AlignmentFlag.AlignCenter)
-        layout.addStretch(1)
-        self.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
-
-    def present(self) -> None:
-        super().present()
-        self.start_button.setFocus()
-
-    def mousePressEvent(self, event: object) -> None:  # noqa: N802 (Qt API)
-        self.tapped.emit()
-
-    def keyPressEvent(self, event: object) -> None:  # noqa: N802 (Qt API)
-        self.tapped.emit()
 
 
 class PinDialog(QDialog):

@@ -75,6 +75,6 @@ class KioskWindow(Protocol):
         """The search field and its results, in the window's coordinates: the keyboard keeps off them."""
         ...
 
-    def start_session(self) -> None:
-        """A patient starts: the first page from the top, focus on its text, the disclaimer said."""
+    def start_session(self, section_id: str, text_percent: int) -> None:
+        """A patient starts: that section from the top at that text size, focus on its text, the disclaimer said."""
         ...

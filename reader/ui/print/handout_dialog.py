@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.content.escaping import button_text
 from reader.content.handout_plan import HandoutPlan
 from reader.content.model import Pack
 from reader.ui.announce import announce, say_focus_of_filled_fields
@@ -37,7 +38,7 @@ class HandoutDialog(QDialog):
         self.sections: dict[str, QCheckBox] = {}
         for section in pack.sections:
             label = section.title + (self.tr(" (this page)") if section.id == current_section else "")
-            box = QCheckBox(label.replace("&", "&&"), chosen)  # a single & would be taken as a shortcut key
+            box = QCheckBox(button_text(label), chosen)
             box.setChecked(True)  # the whole handout, as `export-pdf` makes it; untick what is not wanted
             chosen_layout.addWidget(box)
             self.sections[section.id] = box

@@ -48,8 +48,8 @@ class KioskSurface:
     commands: Commands
     navigation: Navigation
     appearance: Appearance
-    #: Starts the session afresh (ReadingWindow.reset_session): nothing of it stays on screen.
-    reset_session: Callable[[int], None]
+    #: Starts the session afresh (MainWindow.reset_session) at a text size and section: nothing of the last stays.
+    reset_session: Callable[[int, str | None], None]
     #: Back to the text from the contents drawer of a narrow window.
     close_contents_drawer: Callable[[], None]
 
@@ -138,10 +138,11 @@ class KioskSurface:
         panel = self.search_panel
         return QRect(panel.mapTo(self.window, QPoint(0, 0)), panel.size())
 
-    def start_session(self) -> None:
-        self.navigation.go_home()
+    def start_session(self, section_id: str, text_percent: int) -> None:
+        section = self.pack.section(section_id) or self.pack.home
+        self.reset_session(text_percent, section.id)  # that page is where the session starts: Back has nowhere to go
         self.reading.setFocus()
-        said = f"{texts.sentence(self.pack.home.title)} {self.pack.manifest.disclaimer}"
+        said = f"{texts.sentence(section.title)} {self.pack.manifest.disclaimer}"
         announce(self.banner, said, focus=self.reading)
 
     def reset_for_next_person(self, text_percent: int) -> None:
@@ -149,7 +150,7 @@ class KioskSurface:
         for view in self._flicked_views():
             QScroller.scroller(view.viewport()).stop()  # a flick would carry on past the reset
         self.navigator.set_pack(self.pack)  # sections folded or opened, as a fresh start shows them
-        self.reset_session(text_percent)
+        self.reset_session(text_percent, None)
         # QLineEdit keeps what clear() removed on its undo stack: Ctrl+Z brought the
         # last patient's searches back. setText() starts a new stack.
         self.search_panel.field.setText("")

@@ -378,10 +378,10 @@ class MainWindow(QMainWindow):
     def clear_search(self) -> None:
         self.search_controller.clear()
 
-    def reset_session(self, text_percent: int) -> None:
-        """A fresh start for the next person: no search or notice, their text size, the first page from the top."""
+    def reset_session(self, text_percent: int, section_id: str | None = None) -> None:
+        """A fresh start for the next person: no search or notice, their text size, a page (the first) from the top."""
         before = self.session.text_percent
-        home = self.session.reset(self.pack.home.id, text_percent)
+        home = self.session.reset(section_id or self.pack.home.id, text_percent)
         self.search_panel.clear()  # the session has no search: the field and results follow it
         self.notice.hide()
         self.appearance.show_text_size(changed=self.session.text_percent != before)

@@ -361,3 +361,10 @@ def test_a_paragraph_of_many_links_renders_without_a_pause(monkeypatch):
     assert time.perf_counter() - started < 3.0
     assert out.html.count('href="section:b') == 2000 and not out.problems
     assert len(maps) <= 2
+
+
+def test_a_title_on_a_button_keeps_its_ampersand_instead_of_making_a_shortcut_key():
+    from reader.content.escaping import button_text
+
+    assert button_text("Q&A: tests & scans") == "Q&&A: tests && scans"
+    assert button_text("Clinical trials") == "Clinical trials"

@@ -1,0 +1,136 @@
+"""The kiosk's screen between patients: an invitation to start, with a text size or a topic chosen up front."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6 import QtCore
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from reader.content.escaping import button_text, label_text
+from reader.kiosk.welcome import Topic
+from reader.style.palettes import LIGHT
+from reader.ui.kiosk.screens import TOUCH_GAP, Overlay, big_label
+
+#: Below this width the topic tiles go two to a row, so that their titles fit.
+THREE_COLUMNS_PX = 1100
+#: Pixel sizes of the words on the size choices: each shows the size it gives.
+_SIZE_PX = (24, 30, 36)
+
+
+def _button(text: str, parent: QWidget, px: int, height: int) -> QPushButton:
+    button = QPushButton(text, parent)
+    font = QFont(button.font())
+    font.setPixelSize(px)
+    button.setFont(font)
+    button.setMinimumHeight(height)
+    return button
+
+
+class AttractScreen(Overlay):
+    """Shown between patients, below the disclaimer. Every choice starts a session; none changes what the
+    next patient gets without one.
+
+    startChosen(section_id, text_percent): Start, a tap anywhere, a text size or a topic.
+    """
+
+    startChosen = Signal(str, int)
+
+    def __init__(self, parent: QWidget, below: QWidget, family: str, title: str, *,
+                 sizes: Sequence[int], topics: Sequence[Topic]) -> None:
+        super().__init__(parent, LIGHT.background, below, family)
+        self._home = topics[0].section_id if topics else ""
+        self._normal = sizes[0]
+        hint = self.tr("Tap Start, a text size or a topic to begin.")
+        self.setAccessibleName(self.tr("Welcome"))
+        layout = QVBoxLayout(self)
+        layout.setSpacing(TOUCH_GAP)
+        layout.addStretch(1)
+        layout.addWidget(big_label(label_text(title), self, 40, bold=True))  # the pack's title, shown as written
+        layout.addWidget(big_label(hint, self, 26))
+        layout.addSpacing(12)
+        # A control with a role, for a screen reader and a keyboard: "Start reading, push button".
+        self.start_button = _button(self.tr("Start reading"), self, 32, 96)
+        self.start_button.setMinimumWidth(360)
+        bold = self.start_button.font()
+        bold.setBold(True)  # the largest and boldest: the one thing to do
+        self.start_button.setFont(bold)
+        self.start_button.setAccessibleDescription(self.tr("Press Enter or tap anywhere on the screen to start."))
+        self.start_button.clicked.connect(self.start_here)
+        layout.addWidget(self.start_button, 0, QtCore.Qt.AlignmentFlag.AlignCenter)
+        layout.addSpacing(12)
+        self.size_buttons = self._size_row(layout, sizes)
+        layout.addSpacing(12)
+        layout.addWidget(big_label(self.tr("Or go straight to a topic:"), self, 24))
+        self.topic_tiles = [self._tile(topic) for topic in topics]
+        self._tiles = QGridLayout()
+        self._tiles.setSpacing(TOUCH_GAP)
+        self._columns = 0
+        self._place_tiles(3)
+        layout.addLayout(self._tiles)
+        layout.addStretch(1)
+        margin = 24
+        layout.setContentsMargins(margin, margin // 2, margin, margin // 2)
+        self.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
+
+    def _size_row(self, layout: QVBoxLayout, sizes: Sequence[int]) -> list[QPushButton]:
+        """"Text size: Normal Large Largest", each word at the size it gives, each starting the session."""
+        names = (self.tr("Normal"), self.tr("Large"), self.tr("Largest"))
+        spoken = (self.tr("Start reading with normal text"), self.tr("Start reading with large text"),
+                  self.tr("Start reading with the largest text"))
+        buttons: list[QPushButton] = []
+        if len(sizes) < 2:
+            return buttons  # the kiosk's size is already the largest: nothing to choose
+        row = QHBoxLayout()
+        row.setSpacing(TOUCH_GAP * 2)
+        row.addStretch(1)
+        row.addWidget(big_label(self.tr("Text size:"), self, 24))
+        for index, percent in enumerate(sizes):
+            button = _button(names[index], self, _SIZE_PX[index], 72)
+            button.setMinimumWidth(160)
+            button.setAccessibleName(f"{names[index]}: {spoken[index]}")
+            button.clicked.connect(lambda _=False, percent=percent: self.startChosen.emit(self._home, percent))
+            row.addWidget(button)
+            buttons.append(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        return buttons
+
+    def _tile(self, topic: Topic) -> QPushButton:
+        tile = _button(button_text(topic.title), self, 22, 64)
+        tile.setAccessibleDescription(self.tr("Start reading here"))
+        tile.clicked.connect(lambda _=False, section=topic.section_id: self.startChosen.emit(section, self._normal))
+        return tile
+
+    def _place_tiles(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for tile in self.topic_tiles:
+            self._tiles.removeWidget(tile)
+        for index, tile in enumerate(self.topic_tiles):
+            self._tiles.addWidget(tile, index // columns, index % columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        self._place_tiles(3 if event.size().width() >= THREE_COLUMNS_PX else 2)
+        super().resizeEvent(event)
+
+    def start_here(self) -> None:
+        """The first page at the kiosk's own size."""
+        self.startChosen.emit(self._home, self._normal)
+
+    def present(self) -> None:
+        super().present()
+        self.start_button.setFocus()
+
+    def mousePressEvent(self, event: object) -> None:  # noqa: N802 (Qt API)
+        self.start_here()  # a tap anywhere else on the screen
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+        keys = QtCore.Qt.Key
+        if event.key() in (keys.Key_Up, keys.Key_Down, keys.Key_Left, keys.Key_Right):
+            self.focusNextPrevChild(event.key() in (keys.Key_Down, keys.Key_Right))  # among the choices
+            return
+        self.start_here()  # any other key, as a tap anywhere
