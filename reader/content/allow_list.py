@@ -29,7 +29,9 @@ _NESTING_INLINE = frozenset({"code", "em", "strong", "a", "span"})
 
 #: Classes an editor may give a block or heading: `.compiled` labels a note about the text
 #: (render.NOT_TEXT_CLASS), `.screen-only` a heading whose part handouts leave out (page.SCREEN_ONLY).
-AUTHOR_CLASSES = frozenset({"compiled", "screen-only"})
+#: `.paper-only` a paragraph only handouts print, `.checklist` a heading whose part's lists print as tick boxes
+#: (page.PAPER_ONLY, page.CHECKLIST).
+AUTHOR_CLASSES = frozenset({"compiled", "screen-only", "paper-only", "checklist"})
 #: Classes only the link policy gives: a web address, and the address shown after its text.
 _POLICY_CLASSES = {"a": "external", "span": "address"}
 

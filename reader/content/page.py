@@ -24,6 +24,16 @@ def _insert_after_title(body: str, fragment: str) -> str:
 #: up to the next heading as high as its own.
 SCREEN_ONLY = "screen-only"
 _SCREEN_ONLY_HEADING = re.compile(rf'<h([1-6])\b[^>]*\bclass="[^"]*\b{SCREEN_ONLY}\b')
+#: A paragraph with this class is for paper only, such as a line to write notes
+#: on: the screen, where nobody can write, leaves it out.
+PAPER_ONLY = "paper-only"
+_PAPER_ONLY_PARAGRAPH = re.compile(rf'<p\b[^>]*\bclass="[^"]*\b{PAPER_ONLY}\b[^>]*>.*?</p>\s*', re.S)
+#: A heading with this class makes its part's lists, on paper, boxes to tick. On
+#: screen they stay plain lists: a box there looks tappable and does nothing.
+CHECKLIST = "checklist"
+_CHECKLIST_HEADING = re.compile(rf'<h([1-6])\b[^>]*\bclass="[^"]*\b{CHECKLIST}\b')
+#: What each item of a printed checklist starts with: an empty box to tick.
+TICK_BOX = "\u2610"
 
 
 def compose_page(pack: Pack, section: Section, *, printed: bool = False) -> str:
@@ -32,7 +42,7 @@ def compose_page(pack: Pack, section: Section, *, printed: bool = False) -> str:
     A printed page has no previous/next links, no screen-only parts, and no review
     line under its title (every printed page's header carries it), except an aid's.
     """
-    body = _without_screen_only(section.html) if printed else section.html
+    body = _as_checklists(_without_screen_only(section.html)) if printed else _PAPER_ONLY_PARAGRAPH.sub("", section.html)
     line = provenance_line(pack, section)
     if printed and section.kind != AID:
         line = None
@@ -56,14 +66,34 @@ def compose_page(pack: Pack, section: Section, *, printed: bool = False) -> str:
     return body
 
 
-def _without_screen_only(body: str) -> str:
-    kept, start = [], 0
-    for heading in _SCREEN_ONLY_HEADING.finditer(body):
-        if heading.start() < start:
-            continue  # inside a part already left out
-        kept.append(body[start:heading.start()])
+def _parts(body: str, headings: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Where each part begins and ends: a heading that headings finds, up to the next one as high as its own."""
+    parts: list[tuple[int, int]] = []
+    for heading in headings.finditer(body):
+        if parts and heading.start() < parts[-1][1]:
+            continue  # inside a part already found
         level = heading.group(1)
         end = re.compile(f"<h[1-{level}][ >]").search(body, heading.end())
-        start = end.start() if end else len(body)
+        parts.append((heading.start(), end.start() if end else len(body)))
+    return parts
+
+
+def _without_screen_only(body: str) -> str:
+    kept, start = [], 0
+    for begin, end in _parts(body, _SCREEN_ONLY_HEADING):
+        kept.append(body[start:begin])
+        start = end
     kept.append(body[start:])
     return "".join(kept)
+
+
+def _as_checklists(body: str) -> str:
+    """In each checklist part, lists without bullets whose items start with a box to tick."""
+    kept, start = [], 0
+    for begin, end in _parts(body, _CHECKLIST_HEADING):
+        part = re.sub(r"<ul>", f'<ul class="{CHECKLIST}">', body[begin:end])
+        kept += [body[start:begin], re.sub(r"<li>(<p>)?", rf"<li>\1{TICK_BOX} ", part)]
+        start = end
+    kept.append(body[start:])
+    return "".join(kept)
+

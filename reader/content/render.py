@@ -24,6 +24,7 @@ from markdown.util import AtomicString
 from reader.content import allow_list
 from reader.content.link_policy import STASH_RE, LinkPolicy, RenderContext, clean, speed_up_links
 from reader.content.model import Problem, Subsection
+from reader.content.page import PAPER_ONLY
 from reader.content.prescan import LEFT_OUT, SourceLines, over_limits, strip_invisible, without_invisible
 
 _BLOCK_TAGS = {"p", "ul", "ol", "li", "blockquote", "pre", "table", "tr", "div", "dl", "dt", "dd", "hr"}
@@ -299,8 +300,9 @@ def _split_sections(root: etree.Element, body: str, problems: list[Problem]) -> 
             subsections.append(Subsection(pending[0], pending[1], pending[2], "\n\n".join(current)))
 
     for element in root:
-        if NOT_TEXT_CLASS in (element.get("class") or "").split():
-            continue  # a label about the text (shown and printed), not text to search or quote
+        classes = (element.get("class") or "").split()
+        if NOT_TEXT_CLASS in classes or PAPER_ONLY in classes:
+            continue  # a label about the text, or a line to write on: not text to search or quote
         if element.tag == "h1" and title is None:
             title = clean("".join(element.itertext()))
         elif element.tag == "h2":

@@ -65,4 +65,6 @@ def reading_css(palette: Palette = LIGHT, spacing: Spacing = Spacing(), px: int 
     .compiled {{ color: {palette.muted}; font-style: italic; }}
     .address {{ color: {palette.muted}; }}
     .pager {{ margin-top: {space(1)}; }}
+    ul.checklist {{ list-style-type: none; }}
+    .paper-only {{ margin-top: {space(0.6)}; margin-bottom: {space(1.2)}; }}
     """

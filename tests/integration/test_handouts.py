@@ -59,6 +59,27 @@ def test_parts_for_the_screen_only_stay_off_paper(make_pack):
     assert "Intro." in paper and "Ask your team." in paper
 
 
+def test_a_checklist_has_boxes_and_lines_to_write_on_paper_and_neither_on_screen(make_pack):
+    from reader.content import load_pack
+    from reader.content.page import TICK_BOX, compose_page
+
+    root = make_pack({"a.md": "# Questions {.checklist}\n\nBring these.\n\nTick the ones to ask.\n{: .paper-only }\n\n"
+                              "## Tests\n\n- What do my results show?\n- Who do I call?\n\n"
+                              "My notes: ______\n{: .paper-only }\n",
+                      "b.md": "# Other\n\n- A plain list.\n"})
+    pack = load_pack(root)
+    questions, other = pack.sections
+    screen, paper = compose_page(pack, questions), compose_page(pack, questions, printed=True)
+    assert TICK_BOX not in screen and "My notes" not in screen and "Tick the ones" not in screen, \
+        "on screen a box looks tappable and does nothing, and nobody can write on a line"
+    assert "<li>What do my results show?</li>" in screen, "a plain list with its bullets"
+    assert f"<li>{TICK_BOX} What do my results show?</li>" in paper and f"<li>{TICK_BOX} Who do I call?</li>" in paper
+    assert '<ul class="checklist">' in paper, "no bullet beside the box"
+    assert "My notes: ______" in paper and "Tick the ones to ask." in paper and "Bring these." in paper
+    assert "My notes" not in questions.full_text, "a line to write on is not text to search or quote"
+    assert TICK_BOX not in compose_page(pack, other, printed=True), "only a checklist's lists get boxes"
+
+
 @needs_pdftotext
 def test_the_clinic_is_named_on_every_page(tmp_path):
     out = tmp_path / "clinic.pdf"
