@@ -49,4 +49,6 @@ class HandoutPlan:
 
     @property
     def clinic_line(self) -> str:
-        return " · ".join(part for part in (self.clinic.strip(), self.phone.strip()) if part)
+        """"Name · phone", the phone number kept on one line (no-break spaces): split, it is easily misdialled."""
+        phone = "\u00a0".join(self.phone.split())
+        return " · ".join(part for part in (self.clinic.strip(), phone) if part)

@@ -192,6 +192,25 @@ def test_the_dialog_and_the_command_line_make_the_same_handout(qtbot, pack, tmp_
     assert len(pages(from_cli)) >= 3
 
 
+def test_the_dialog_warns_as_clinic_details_grow_too_long_for_the_chosen_size(qtbot, pack, family):
+    from reader.ui.print.handout import clinic_lines
+    from reader.ui.print.handout_dialog import HandoutDialog
+
+    dialog = HandoutDialog(pack, "overview", "Riverside Clinic", "01234 567890", family=family)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.fit_warning.isVisible()
+    long_name = "Riverside Community Haematology and Oncology Day Unit, Outpatients Department, Building B, Level 2, 14 Riverside Road, Northtown"
+    dialog.clinic.setText(long_name)
+    assert clinic_lines(dialog.plan(), family) == 2 and not dialog.fit_warning.isVisible(), "two lines still fit"
+    dialog.large.setChecked(True)
+    lines = clinic_lines(dialog.plan(), family)
+    assert lines > 2 and dialog.fit_warning.isVisible()
+    assert f"In large print the clinic's details take {lines} lines" in dialog.fit_warning.text()
+    dialog.normal.setChecked(True)
+    assert not dialog.fit_warning.isVisible(), "back to normal print, the details fit again"
+
+
 # -- from the window: Print, the preview, and PDF instead of a printer ----------------------------
 
 def test_print_asks_what_to_print_marking_the_current_section(window, monkeypatch):

@@ -47,6 +47,27 @@ def setup_page(device: QPagedPaintDevice) -> None:
     device.setPageLayout(layout)
 
 
+#: More lines than this of clinic details at the foot of every page, and the handout dialog says so.
+CLINIC_LINES_MAX = 2
+#: The page the dialog's warning measures against: A4, the narrower of A4 and US Letter.
+_A4_WIDTH_MM = 210
+
+
+def clinic_lines(plan: HandoutPlan, family: str) -> int:
+    """How many lines the clinic's details take at the foot of every A4 page, wrapped as the painter wraps them."""
+    if not plan.clinic_line:
+        return 0
+    in_points = QImage(1, 1, QImage.Format.Format_Mono)  # a device whose pixel is a point
+    dots_per_metre = round(72 / 0.0254)
+    in_points.setDotsPerMeterX(dots_per_metre)
+    in_points.setDotsPerMeterY(dots_per_metre)
+    metrics = QFontMetricsF(_font(family, plan.size.footer_pt), in_points)
+    width = (_A4_WIDTH_MM - 2 * plan.size.margin_mm) * 72 / 25.4
+    text = texts.GIVEN_BY.format(clinic=plan.clinic_line)
+    height = metrics.boundingRect(QRectF(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), text).height()
+    return round(height / metrics.lineSpacing())
+
+
 def _font(family: str, points: float, bold: bool = False) -> QFont:
     font = QFont(family)
     font.setPointSizeF(points)

@@ -19,6 +19,7 @@ from reader.content.escaping import button_text
 from reader.content.handout_plan import HandoutPlan
 from reader.content.model import Pack
 from reader.ui.announce import announce, say_focus_of_filled_fields
+from reader.ui.print.handout import CLINIC_LINES_MAX, clinic_lines
 from reader.ui.widgets.clear_controls import make_controls_clear
 
 
@@ -26,9 +27,10 @@ class HandoutDialog(QDialog):
     """Builds a HandoutPlan; accepted with wants_pdf False (preview and print) or True (save a PDF)."""
 
     def __init__(self, pack: Pack, current_section: str, clinic: str = "", phone: str = "",
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, family: str = "") -> None:
         super().__init__(parent)
         self._pack = pack
+        self._family = family
         self.wants_pdf = False
         self.setWindowTitle(self.tr("Print a handout"))
         layout = QVBoxLayout(self)
@@ -65,6 +67,13 @@ class HandoutDialog(QDialog):
         details.addRow(self.tr("Clinic &phone (optional)"), self.phone)
         layout.addLayout(details)
         say_focus_of_filled_fields(self.clinic, self.phone)
+        # Said while the details are typed, not only at Print: the phone number is what a patient needs most.
+        self.fit_warning = QLabel("", self)
+        self.fit_warning.setWordWrap(True)
+        self.fit_warning.hide()
+        layout.addWidget(self.fit_warning)
+        for changed in (self.clinic.textChanged, self.phone.textChanged, self.large.toggled):
+            changed.connect(self.check_clinic_fits)
         self.warning = QLabel("", self)
         layout.addWidget(self.warning)
 
@@ -82,6 +91,19 @@ class HandoutDialog(QDialog):
         chosen = tuple(s for s in self._pack.sections if self.sections[s.id].isChecked())
         return HandoutPlan(self._pack, chosen, large_print=self.large.isChecked(), clinic=self.clinic.text(),
                            phone=self.phone.text(), glossary=self.glossary.isChecked())
+
+    def check_clinic_fits(self) -> None:
+        """Warn when the clinic's details would take more than CLINIC_LINES_MAX lines at the foot of every page."""
+        lines = clinic_lines(self.plan(), self._family)
+        too_long = lines > CLINIC_LINES_MAX
+        if too_long:
+            size = self.tr("large print") if self.large.isChecked() else self.tr("normal print")
+            self.fit_warning.setText(self.tr(
+                "In {size} the clinic's details take {lines} lines at the foot of every page, leaving less room "
+                "for the text. Shorter details fit on one or two lines.").format(size=size, lines=lines))
+        if too_long and not self.fit_warning.isVisible():
+            announce(self.fit_warning, self.fit_warning.text())  # once as it appears, not at every key
+        self.fit_warning.setVisible(too_long)
 
     def choose_print(self) -> None:
         self._finish(wants_pdf=False)

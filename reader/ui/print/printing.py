@@ -22,7 +22,7 @@ def print_with_preview(parent: QWidget, pack: Pack, section: Section, family: st
     """The handout dialog, then the preview (whose toolbar prints) or a PDF; returns what to tell the reader."""
     from reader.ui.print.handout_dialog import HandoutDialog
 
-    dialog = HandoutDialog(pack, section.id, settings.clinic, settings.phone, parent)
+    dialog = HandoutDialog(pack, section.id, settings.clinic, settings.phone, parent, family=family)
     # Cancelling a later step (the PDF offer, the file dialog) comes back here, choices kept.
     while dialog.exec() == QDialog.DialogCode.Accepted:
         plan = dialog.plan()
