@@ -165,9 +165,10 @@ def test_only_the_readers_own_classes_and_plain_ids_pass():
     assert '<h2 class="screen-only" id="using">' in out.html
     assert '<p class="compiled">A note.</p>' in out.html
     assert '<p id="a-plain_id">Text.</p>' in out.html and "<p>More.</p>" in out.html
+    own = "the reader's own (.checklist, .compiled, .paper-only, .screen-only)"
     assert [(p.line, p.message) for p in out.problems] == [
-        (3, "class '.huge' is not one of the reader's own (.checklist, .compiled, .paper-only, .screen-only); it was left out"),
-        (8, "class '.red' is not one of the reader's own (.checklist, .compiled, .paper-only, .screen-only); it was left out"),
+        (3, f"class '.huge' is not one of {own}; it was left out"),
+        (8, f"class '.red' is not one of {own}; it was left out"),
         (14, "id '#a b' is not a plain name (letters, digits, '-' and '_'); it was left out"),
     ]
 
