@@ -40,9 +40,13 @@ def compose_page(pack: Pack, section: Section, *, printed: bool = False) -> str:
     """The page shown in the reading pane, or printed in a handout, for section.
 
     A printed page has no previous/next links, no screen-only parts, and no review
-    line under its title (every printed page's header carries it), except an aid's.
+    line under its title (every printed page's header carries it), except an aid's;
+    its checklists have boxes to tick. A page on screen has no paper-only paragraphs.
     """
-    body = _as_checklists(_without_screen_only(section.html)) if printed else _PAPER_ONLY_PARAGRAPH.sub("", section.html)
+    if printed:
+        body = _as_checklists(_without_screen_only(section.html))
+    else:
+        body = _PAPER_ONLY_PARAGRAPH.sub("", section.html)
     line = provenance_line(pack, section)
     if printed and section.kind != AID:
         line = None

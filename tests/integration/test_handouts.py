@@ -200,7 +200,8 @@ def test_the_dialog_warns_as_clinic_details_grow_too_long_for_the_chosen_size(qt
     qtbot.addWidget(dialog)
     dialog.show()
     assert not dialog.fit_warning.isVisible()
-    long_name = "Riverside Community Haematology and Oncology Day Unit, Outpatients Department, Building B, Level 2, 14 Riverside Road, Northtown"
+    long_name = ("Riverside Community Haematology and Oncology Day Unit, Outpatients Department, Building B, "
+                 "Level 2, 14 Riverside Road, Northtown")
     dialog.clinic.setText(long_name)
     assert clinic_lines(dialog.plan(), family) == 2 and not dialog.fit_warning.isVisible(), "two lines still fit"
     dialog.large.setChecked(True)
