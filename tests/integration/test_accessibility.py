@@ -134,6 +134,20 @@ def test_a_narrow_window_turns_the_contents_into_a_drawer(window, qtbot):
     assert window.navigator.isVisible() and window.reading.isVisible()
 
 
+def test_the_contents_drawer_opens_on_the_heading_being_read(window, qtbot):
+    window.resize(480, 700)
+    qtbot.waitUntil(window.header.contents_button.isVisible)
+    window.navigation.open_location(Location("treatment-options"))
+    bar = window.reading.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())  # read down to the last subsection, with the drawer closed
+    qtbot.mouseClick(window.header.contents_button, Qt.MouseButton.LeftButton)
+    tree = window.navigator
+    qtbot.waitUntil(lambda: tree.currentItem() is not None and tree.currentItem().text(0) == "Aggressive ATL")
+    assert tree.currentItem().isSelected(), "highlighted, not only current"
+    qtbot.waitUntil(lambda: tree.viewport().rect().contains(tree.visualItemRect(tree.currentItem())))
+
+
 def test_large_text_in_a_small_window_gives_the_text_the_whole_width(make_window, qtbot):
     window = make_window(size=(800, 600))
     button = window.header.contents_button
