@@ -399,3 +399,24 @@ def test_reading_options_has_room_a_focus_ring_and_a_finger_sized_close(window, 
     assert close.height() >= 48 and close.icon().isNull()
     assert "remembered" in " ".join(label.text() for label in dialog.findChildren(QLabel))
     dialog.reject()
+
+
+@pytest.mark.parametrize("percent", [100, 300])
+def test_f1_about_and_reading_options_open_below_the_disclaimer(window, qtbot, monkeypatch, percent):
+    from reader.ui.widgets.reading_options import ReadingOptionsDialog
+    from window_driver import dialogs_opened
+
+    window.resize(1100, 700)
+    window.appearance.apply_text_scale(percent)
+    shown = dialogs_opened(monkeypatch, qtbot)
+    monkeypatch.setattr(ReadingOptionsDialog, "exec", lambda dialog: shown.append(dialog) or dialog.show())
+    window.dialogs.show_shortcuts()
+    window.dialogs.show_about()
+    window.appearance.show_reading_options()
+    banner_bottom = window.banner.mapToGlobal(window.banner.rect().bottomLeft()).y()
+    assert len(shown) == 3
+    for dialog in shown:
+        title_bar_top = dialog.geometry().top() - 32
+        assert title_bar_top > banner_bottom, f"{dialog.windowTitle()} covers the disclaimer"
+        assert dialog.geometry().bottom() <= window.frameGeometry().bottom(), f"{dialog.windowTitle()} runs off"
+        dialog.close()

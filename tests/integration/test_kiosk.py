@@ -590,3 +590,15 @@ def test_contents_rows_and_a_definitions_close_button_are_finger_sized_too(make_
     qtbot.waitUntil(close.isVisible)
     assert close.height() >= 48 and close.width() >= 48
     dialog.reject()
+
+
+def test_the_staff_keypad_opens_below_the_disclaimer(make_kiosk, qtbot):
+    kiosk = make_kiosk(KioskConfig(exit_pin="1234"))
+    window = window_of(kiosk)
+    dialog = kiosk.make_pin_dialog()
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    banner_bottom = window.banner.mapToGlobal(window.banner.rect().bottomLeft()).y()
+    assert dialog.geometry().top() - 32 > banner_bottom, "its title bar too stays below the disclaimer"
+    assert dialog.geometry().bottom() <= window.geometry().bottom(), "and the whole keypad on the screen"
+    dialog.reject()

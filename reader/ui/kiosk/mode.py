@@ -21,6 +21,7 @@ from reader.ui.kiosk.screens import TOUCH_GAP, CornerHold, PinDialog, StillReadi
 from reader.ui.kiosk.touch_keyboard import KeyboardDock, TouchKeyboard
 from reader.ui.kiosk.welcome_screen import AttractScreen
 from reader.ui.kiosk.window_surface import KioskWindow
+from reader.ui.widgets.dialogs import place_below
 
 #: After printing, the print button rests this long, so repeated taps print once.
 _PRINT_PAUSE_MS = 20_000
@@ -213,6 +214,8 @@ class KioskController(QObject):
         dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)  # not kept, hidden, for each time staff ask
         dialog.wrongTry.connect(self._log_wrong_pin)
         dialog.accepted.connect(self._exit)
+        banner = self.window.banner
+        place_below(dialog, banner.mapToGlobal(banner.rect().bottomLeft()).y())  # the disclaimer stays in view
         return dialog
 
     def _log_wrong_pin(self, wrong: int, wait: int) -> None:

@@ -35,6 +35,24 @@ def make_buttons_plain_and_finger_sized(buttons: QDialogButtonBox) -> None:
         button.setIcon(QIcon())
 
 
+def place_below(dialog: QWidget, keep_below: int) -> None:
+    """Centred on its window, its title bar below keep_below (the disclaimer's bottom edge, global), and no
+    taller than the room left there (where it can shrink), so the disclaimer stays in view: left to itself a
+    window manager centred a tall dialog over it."""
+    owner = dialog.parentWidget()
+    if owner is None:
+        return
+    frame = owner.window().frameGeometry()
+    if not dialog.testAttribute(QtCore.Qt.WidgetAttribute.WA_Resized):
+        dialog.adjustSize()  # its layout's size, which it only takes as it is shown
+    top = keep_below + 12 + _TITLE_BAR_PX
+    room = frame.bottom() - 12 - top
+    if dialog.height() > room:
+        dialog.resize(dialog.width(), max(room, dialog.minimumSizeHint().height()))
+    x = frame.left() + (frame.width() - dialog.width()) // 2
+    dialog.move(x, max(top, frame.top() + (frame.height() - dialog.height()) // 2))
+
+
 class InfoDialog(QDialog):
     """A readable, scrollable page of rich text with a Close button, sized to its text."""
 
@@ -153,13 +171,17 @@ def show_definition(parent: QWidget, entry: GlossaryEntry, *, text_px: int | Non
     dialog.exec()
 
 
-def show_shortcuts(parent: QWidget, commands: Sequence[tuple[str, str]]) -> None:
+def show_shortcuts(parent: QWidget, commands: Sequence[tuple[str, str]], *, keep_below: int = 0) -> None:
     title = QApplication.translate("Dialogs", "Keyboard shortcuts")
     # Tall enough for every line and the heading (it needed scrolling even on a large screen).
-    InfoDialog(title, shortcuts_html(commands, title), parent, lines=round(len(commands) * 1.6) + 4).exec()
+    dialog = InfoDialog(title, shortcuts_html(commands, title), parent, lines=round(len(commands) * 1.6) + 4)
+    place_below(dialog, keep_below)
+    dialog.exec()
 
 
-def show_about(parent: QWidget, pack: Pack) -> None:
+def show_about(parent: QWidget, pack: Pack, *, keep_below: int = 0) -> None:
     title = QApplication.translate("Dialogs", "About ATL Reader")
     note = QApplication.translate("Dialogs", "This reader works without the internet and never opens websites.")
-    InfoDialog(title, about_html(pack, title, note), parent).exec()
+    dialog = InfoDialog(title, about_html(pack, title, note), parent)
+    place_below(dialog, keep_below)
+    dialog.exec()

@@ -110,10 +110,12 @@ class Appearance(QObject):
         return self._window.menuBar().findChildren(QMenu)
 
     def show_reading_options(self) -> None:
+        from reader.ui.widgets.dialogs import place_below
         from reader.ui.widgets.reading_options import ReadingOptionsDialog
 
         dialog = ReadingOptionsDialog(self._settings.line_height, self._settings.paragraph_spacing, self._window)
         dialog.spacingChosen.connect(self.apply_spacing)
+        place_below(dialog, self._banner.mapToGlobal(self._banner.rect().bottomLeft()).y())  # the disclaimer in view
         dialog.exec()
 
     def apply_spacing(self, line_height: int, paragraph_em: float) -> None:

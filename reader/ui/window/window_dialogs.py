@@ -49,7 +49,7 @@ class WindowDialogs:
     def show_shortcuts(self) -> None:
         from reader.ui.widgets.dialogs import show_shortcuts
 
-        show_shortcuts(self._window, self._shortcut_rows())
+        show_shortcuts(self._window, self._shortcut_rows(), keep_below=self.disclaimer_bottom())
 
     def show_term(self, index: int) -> None:
         """The plain-language definition of a marked term, in a dialog Esc closes."""
@@ -63,11 +63,14 @@ class WindowDialogs:
             term = QRect(reading.viewport().mapToGlobal(link.topLeft()), link.size())
         else:
             term = QRect(QCursor.pos(), QSize(1, reading.fontMetrics().height()))
-        banner_bottom = self._banner.mapToGlobal(QPoint(0, self._banner.height())).y()
         show_definition(self._window, self._pack.glossary[index], text_px=self._reading_px(), near=term,
-                        keep_below=banner_bottom + 4)
+                        keep_below=self.disclaimer_bottom() + 4)
 
     def show_about(self) -> None:
         from reader.ui.widgets.dialogs import show_about
 
-        show_about(self._window, self._pack)
+        show_about(self._window, self._pack, keep_below=self.disclaimer_bottom())
+
+    def disclaimer_bottom(self) -> int:
+        """The disclaimer's bottom edge on the screen: the window's dialogs open below it."""
+        return self._banner.mapToGlobal(QPoint(0, self._banner.height())).y()
