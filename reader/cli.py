@@ -45,6 +45,8 @@ def _gui_options(gui: argparse.ArgumentParser) -> None:
     gui.add_argument("--section", metavar="ID", help="open at this section")
     gui.add_argument("--trust", metavar="KEY.pub", type=Path,
                      help="show the pack only if it is signed with this Ed25519 public key")
+    gui.add_argument("--speech-engine", metavar="NAME", default="",
+                     help="read aloud with this Qt speech engine (speechd, sapi, darwin, mock...)")
     gui.add_argument("--bench", action="store_true", help=argparse.SUPPRESS)
     gui.add_argument("--self-test", action="store_true",
                      help="open the window, show every section, run a search, and exit 0 if all worked")

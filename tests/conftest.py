@@ -119,9 +119,11 @@ def make_window(qtbot, own, pack, tmp_path, family):
     from reader.ui.settings import Settings
     from reader.ui.window.main_window import MainWindow
 
-    def make(settings_path: Path | None = None, the_pack=None, size=(1100, 780)) -> MainWindow:
+    def make(settings_path: Path | None = None, the_pack=None, size=(1100, 780), speech_engine="mock") -> MainWindow:
         settings = Settings(settings_path or tmp_path / "settings.ini")
-        window = own(MainWindow(the_pack or pack, settings, family, search_debounce_ms=10))
+        # Qt's mock speech engine: a word each 100 ms, and no sound from the machine running the tests.
+        window = own(MainWindow(the_pack or pack, settings, family, search_debounce_ms=10,
+                                speech_engine=speech_engine))
         window.resize(*size)
         window.show()
         qtbot.waitExposed(window)

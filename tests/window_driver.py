@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6 import QtGui
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtWidgets import QApplication
 
 from reader.ui.widgets.dialogs import InfoDialog
 from reader.ui.window.main_window import MainWindow
@@ -52,3 +53,17 @@ def dialogs_opened(monkeypatch, qtbot) -> list[InfoDialog]:
 
     monkeypatch.setattr(InfoDialog, "exec", look)
     return shown
+
+
+def make_narrowest(window, qtbot, height: int) -> None:
+    """Narrow the window as far as it goes: its least width shrinks again once the header has folded."""
+    window.resize(480, height)  # the header folds first...
+    qtbot.waitUntil(window.header.contents_button.isVisible)
+    for _ in range(4):  # ...then each narrowing may let the least width fall further
+        QApplication.sendPostedEvents()  # the folded header's layout requests, before the least width is read
+        window.layout().activate()
+        least = window.minimumSizeHint().width()
+        if window.width() == least:
+            break
+        window.resize(least, height)
+        qtbot.waitUntil(lambda least=least: window.width() == least)

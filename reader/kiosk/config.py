@@ -40,6 +40,10 @@ class KioskConfig:
     printer: str | None = None
     #: Where errors are written; None: standard error.
     log_file: Path | None = None
+    #: Read aloud: on, unless the waiting room has no headphones (then its button is off, with the reason).
+    read_aloud: bool = True
+    #: Which of Qt's speech engines reads aloud ("speechd", "sapi", "darwin", "mock"...); "": the platform's.
+    speech_engine: str = ""
     #: A pinned Ed25519 public key: only packs signed with it are shown.
     trust_key: Path | None = None
     #: Why no content may be shown (a trust key that is set but unusable), a sentence for
@@ -61,7 +65,7 @@ def check_idle_timeout(seconds: int) -> str | None:
 
 #: The settings a kiosk file may hold (KioskConfig's other fields are not settings).
 SETTINGS = ("idle_timeout", "prompt_seconds", "exit_pin", "text_percent", "print_enabled", "printer", "log_file",
-            "trust_key")
+            "trust_key", "read_aloud", "speech_engine")
 _NO_EXIT = "until then the kiosk has no staff exit (stop it from the system)"
 
 
@@ -179,6 +183,9 @@ def load_kiosk_config(path: Path | None) -> tuple[KioskConfig, list[str]]:
     take("printer", str, lambda v: bool(v.strip()), "the printer's name")
     take("log_file", str, lambda v: bool(v.strip()), "a file path")
     take("trust_key", str, lambda v: bool(v.strip()), "the path of a public key (.pub)")
+    take("read_aloud", bool, lambda v: True, "true or false")
+    take("speech_engine", str, lambda v: bool(re.fullmatch(r"[A-Za-z0-9_-]{1,40}", v)),
+         "an engine's name, such as speechd")
     for key in ("log_file", "trust_key"):
         if key in values:
             values[key] = Path(str(values[key]))

@@ -31,6 +31,8 @@ class ReadingSession:
         #: the same page shown again (new text size or theme) keeps it.
         self.current_match = 0
         self.matched_page: tuple[str | None, SearchResult | None] = (None, None)
+        #: Read aloud has said the disclaimer: it is said the first time reading starts in a session.
+        self.disclaimer_spoken = False
 
     @property
     def location(self) -> Location | None:
@@ -57,4 +59,5 @@ class ReadingSession:
         self.search_result = None
         self.current_match = 0
         self.matched_page = (None, None)
+        self.disclaimer_spoken = False
         return Location(home)

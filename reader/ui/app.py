@@ -106,7 +106,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     settings = Settings(default_settings_path())
     # A self-test checks the whole window at once, so it is built in full before it shows.
-    window = MainWindow(pack, settings, family, finish_after_first_paint=not self_testing)
+    window = MainWindow(pack, settings, family, finish_after_first_paint=not self_testing,
+                        speech_engine="mock" if self_testing else args.speech_engine)
     instance.raiseRequested.connect(window.come_forward)
     _report_damage(window, content, trusted=trust is not None)
     from reader.error_log import install_error_log
@@ -142,10 +143,29 @@ def self_test(window: MainWindow) -> int:
     if not result.hits:
         print(f"{APP_ID}: self-test: search found nothing", file=sys.stderr)
         return 1
+    if not _reads_a_word_aloud(window):
+        print(f"{APP_ID}: self-test: read aloud marked no word (Qt's mock speech engine)", file=sys.stderr)
+        return 1
     print(f"self-test passed: {len(window.pack.sections)} sections shown, "
-          f"search found {len(result.hits)} for 'transplant'")
+          f"search found {len(result.hits)} for 'transplant', read aloud followed a word")
     window.close()
     return 0
+
+
+def _reads_a_word_aloud(window: MainWindow, seconds: float = 5) -> bool:
+    """The first page read aloud through the mock engine (the speech plugins are in place) up to its first word."""
+    from reader.navigation import Location
+
+    window.navigation.open_location(Location(window.pack.home.id))
+    window.session.disclaimer_spoken = True  # straight to the page, whose words are marked
+    window.read_aloud.start()
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and not any(word for *_, word in window.reading.spoken_marks):
+        QApplication.processEvents()
+        time.sleep(0.01)
+    said = any(word for *_, word in window.reading.spoken_marks)
+    window.read_aloud.stop()
+    return said
 
 
 def _only_instance() -> SingleInstance | None:
@@ -211,7 +231,7 @@ def run_kiosk(args: argparse.Namespace, config: KioskConfig, pack: Pack, family:
     from reader.ui.kiosk.mode import KioskController
     from reader.ui.window.main_window import MainWindow
 
-    window = MainWindow(pack, Settings(None), family)
+    window = MainWindow(pack, Settings(None), family, speech_engine=args.speech_engine or config.speech_engine)
     install_error_log(config.log_file, window.apologise)
     _report_damage(window, args.content or default_pack_dir(), trusted=config.trust_key is not None)
     kiosk = KioskController(window.kiosk_surface(), config)

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QStandardPaths, QTimer
 
 from reader import APP_ID, textscale
+from reader.speech.voice import SPEEDS
 from reader.style.stylesheet import LINE_HEIGHTS, PARAGRAPH_SPACINGS
 
 #: Changes made within this long of each other are written together (ms). A reader
@@ -24,6 +25,8 @@ _GEOMETRY = "window/geometry"
 _THEME = "reading/theme"
 _LINE_HEIGHT = "reading/line_height"
 _PARAGRAPH = "reading/paragraph_spacing"
+_SPEECH_SPEED = "speech/speed"
+_SPEECH_VOICE = "speech/voice"
 _CLINIC = "handout/clinic"
 _PHONE = "handout/phone"
 #: The theme choices a stored value may hold; anything else means "system".
@@ -218,6 +221,18 @@ class Settings:
     def paragraph_spacing(self, em: float) -> None:
         self._set(_PARAGRAPH, str(em if em in PARAGRAPH_SPACINGS else PARAGRAPH_SPACINGS[0]))
 
+    @property
+    def speech_speed(self) -> str:
+        """How fast Read aloud speaks: one of speech.voice.SPEEDS ("normal" for anything else)."""
+        value = self._get(_SPEECH_SPEED)
+        return value if isinstance(value, str) and value in SPEEDS else "normal"
+
+    @speech_speed.setter
+    def speech_speed(self, speed: str) -> None:
+        self._set(_SPEECH_SPEED, speed if speed in SPEEDS else "normal")
+
+    #: The voice Read aloud speaks in, by name ("" for the engine's own).
+    speech_voice = _LineOfText(_SPEECH_VOICE, limit=200)
     #: The clinic's name and phone number for handouts, one trimmed line each.
     clinic = _LineOfText(_CLINIC, limit=200)
     phone = _LineOfText(_PHONE, limit=60)

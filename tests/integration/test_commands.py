@@ -61,7 +61,8 @@ def test_every_command_is_reachable_and_the_menus_read_as_before(window):
         assert command.menu is None or command.menu in menu_names
     assert [menu.title().replace("&", "") for menu in window.menus.values()] == ["File", "View", "Go", "Help"]
     assert _menu_texts(window.menus["file"]) == ["Print…", "Export PDF…", "—", "Quit"]
-    assert _menu_texts(window.menus["view"]) == ["Larger text", "Smaller text", "Normal text size", "—", "Theme",
+    assert _menu_texts(window.menus["view"]) == ["Larger text", "Smaller text", "Normal text size", "—",
+                                                 "Read aloud", "Stop reading aloud", "—", "Theme",
                                                  "Reading options…"]
     assert _menu_texts(window.menus["go"]) == ["Back", "Forward", "Home", "—", "Previous section", "Next section",
                                                "—", "Next heading", "Previous heading", "—", "Search", "Contents",

@@ -17,7 +17,7 @@ from reader.ui.window.main_window import MainWindow
 @pytest.fixture
 def make_kiosk(qtbot, own, pack, family):
     def make(config: KioskConfig = KioskConfig(), idle_ms: int = 60_000, **extra: object) -> KioskController:
-        window = own(MainWindow(pack, Settings(None), family, search_debounce_ms=10))
+        window = own(MainWindow(pack, Settings(None), family, search_debounce_ms=10, speech_engine="mock"))
         kiosk = KioskController(window.kiosk_surface(), config, idle_ms=idle_ms, prompt_seconds=2, tick_ms=20,
                                 hold_ms=30, **extra)  # type: ignore[arg-type]
         window.resize(1280, 800)
@@ -602,3 +602,24 @@ def test_the_staff_keypad_opens_below_the_disclaimer(make_kiosk, qtbot):
     assert dialog.geometry().top() - 32 > banner_bottom, "its title bar too stays below the disclaimer"
     assert dialog.geometry().bottom() <= window.geometry().bottom(), "and the whole keypad on the screen"
     dialog.reject()
+
+
+def test_a_listener_is_not_idle_and_a_reset_stops_the_reading(make_kiosk, qtbot):
+    kiosk = make_kiosk(idle_ms=400)  # four mock words
+    window = window_of(kiosk)
+    window.session.disclaimer_spoken = True
+    window.read_aloud.start()
+    with qtbot.assertNotEmitted(kiosk.sessionReset, wait=1200):  # three idle times, read aloud throughout
+        pass
+    assert not kiosk.prompt.isVisible() and window.read_aloud.state.value == "speaking"
+    kiosk.reset_for_next_person()
+    assert window.read_aloud.state.value == "stopped" and window.reading.spoken_marks == []
+    assert not window.session.disclaimer_spoken, "the next patient hears the disclaimer first"
+
+
+def test_read_aloud_can_be_turned_off_for_a_waiting_room_without_headphones(make_kiosk, qtbot):
+    window = window_of(make_kiosk(KioskConfig(read_aloud=False)))
+    assert not window.header.read_button.isEnabled()
+    assert window.header.read_button.toolTip() == "Read aloud is turned off at this kiosk."
+    window.commands["read_aloud"].trigger()  # Ctrl+R
+    assert window.read_aloud.state.value == "stopped"

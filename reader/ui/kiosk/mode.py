@@ -94,6 +94,9 @@ class KioskController(QObject):
         self._search_field = window.watch_search_field(self)  # focus in: the keyboard comes up
         self.topics = self._quick_topics()
         self.lock_down()
+        window.watch_reading_aloud(self.watcher.restart)  # a listener is not idle
+        if not config.read_aloud:
+            window.turn_off_read_aloud(self.tr("Read aloud is turned off at this kiosk."))
 
     # -- lockdown ---------------------------------------------------------------------
     def lock_down(self) -> None:

@@ -62,6 +62,14 @@ class KioskWindow(Protocol):
 
     def show_notice(self, text: str) -> None: ...
 
+    def watch_reading_aloud(self, on_progress: Callable[[], None]) -> None:
+        """Call on_progress at each sentence and word read aloud: someone is listening."""
+        ...
+
+    def turn_off_read_aloud(self, why: str) -> None:
+        """Read aloud's button off, saying why (a waiting room without headphones)."""
+        ...
+
     def reset_for_next_person(self, text_percent: int) -> None:
         """A fresh start: nothing of this session on screen, in the field's undo or in the X11 selection."""
         ...

@@ -27,7 +27,11 @@ class HeaderBar(QWidget):
         self.back = named_button(self, self.tr("Back"), self.tr("Back"))
         self.forward = named_button(self, self.tr("Forward"), self.tr("Forward"))
         self.print_button = named_button(self, self.tr("Print"), self.tr("Print or save as PDF"))
-        for button in (self.back, self.forward, self.print_button):
+        # Read aloud, Pause or Resume as reading goes (show_reading); Stop only while reading.
+        self.read_button = named_button(self, self.tr("Read aloud"), self.tr("Read the page aloud"))
+        self.stop_reading_button = named_button(self, self.tr("Stop"), self.tr("Stop reading aloud"))
+        self.stop_reading_button.hide()
+        for button in (self.back, self.forward, self.print_button, self.read_button):
             button.setEnabled(False)
         # Only in a narrow window, where the contents and the text take turns.
         self.contents_button = named_button(self, self.tr("Contents"), self.tr("Show the contents"))
@@ -57,11 +61,15 @@ class HeaderBar(QWidget):
         self._row.addLayout(self._titles, 1)
         self._row.addWidget(self.text_size)
         self._row.addSpacing(8)
+        self._row.addWidget(self.read_button)
+        self._row.addWidget(self.stop_reading_button)
         self._row.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(4)
         layout.addLayout(self._row)
+        #: In a narrow window: the title, with Read aloud beside it (the button row has no room left).
+        self._top = QHBoxLayout()
         self._compact = False
 
     def set_compact(self, compact: bool) -> None:
@@ -72,14 +80,23 @@ class HeaderBar(QWidget):
         self.review.setVisible(not compact)  # each page repeats it under its own title
         outer = self.layout()
         assert isinstance(outer, QVBoxLayout)
+        listen = (self.read_button, self.stop_reading_button)
         if compact:
             self._row.removeItem(self._titles)
             self._row.insertStretch(_TITLES_AT, 1)
-            outer.insertLayout(0, self._titles)
+            self._top.addLayout(self._titles, 1)
+            for button in listen:
+                self._row.removeWidget(button)
+                self._top.addWidget(button)
+            outer.insertLayout(0, self._top)
         else:
-            outer.removeItem(self._titles)
+            outer.removeItem(self._top)
+            self._top.removeItem(self._titles)
             self._row.takeAt(_TITLES_AT)  # the stretch that stood in for the titles
             self._row.insertLayout(_TITLES_AT, self._titles, 1)
+            for button in listen:
+                self._top.removeWidget(button)
+                self._row.insertWidget(self._row.indexOf(self.print_button), button)
 
     def keep_right_edge_free(self, width: int) -> None:
         """Leave width px free at the right end (a kiosk's staff corner sits there)."""
@@ -88,9 +105,23 @@ class HeaderBar(QWidget):
         margins = outer.contentsMargins()
         outer.setContentsMargins(margins.left(), margins.top(), width, margins.bottom())
 
-    def attach_actions(self, back: QAction, forward: QAction, print_action: QAction) -> None:
+    def show_reading(self, state: str) -> None:
+        """Read aloud's buttons for its state: "stopped", "speaking" or "paused"."""
+        words = {"stopped": (self.tr("Read aloud"), self.tr("Read the page aloud")),
+                 "speaking": (self.tr("Pause"), self.tr("Pause reading aloud")),
+                 "paused": (self.tr("Resume"), self.tr("Resume reading aloud"))}[state]
+        action = self.read_button.defaultAction()
+        for target in (action, self.read_button) if action is not None else (self.read_button,):
+            target.setText(words[0])
+        self.read_button.setAccessibleName(words[1])
+        self.read_button.setToolTip(words[1])
+        self.stop_reading_button.setVisible(state != "stopped")
+
+    def attach_actions(self, back: QAction, forward: QAction, print_action: QAction, read: QAction,
+                       stop_reading: QAction) -> None:
         """The buttons take their words, state and shortcuts from these actions from now on."""
-        for button, action in ((self.back, back), (self.forward, forward), (self.print_button, print_action)):
+        for button, action in ((self.back, back), (self.forward, forward), (self.print_button, print_action),
+                               (self.read_button, read), (self.stop_reading_button, stop_reading)):
             name = button.accessibleName()
             button.setDefaultAction(action)
             button.setAccessibleName(name)  # setDefaultAction overwrites both with the action's text

@@ -78,6 +78,8 @@ class ReadingPane(GatedBrowser):
         self._visible_anchor = ""
         self._match_cursors: list[QTextCursor] = []
         self._current_match = -1
+        #: Read aloud: (start, end, is_the_word) stretches marked over the matches.
+        self._spoken: list[tuple[int, int, bool]] = []
         #: Whether the scroll-spy runs: from finish_setup on (nobody scrolls a page not yet shown).
         self._spying = False
         #: How many page_edit blocks are open.
@@ -140,6 +142,7 @@ class ReadingPane(GatedBrowser):
             self.setHtml(html)
             self._size_headings()
             self._match_cursors = []
+            self._spoken = []
             self._visible_anchor = ""
             self._fit_measure()  # the new page has Qt's margins: without the edit, a second layout
 
@@ -352,14 +355,20 @@ class ReadingPane(GatedBrowser):
         return len(self._match_cursors)
 
     def _paint_matches(self) -> None:
-        if not self._match_cursors:
+        """Search matches, then what is being read aloud over them, in the search highlight's colours."""
+        if not self._match_cursors and not self._spoken:
             self.setExtraSelections([])
             return
+        marks = [(cursor, number == self._current_match) for number, cursor in enumerate(self._match_cursors)]
+        for start, end, strong in self._spoken:
+            cursor = QtGui.QTextCursor(self.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QtGui.QTextCursor.MoveMode.KeepAnchor)
+            marks.append((cursor, strong))
         selections = []
-        for number, cursor in enumerate(self._match_cursors):
-            current = number == self._current_match
+        for cursor, strong in marks:
             fmt = QtGui.QTextCharFormat()
-            fmt.setBackground(QColor(self._palette.current_highlight_background if current
+            fmt.setBackground(QColor(self._palette.current_highlight_background if strong
                                      else self._palette.highlight_background))
             fmt.setForeground(QColor(self._palette.highlight_text))
             selection = QTextEdit.ExtraSelection()
@@ -367,6 +376,20 @@ class ReadingPane(GatedBrowser):
             selection.format = fmt
             selections.append(selection)
         self.setExtraSelections(selections)
+
+    def mark_spoken(self, sentence: tuple[int, int] | None, word: tuple[int, int] | None = None) -> None:
+        """The sentence being read aloud, and its word in the current match's colour, kept in view; None: neither."""
+        self._spoken = [] if sentence is None else [(*sentence, False)] + ([(*word, True)] if word else [])
+        self._paint_matches()
+        if self._spoken:
+            cursor = QtGui.QTextCursor(self.document())
+            cursor.setPosition(self._spoken[-1][1])
+            self._show_with_context(self.cursorRect(cursor))
+
+    @property
+    def spoken_marks(self) -> list[tuple[int, int, bool]]:
+        """What mark_spoken shows: (start, end, is_the_word)."""
+        return list(self._spoken)
 
     @property
     def match_count(self) -> int:

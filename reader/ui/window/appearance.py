@@ -35,6 +35,9 @@ class Appearance(QObject):
     themeChanged = Signal(object)
     #: The text size changed or was shown again, in percent.
     textSizeChanged = Signal(int)
+    #: A new text size was chosen, before the widgets take it: the layout folds first, so that
+    #: larger buttons in a row they no longer fit do not widen the window.
+    textSizeChosen = Signal(int)
 
     def __init__(self, window: QMainWindow, header: HeaderBar, banner: DisclaimerBanner, reading: ReadingPane,
                  notice: NoticeBar, *, theme: Palette, navigation: Navigation,
@@ -150,6 +153,7 @@ class Appearance(QObject):
         changed = percent != self._session.text_percent
         with self.page_shown_again() if changed else nullcontext():
             self._session.text_percent = percent
+            self.textSizeChosen.emit(percent)
             self._size_page_and_chrome()
         self._size_the_rest(changed=changed)
 

@@ -30,6 +30,7 @@ from reader.ui.widgets.search_panel import SearchPanel
 from reader.ui.window.appearance import Appearance
 from reader.ui.window.commands import Commands
 from reader.ui.window.navigation import Navigation
+from reader.ui.window.read_aloud import ReadAloud
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class KioskSurface:
     commands: Commands
     navigation: Navigation
     appearance: Appearance
+    read_aloud: ReadAloud
     #: Starts the session afresh (MainWindow.reset_session) at a text size and section: nothing of the last stays.
     reset_session: Callable[[int, str | None], None]
     #: Back to the text from the contents drawer of a narrow window.
@@ -145,8 +147,15 @@ class KioskSurface:
         said = f"{texts.sentence(section.title)} {self.pack.manifest.disclaimer}"
         announce(self.banner, said, focus=self.reading)
 
+    def watch_reading_aloud(self, on_progress: Callable[[], None]) -> None:
+        self.read_aloud.progressed.connect(on_progress)
+
+    def turn_off_read_aloud(self, why: str) -> None:
+        self.read_aloud.set_unavailable(why)
+
     def reset_for_next_person(self, text_percent: int) -> None:
         """Nothing of this session stays on screen or can be brought back (undo, Back, a flick)."""
+        self.read_aloud.stop()
         for view in self._flicked_views():
             QScroller.scroller(view.viewport()).stop()  # a flick would carry on past the reset
         self.navigator.set_pack(self.pack)  # sections folded or opened, as a fresh start shows them

@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # built by the stages after the first frame
     from reader.ui.widgets.theme_menu import ThemeMenu
     from reader.ui.window.commands import Commands
     from reader.ui.window.kiosk_surface import KioskSurface
+    from reader.ui.window.read_aloud import ReadAloud, Reading
     from reader.ui.window.search_controller import SearchController
     from reader.ui.window.side_panels import SidePanels
 
@@ -64,11 +65,12 @@ class MainWindow(QMainWindow):
     navigator: NavigatorTree
     search_controller: SearchController
     commands: Commands
+    read_aloud: ReadAloud
     theme_menu: ThemeMenu
     focus_ring: FocusRing
 
     def __init__(self, pack: Pack, settings: Settings, family: str, *, search_debounce_ms: int = 150,
-                 finish_after_first_paint: bool = False) -> None:
+                 finish_after_first_paint: bool = False, speech_engine: str = "") -> None:
         """Build the window; with finish_after_first_paint, its stages run after the text is on screen."""
         super().__init__()
         self.pack = pack
@@ -77,6 +79,7 @@ class MainWindow(QMainWindow):
         # What is on screen (place, history, page, search, text size): the widgets show it.
         self.session = ReadingSession(settings.text_percent)
         self._debounce_ms = search_debounce_ms
+        self._speech_engine = speech_engine
         self._narrow = False
         theme = resolve(settings.theme)
         self.setPalette(chrome_palette(theme))
@@ -152,6 +155,7 @@ class MainWindow(QMainWindow):
     def _connect_first_frame(self) -> None:
         """What the first frame's widgets ask of the components."""
         self.navigation.locationChanged.connect(self._show_title)
+        self.appearance.textSizeChosen.connect(self.fit_layout_to_width)
         self.appearance.textSizeChanged.connect(self.fit_layout_to_width)
         self.header.contents_button.toggled.connect(self.show_contents_drawer)
         self.reading.internalLinkClicked.connect(self.navigation.open_place)
@@ -206,13 +210,19 @@ class MainWindow(QMainWindow):
         from reader.ui.widgets.theme_menu import ThemeMenu
         from reader.ui.window.alt_keys import AltShortcutGuard
         from reader.ui.window.commands import Commands
+        from reader.ui.window.read_aloud import ReadAloud
 
         self.setWindowIcon(QIcon(str(resource("icons", "atl-reader-256.png"))))
+        self.read_aloud = ReadAloud(self.reading, self.pack, self.session, self.settings,
+                                    engine=self._speech_engine, parent=self)
         self.commands = Commands(self)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(AltShortcutGuard(self))  # an Alt shortcut must not open the menu bar too
-        self.header.attach_actions(self.commands["back"], self.commands["forward"], self.commands["print"])
+        commands = self.commands
+        self.header.attach_actions(commands["back"], commands["forward"], commands["print"], commands["read_aloud"],
+                                   commands["stop_reading"])
+        self._connect_read_aloud()
         self.commands.fill_menus(self.menus)
         self.theme_menu = ThemeMenu(self.menus["view"])
         self.theme_menu.show_choice(self.settings.theme)
@@ -232,6 +242,26 @@ class MainWindow(QMainWindow):
                  self.notice.close_button, self.match_bar.previous, self.match_bar.next, self.reading]
         for first, second in zip(chain, chain[1:], strict=False):  # each widget with the next
             QWidget.setTabOrder(first, second)
+
+    def _connect_read_aloud(self) -> None:
+        """Its buttons follow it; a new page, a search, printing or a handout stop it."""
+        reading_aloud = self.read_aloud
+        reading_aloud.stateChanged.connect(self._show_reading_aloud)
+        reading_aloud.problemFound.connect(self.show_notice)
+        self.navigation.locationChanged.connect(lambda _section, _anchor: reading_aloud.stop())
+        self.search_panel.queryChanged.connect(lambda _query: reading_aloud.stop())
+        for name in ("print", "export_pdf"):
+            self.commands[name].triggered.connect(reading_aloud.stop)
+        self._show_reading_aloud(reading_aloud.state)
+
+    def _show_reading_aloud(self, state: Reading) -> None:
+        self.header.show_reading(state.value)
+        self.commands["stop_reading"].setEnabled(state.value != "stopped")
+        read = self.commands["read_aloud"]
+        read.setEnabled(not self.read_aloud.unavailable)
+        if self.read_aloud.unavailable:  # said on the button itself, as well as in the notice
+            self.header.read_button.setToolTip(self.read_aloud.unavailable)
+            self.header.read_button.setAccessibleDescription(self.read_aloud.unavailable)
 
     def _enable_history_commands(self, back: bool, forward: bool) -> None:
         self.commands["back"].setEnabled(back)
@@ -393,7 +423,7 @@ class MainWindow(QMainWindow):
 
         return KioskSurface(self, self.pack, self.family, self.header, self.banner, self.reading, self.search_panel,
                             self.navigator, self.notice, self.commands, self.navigation, self.appearance,
-                            self.reset_session, self.close_contents_drawer)
+                            self.read_aloud, self.reset_session, self.close_contents_drawer)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         self.settings.geometry = QByteArray(self.saveGeometry())

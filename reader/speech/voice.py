@@ -1,0 +1,7 @@
+"""Read aloud's speeds, as a reader chooses them and as Qt's speech takes them (no Qt)."""
+
+from __future__ import annotations
+
+#: A reader's choice → Qt's rate (-1 slowest, 0 the engine's own, 1 fastest). Not the extremes:
+#: at -1 espeak drags each word out, and at 1 it is too fast to follow.
+SPEEDS: dict[str, float] = {"slower": -0.3, "normal": 0.0, "faster": 0.3}

@@ -1,0 +1,137 @@
+"""Read aloud, through Qt's mock speech engine (a word each 100 ms): what is said, in order, and marked."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from reader.content import load_pack
+from reader.navigation import Location
+
+PAGE = ("# Is there a cure?\n\nThere is no cure yet. HTLV-1 causes it.\n\n- Ask your team.\n\n"
+        "See [the next part](b.md).\n")
+
+
+@pytest.fixture
+def said(monkeypatch):
+    """Every text given to the speech engine, in order."""
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
+    spoken: list[str] = []
+    say = QTextToSpeech.say
+
+    def record(speech, text):
+        spoken.append(text)
+        say(speech, text)
+
+    monkeypatch.setattr(QTextToSpeech, "say", record)
+    return spoken
+
+
+@pytest.fixture
+def small(make_window, make_pack):
+    """A window on a short two-section pack with a pronunciation table, on its first page."""
+    root = make_pack({"a.md": PAGE, "b.md": "# Next part\n\nMore text.\n"})
+    (root / "pronunciations.toml").write_text('[pronounce]\n"HTLV-1" = "H T L V one"\n', encoding="utf-8")
+    return make_window(the_pack=load_pack(root))
+
+
+def words_marked(window) -> list[str]:
+    text = window.reading.toPlainText()
+    return [text[start:end] for start, end, word in window.reading.spoken_marks if word]
+
+
+def test_a_page_is_read_disclaimer_title_provenance_and_text_in_order_without_its_links(small, qtbot, said):
+    small.read_aloud.start()
+    qtbot.waitUntil(lambda: small.read_aloud.state.value == "stopped", timeout=15_000)
+    assert said == ["Medical disclaimer: test.", "Is there a cure?",
+                    "Medically reviewed summary, Last updated 8 May 2026", "There is no cure yet.",
+                    "H T L V one causes it.", "Ask your team.", "See the next part."]
+    assert small.reading.spoken_marks == [], "nothing stays marked when the page is done"
+
+
+def test_the_disclaimer_is_said_once_a_session(small, qtbot, said):
+    small.session.disclaimer_spoken = True
+    small.read_aloud.start()
+    qtbot.waitUntil(lambda: len(said) >= 1)
+    assert said[0] == "Is there a cure?"
+    small.read_aloud.stop()
+    small.session.reset(small.pack.home.id, 100)  # a kiosk's next patient
+    small.read_aloud.start()
+    qtbot.waitUntil(lambda: len(said) >= 2)
+    assert said[1] == "Medical disclaimer: test."
+
+
+def test_the_sentence_and_each_word_are_marked_as_the_engine_says_them(small, qtbot):
+    text = small.reading.toPlainText()
+    seen: list[tuple[str, str]] = []  # (sentence, word) as each word is said
+
+    def look() -> None:
+        marks = small.reading.spoken_marks
+        sentence = next(text[start:end] for start, end, word in marks if not word)
+        seen.append((sentence, next((text[start:end] for start, end, word in marks if word), "")))
+
+    small.session.disclaimer_spoken = True
+    small.read_aloud.progressed.connect(look)
+    small.read_aloud.start()
+    qtbot.waitUntil(lambda: ("Ask your team.", "team") in seen, timeout=10_000)
+    assert seen[:5] == [("Is there a cure?", ""), ("Is there a cure?", "Is"), ("Is there a cure?", "there"),
+                        ("Is there a cure?", "a"), ("Is there a cure?", "cure")]
+    htlv = [word for sentence, word in seen if sentence == "HTLV-1 causes it."]
+    assert htlv[:6] == ["", "HTLV-1", "HTLV-1", "HTLV-1", "HTLV-1", "HTLV-1"], "'H T L V one' marks 'HTLV-1'"
+    assert htlv[6:] == ["causes", "it"]
+    assert small.header.read_button.accessibleName() == "Pause reading aloud"
+    assert small.header.stop_reading_button.isVisible()
+
+
+def test_pause_resume_and_stop(small, qtbot, said):
+    small.session.disclaimer_spoken = True
+    qtbot.mouseClick(small.header.read_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(words_marked(small)))
+    qtbot.mouseClick(small.header.read_button, Qt.MouseButton.LeftButton)  # Pause
+    assert small.read_aloud.state.value == "paused" and small.header.read_button.text() == "Resume"
+    with qtbot.waitSignal(small.read_aloud.progressed, timeout=200, raising=False):
+        pass  # the mock engine finishes the word it is on, as a voice finishes a syllable
+    marked = words_marked(small)
+    with qtbot.assertNotEmitted(small.read_aloud.progressed, wait=350):  # then three words' time in silence
+        pass
+    assert words_marked(small) == marked
+    qtbot.mouseClick(small.header.read_button, Qt.MouseButton.LeftButton)  # Resume
+    qtbot.waitUntil(lambda: words_marked(small) != marked)
+    qtbot.mouseClick(small.header.stop_reading_button, Qt.MouseButton.LeftButton)
+    assert small.read_aloud.state.value == "stopped" and small.reading.spoken_marks == []
+    assert small.header.read_button.text() == "Read aloud" and not small.header.stop_reading_button.isVisible()
+
+
+def test_a_new_page_or_a_search_stops_reading(small, qtbot):
+    small.session.disclaimer_spoken = True
+    small.read_aloud.start()
+    qtbot.waitUntil(lambda: bool(words_marked(small)))
+    small.navigation.open_location(Location("b"))
+    assert small.read_aloud.state.value == "stopped" and small.reading.spoken_marks == []
+    small.read_aloud.start()
+    qtbot.waitUntil(lambda: bool(words_marked(small)))
+    qtbot.keyClicks(small.search_panel.field, "cure")
+    qtbot.waitUntil(lambda: small.read_aloud.state.value == "stopped")  # as the search runs
+    assert small.reading.spoken_marks == []
+
+
+def test_reading_starts_at_the_sentence_the_reader_put_the_caret_in(small, qtbot, said):
+    small.session.disclaimer_spoken = True
+    cursor = small.reading.textCursor()
+    cursor.setPosition(small.reading.toPlainText().index("causes"))
+    small.reading.setTextCursor(cursor)
+    small.read_aloud.start()
+    qtbot.waitUntil(lambda: bool(said))
+    assert said[0] == "H T L V one causes it."
+
+
+def test_without_a_speech_engine_the_button_is_off_and_says_why(make_window, qtbot, make_pack):
+    root = make_pack({"a.md": PAGE, "b.md": "# B\n\nText.\n"})
+    window = make_window(the_pack=load_pack(root), speech_engine="no-such-engine")
+    qtbot.mouseClick(window.header.read_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.notice.isVisible())
+    assert "Read aloud needs a speech engine, and none was found" in window.notice.accessibleDescription()
+    assert not window.header.read_button.isEnabled()
+    assert "needs a speech engine" in window.header.read_button.toolTip()
+    assert window.read_aloud.state.value == "stopped"
