@@ -612,7 +612,9 @@ def test_a_listener_is_not_idle_and_a_reset_stops_the_reading(make_kiosk, qtbot)
     with qtbot.assertNotEmitted(kiosk.sessionReset, wait=1200):  # three idle times, read aloud throughout
         pass
     assert not kiosk.prompt.isVisible() and window.read_aloud.state.value == "speaking"
+    window.read_aloud.choose_speech("faster", "Anne")  # this patient's choice in Reading options
     kiosk.reset_for_next_person()
+    assert (window.settings.speech_speed, window.settings.speech_voice) == ("normal", ""), "not the next one's"
     assert window.read_aloud.state.value == "stopped" and window.reading.spoken_marks == []
     assert not window.session.disclaimer_spoken, "the next patient hears the disclaimer first"
 

@@ -135,3 +135,22 @@ def test_without_a_speech_engine_the_button_is_off_and_says_why(make_window, qtb
     assert not window.header.read_button.isEnabled()
     assert "needs a speech engine" in window.header.read_button.toolTip()
     assert window.read_aloud.state.value == "stopped"
+
+
+def test_speed_and_voice_are_chosen_in_reading_options_and_remembered(small, qtbot, monkeypatch, tmp_path):
+    from reader.ui.settings import Settings
+    from reader.ui.widgets.reading_options import ReadingOptionsDialog
+
+    opened: list[ReadingOptionsDialog] = []
+    monkeypatch.setattr(ReadingOptionsDialog, "exec", lambda dialog: opened.append(dialog) or dialog.show())
+    small.commands["reading_options"].trigger()
+    dialog = opened[0]
+    assert [dialog.voice.itemText(i) for i in range(dialog.voice.count())] == ["The computer's own", "Bob", "Anne"]
+    dialog.speed.setCurrentIndex(dialog.speed.findData("faster"))
+    dialog.voice.setCurrentIndex(dialog.voice.findData("Anne"))
+    small.settings.save()
+    again = Settings(tmp_path / "settings.ini")
+    assert (again.speech_speed, again.speech_voice) == ("faster", "Anne")
+    speech = small.read_aloud._speech
+    assert speech.voice().name() == "Anne" and speech.rate() == pytest.approx(0.3)
+    dialog.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QFont
@@ -22,6 +23,9 @@ from reader.ui.widgets.header import HeaderBar
 from reader.ui.widgets.notice import NoticeBar
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.window.navigation import Navigation
+
+if TYPE_CHECKING:  # built with the commands, after the first frame
+    from reader.ui.window.read_aloud import ReadAloud
 
 
 class Appearance(QObject):
@@ -112,12 +116,18 @@ class Appearance(QObject):
         """The menu bar's menus and their submenus (the Theme menu)."""
         return self._window.menuBar().findChildren(QMenu)
 
-    def show_reading_options(self) -> None:
+    def show_reading_options(self, speech: ReadAloud | None = None) -> None:
+        """Spacing, and with speech, read aloud's speed and voice (the engine's voices, if it has one)."""
         from reader.ui.widgets.dialogs import place_below
         from reader.ui.widgets.reading_options import ReadingOptionsDialog
 
-        dialog = ReadingOptionsDialog(self._settings.line_height, self._settings.paragraph_spacing, self._window)
+        settings = self._settings
+        dialog = ReadingOptionsDialog(settings.line_height, settings.paragraph_spacing, self._window,
+                                      speed=settings.speech_speed, voice=settings.speech_voice,
+                                      voices=speech.voice_names() if speech is not None else ())
         dialog.spacingChosen.connect(self.apply_spacing)
+        if speech is not None:
+            dialog.speechChosen.connect(speech.choose_speech)
         place_below(dialog, self._banner.mapToGlobal(self._banner.rect().bottomLeft()).y())  # the disclaimer in view
         dialog.exec()
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -64,7 +65,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("read_aloud", "Read &aloud", ("Ctrl+R",), lambda w: w.read_aloud.toggle, menu="view",
             separator_before=True),
     Command("stop_reading", "S&top reading aloud", ("Ctrl+Shift+R",), lambda w: w.read_aloud.stop, menu="view"),
-    Command("reading_options", "&Reading options…", (), lambda w: w.appearance.show_reading_options, menu="view",
+    Command("reading_options", "&Reading options…", (), lambda w: partial(w.appearance.show_reading_options,
+                                                                            w.read_aloud), menu="view",
             separator_before=True),
     Command("print", "&Print…", ("Ctrl+P",), lambda w: w.dialogs.print_handout, menu="file", desktop_only=True),
     Command("export_pdf", "&Export PDF…", ("Ctrl+Shift+E",), lambda w: w.dialogs.export_handout, menu="file",

@@ -156,6 +156,7 @@ class KioskSurface:
     def reset_for_next_person(self, text_percent: int) -> None:
         """Nothing of this session stays on screen or can be brought back (undo, Back, a flick)."""
         self.read_aloud.stop()
+        self.read_aloud.forget_choices()
         for view in self._flicked_views():
             QScroller.scroller(view.viewport()).stop()  # a flick would carry on past the reset
         self.navigator.set_pack(self.pack)  # sections folded or opened, as a fresh start shows them

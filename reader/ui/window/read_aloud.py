@@ -120,6 +120,22 @@ class ReadAloud(QObject):
             self._speech.stop()
         self._reading.mark_spoken(None)
 
+    def voice_names(self) -> list[str]:
+        """The engine's voices by name (the engine is made now, if it was not); none without one."""
+        speech = self._speech or (None if self.unavailable else self._make_speech(quietly=True))
+        return [voice.name() for voice in speech.availableVoices()] if speech is not None else []
+
+    def choose_speech(self, speed: str, voice: str) -> None:
+        """Speed and voice as the reader chose them: remembered, and heard from the next sentence."""
+        self._settings.speech_speed = speed
+        self._settings.speech_voice = voice
+        if self._speech is not None:
+            self._use_voice(self._speech)
+
+    def forget_choices(self) -> None:
+        """The next kiosk patient gets the engine's own speed and voice."""
+        self.choose_speech("normal", "")
+
     def set_unavailable(self, why: str) -> None:
         """Reading is off here (a kiosk without headphones, or no engine), for this reason."""
         self.stop()
@@ -138,38 +154,45 @@ class ReadAloud(QObject):
             self._session.disclaimer_spoken = True
         self._reading.mark_spoken(self._span(said))
         self.progressed.emit()
-        speech.setRate(SPEEDS[self._settings.speech_speed])
         speech.say(said.spoken)
 
-    def _make_speech(self) -> QTextToSpeech | None:
-        """The engine, made on first use; None (and reading off, with the reason said) where there is none."""
+    def _make_speech(self, *, quietly: bool = False) -> QTextToSpeech | None:
+        """The engine, made on first use; None (and reading off, with the reason) where there is none.
+
+        quietly: the reason is not put in the notice bar (Reading options asked, not Read aloud).
+        """
         try:
             from PySide6.QtTextToSpeech import QTextToSpeech
         except ImportError:  # PySide6-Addons missing
-            self._no_engine()
+            self._no_engine(quietly=quietly)
             return None
         engines = QTextToSpeech.availableEngines()
         name = self._engine_name if self._engine_name in engines else ""
         if not engines or (self._engine_name and not name):
-            self._no_engine()
+            self._no_engine(quietly=quietly)
             return None
         speech = QTextToSpeech(name, self) if name else QTextToSpeech(self)
         if speech.state() == QTextToSpeech.State.Error:
-            self._no_engine(speech.errorString())
+            self._no_engine(speech.errorString(), quietly=quietly)
             return None
-        voice = next((v for v in speech.availableVoices() if v.name() == self._settings.speech_voice), None)
-        if voice is not None:
-            speech.setVoice(voice)
+        self._use_voice(speech)
         speech.stateChanged.connect(self._follow_engine)
         speech.sayingWord.connect(self._mark_word)
         speech.errorOccurred.connect(lambda _reason, text: self._engine_failed(text))
         self._speech = speech
         return speech
 
-    def _no_engine(self, detail: str = "") -> None:
+    def _use_voice(self, speech: QTextToSpeech) -> None:
+        voice = next((v for v in speech.availableVoices() if v.name() == self._settings.speech_voice), None)
+        if voice is not None:
+            speech.setVoice(voice)
+        speech.setRate(SPEEDS[self._settings.speech_speed])
+
+    def _no_engine(self, detail: str = "", *, quietly: bool = False) -> None:
         why = self.tr("Read aloud needs a speech engine, and none was found on this computer.")
         self.set_unavailable(f"{why} {detail}".strip())
-        self.problemFound.emit(self.unavailable)
+        if not quietly:
+            self.problemFound.emit(self.unavailable)
 
     def _engine_failed(self, detail: str) -> None:
         self.stop()
