@@ -332,6 +332,13 @@ def measure() -> int:
     line = next((out for out in soak.stdout.splitlines() if out.startswith("soak:")),
                 f"soak failed: {soak.stderr[-200:]}")
     rows.append(("soak, kiosk actions and idle resets (RSS growth ≤ 10 MB)", line.removeprefix("soak: "), ""))
+    for engine in ("mock", "speechd"):
+        spoken = subprocess.run([sys.executable, str(ROOT / "bench" / "read_aloud.py"), engine], capture_output=True,
+                                text=True, cwd=ROOT, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), timeout=300)
+        line = next((out for out in spoken.stdout.splitlines() if out.startswith("read_aloud")),
+                    f"read_aloud {engine}: did not run ({spoken.stderr.strip()[-120:]})")
+        rows.append((f"Read aloud to the first word (mock) or the voice (speechd), ms (target ≤ 300): {engine}",
+                     line.split(": ", 1)[1], ""))
     width = max(len(r[0]) for r in rows)
     print(f"\n{'figure'.ljust(width)}  {'ATL Reader':>34}  {'floor (bare QTextBrowser)':>34}")
     for name, ours_text, floor_text in rows:

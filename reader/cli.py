@@ -352,8 +352,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the program; return the exit code."""
     from reader.content.model import PackError
 
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["--speech-worker"]:  # read aloud's own process, started by the window, never by a person
+        from reader.ui.speech_worker import run
+
+        return run(arguments[1] if len(arguments) > 1 else "")
     try:
-        args = _parse(sys.argv[1:] if argv is None else argv)
+        args = _parse(arguments)
         return COMMANDS[args.command](args)
     except UsageError as exc:
         print(f"{APP_ID}: error: {exc}", file=sys.stderr)

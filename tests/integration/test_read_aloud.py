@@ -1,6 +1,8 @@
-"""Read aloud, through Qt's mock speech engine (a word each 100 ms): what is said, in order, and marked."""
+"""Read aloud, through Qt's mock speech engine (a word each 100 ms) in the speech process: what is said and marked."""
 
 from __future__ import annotations
+
+import sys
 
 import pytest
 from PySide6.QtCore import Qt
@@ -14,17 +16,17 @@ PAGE = ("# Is there a cure?\n\nThere is no cure yet. HTLV-1 causes it.\n\n- Ask 
 
 @pytest.fixture
 def said(monkeypatch):
-    """Every text given to the speech engine, in order."""
-    from PySide6.QtTextToSpeech import QTextToSpeech
+    """Every text given to the speech engine (in its own process), in order."""
+    from reader.ui.speech_client import SpeechClient
 
     spoken: list[str] = []
-    say = QTextToSpeech.say
+    say = SpeechClient.say
 
-    def record(speech, text):
+    def record(client, text):
         spoken.append(text)
-        say(speech, text)
+        say(client, text)
 
-    monkeypatch.setattr(QTextToSpeech, "say", record)
+    monkeypatch.setattr(SpeechClient, "say", record)
     return spoken
 
 
@@ -151,6 +153,19 @@ def test_speed_and_voice_are_chosen_in_reading_options_and_remembered(small, qtb
     small.settings.save()
     again = Settings(tmp_path / "settings.ini")
     assert (again.speech_speed, again.speech_voice) == ("faster", "Anne")
-    speech = small.read_aloud._speech
-    assert speech.voice().name() == "Anne" and speech.rate() == pytest.approx(0.3)
     dialog.close()
+
+
+def test_an_engine_that_stops_answering_stops_the_reading_and_never_the_window(small, qtbot, monkeypatch):
+    from reader.ui import speech_client
+
+    # A speech process that never answers, as speech-dispatcher with no sound output did.
+    monkeypatch.setattr(speech_client, "worker_command", lambda: [sys.executable, "-c", "import time; time.sleep(60)"])
+    monkeypatch.setattr(speech_client, "ANSWER_MS", 300)
+    small.read_aloud.start()
+    qtbot.waitUntil(small.notice.isVisible, timeout=3000)
+    assert "speech engine did not answer" in small.notice.accessibleDescription()
+    assert small.read_aloud.state.value == "stopped" and small.reading.spoken_marks == []
+    qtbot.keyClick(small.reading, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert small.appearance.text_percent == 110, "the window answers throughout"
+    assert small.header.read_button.isEnabled(), "the next press tries a fresh engine"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
 from PySide6.QtGui import QTextBlock, QTextDocument
 
 from reader.content.links import SECTION_SCHEME
@@ -16,10 +16,9 @@ from reader.speech.voice import SPEEDS
 from reader.ui.settings import Settings
 from reader.ui.widgets.reading_pane import ReadingPane
 
-if TYPE_CHECKING:  # PySide6-Addons: imported when reading first starts, never as the reader opens
-    from PySide6.QtTextToSpeech import QTextToSpeech
-
+if TYPE_CHECKING:
     from reader.speech.pronunciations import Pronunciations
+    from reader.ui.speech_client import SpeechClient
 
 
 class Reading(Enum):
@@ -35,6 +34,7 @@ class ReadAloud(QObject):
 
     One sentence is given to the engine at a time, and the next when it is done: speech-dispatcher
     reports neither words nor which queued text it is on, so this is how every engine is followed.
+    The engine runs in a process of its own (SpeechClient), so a stuck one never freezes the window.
     """
 
     #: The state changed (a Reading).
@@ -52,7 +52,7 @@ class ReadAloud(QObject):
         self._session = session
         self._settings = settings
         self._engine_name = engine
-        self._speech: QTextToSpeech | None = None
+        self._speech: SpeechClient | None = None
         self._pronunciations: Pronunciations | None = None
         self._queue: list[Utterance] = []
         self._index = 0
@@ -92,10 +92,8 @@ class ReadAloud(QObject):
     def pause(self) -> None:
         if self.state is not Reading.SPEAKING or self._speech is None:
             return
-        from PySide6.QtTextToSpeech import QTextToSpeech
-
         self._set_state(Reading.PAUSED)
-        self._speech.pause(QTextToSpeech.BoundaryHint.Immediate)  # at once, not at the end of the sentence
+        self._speech.pause()
 
     def resume(self) -> None:
         """Where it paused; or, if the reader put the caret in another sentence meanwhile, from there."""
@@ -121,16 +119,22 @@ class ReadAloud(QObject):
         self._reading.mark_spoken(None)
 
     def voice_names(self) -> list[str]:
-        """The engine's voices by name (the engine is made now, if it was not); none without one."""
-        speech = self._speech or (None if self.unavailable else self._make_speech(quietly=True))
-        return [voice.name() for voice in speech.availableVoices()] if speech is not None else []
+        """The engine's voices by name, waiting up to a few seconds for the engine to start; none without one."""
+        client = self._client()
+        if client is not None and client.voices is None:
+            waiting = QEventLoop()
+            client.made.connect(waiting.quit)
+            client.failed.connect(waiting.quit)
+            QTimer.singleShot(3000, waiting.quit)
+            waiting.exec()
+        return list(client.voices or []) if client is not None and self._speech is client else []
 
     def choose_speech(self, speed: str, voice: str) -> None:
         """Speed and voice as the reader chose them: remembered, and heard from the next sentence."""
         self._settings.speech_speed = speed
         self._settings.speech_voice = voice
         if self._speech is not None:
-            self._use_voice(self._speech)
+            self._speech.use_voice(voice, SPEEDS[speed])
 
     def forget_choices(self) -> None:
         """The next kiosk patient gets the engine's own speed and voice."""
@@ -142,76 +146,70 @@ class ReadAloud(QObject):
         self.unavailable = why
         self.stateChanged.emit(self.state)
 
-    # -- the engine --------------------------------------------------------------------------
+    # -- the engine (in a process of its own: reader/ui/speech_worker.py) --------------------------
     def _say_current(self) -> None:
         if self.state is not Reading.SPEAKING or self._index >= len(self._queue):
             return
-        speech = self._speech or self._make_speech()
-        if speech is None:
-            return
+        client = self._client()
+        if client is None or client.voices is None:
+            return  # said once the engine is ready (made)
         said = self._queue[self._index]
         if said.start == said.end:  # the disclaimer: said, shown in its banner, marked nowhere on the page
             self._session.disclaimer_spoken = True
         self._reading.mark_spoken(self._span(said))
         self.progressed.emit()
-        speech.say(said.spoken)
+        client.say(said.spoken)
 
-    def _make_speech(self, *, quietly: bool = False) -> QTextToSpeech | None:
-        """The engine, made on first use; None (and reading off, with the reason) where there is none.
-
-        quietly: the reason is not put in the notice bar (Reading options asked, not Read aloud).
-        """
-        try:
-            from PySide6.QtTextToSpeech import QTextToSpeech
-        except ImportError:  # PySide6-Addons missing
-            self._no_engine(quietly=quietly)
+    def _client(self) -> SpeechClient | None:
+        """The speech process, started on first use; None where reading is off."""
+        if self.unavailable:
             return None
-        engines = QTextToSpeech.availableEngines()
-        name = self._engine_name if self._engine_name in engines else ""
-        if not engines or (self._engine_name and not name):
-            self._no_engine(quietly=quietly)
-            return None
-        speech = QTextToSpeech(name, self) if name else QTextToSpeech(self)
-        if speech.state() == QTextToSpeech.State.Error:
-            self._no_engine(speech.errorString(), quietly=quietly)
-            return None
-        self._use_voice(speech)
-        speech.stateChanged.connect(self._follow_engine)
-        speech.sayingWord.connect(self._mark_word)
-        speech.errorOccurred.connect(lambda _reason, text: self._engine_failed(text))
-        self._speech = speech
-        return speech
+        if self._speech is None:
+            from reader.ui.speech_client import SpeechClient
 
-    def _use_voice(self, speech: QTextToSpeech) -> None:
-        voice = next((v for v in speech.availableVoices() if v.name() == self._settings.speech_voice), None)
-        if voice is not None:
-            speech.setVoice(voice)
-        speech.setRate(SPEEDS[self._settings.speech_speed])
+            client = SpeechClient(self._engine_name, self)
+            client.made.connect(self._engine_ready)
+            client.stateChanged.connect(self._follow_engine)
+            client.wordReached.connect(self._mark_word)
+            client.failed.connect(self._engine_failed)
+            self._speech = client
+        return self._speech
 
-    def _no_engine(self, detail: str = "", *, quietly: bool = False) -> None:
-        why = self.tr("Read aloud needs a speech engine, and none was found on this computer.")
-        self.set_unavailable(f"{why} {detail}".strip())
-        if not quietly:
+    def _engine_ready(self) -> None:
+        if self._speech is not None:
+            self._speech.use_voice(self._settings.speech_voice, SPEEDS[self._settings.speech_speed])
+        self._say_current()
+
+    def _engine_failed(self, reason: str) -> None:
+        """No engine: reading is off, saying why. A stuck or broken one: this reading stops; the next starts afresh."""
+        from reader.ui.speech_client import NO_ENGINE
+
+        self._speech = None
+        if reason in NO_ENGINE:
+            self.set_unavailable(self.tr("Read aloud needs a speech engine, and none was found on this computer."))
             self.problemFound.emit(self.unavailable)
-
-    def _engine_failed(self, detail: str) -> None:
+            return
+        was_reading = self.state is not Reading.STOPPED
         self.stop()
-        self.problemFound.emit(self.tr("Reading aloud stopped: the speech engine reported a problem. {detail}")
-                               .format(detail=detail).strip())
+        if not was_reading:
+            return
+        if reason in ("no-answer", "ended"):
+            self.problemFound.emit(self.tr("Reading aloud stopped: the computer's speech engine did not answer."))
+        else:
+            self.problemFound.emit(self.tr("Reading aloud stopped: the computer's speech engine reported a problem "
+                                           "({detail}).").format(detail=reason))
 
-    def _follow_engine(self, engine_state: object) -> None:
+    def _follow_engine(self, engine_state: str) -> None:
         """A sentence done (the engine ready again): on to the next, or the end of the page."""
-        from PySide6.QtTextToSpeech import QTextToSpeech
-
-        if engine_state != QTextToSpeech.State.Ready or self.state is not Reading.SPEAKING:
+        if engine_state != "Ready" or self.state is not Reading.SPEAKING:
             return
         self._index += 1
         if self._index < len(self._queue):
-            QTimer.singleShot(0, self, self._say_current)  # after the engine's own signal has returned
+            self._say_current()
         else:
             self.stop()
 
-    def _mark_word(self, _word: str, _id: int, start: int, length: int) -> None:
+    def _mark_word(self, start: int, length: int) -> None:
         if self.state is Reading.STOPPED or self._index >= len(self._queue):
             return
         said = self._queue[self._index]
