@@ -569,9 +569,15 @@ def test_between_patients_the_disclaimer_stays_whole_and_the_header_changes_noth
     window.appearance.apply_text_scale(300)
     banner_bottom = window.banner.mapTo(window, window.banner.rect().bottomLeft()).y()
     qtbot.waitUntil(lambda: kiosk.attract.geometry().top() > banner_bottom)
+    assert not header.read_button.isEnabled(), "nothing starts reading aloud before a session"
+    for keys in ("Ctrl+=", "Ctrl+R", "Ctrl+F", "Alt+Down"):
+        bound = [action for action in window.actions() if keys in [key.toString() for key in action.shortcuts()]]
+        assert bound and not any(action.isEnabled() for action in bound), f"{keys} does nothing yet"
     kiosk.start_reading()
     assert header.text_size.smaller.isEnabled() and header.text_size.reset.isEnabled()
+    assert header.read_button.isEnabled() and window.commands["larger"].isEnabled()
     assert not header.back.isEnabled(), "Back follows its command: nowhere to go yet"
+    assert not window.commands["stop_reading"].isEnabled(), "nothing is being read"
 
 
 def test_contents_rows_and_a_definitions_close_button_are_finger_sized_too(make_kiosk, qtbot):

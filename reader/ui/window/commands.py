@@ -133,6 +133,12 @@ class Commands:
                 self._actions[command.name].setEnabled(False)
                 self._actions[command.name].setVisible(False)  # the F1 list shows only what works
 
+    def set_all_enabled(self, enabled: bool) -> None:
+        """Every command this profile shows on or off (a kiosk between patients: no key changes a thing)."""
+        for action in self._actions.values():
+            if action.isVisible():
+                action.setEnabled(enabled)
+
     def shortcut_rows(self) -> list[tuple[str, str]]:
         """(command, keys) for the F1 list: the visible commands that have keys, in table order."""
         rows = []

@@ -128,12 +128,16 @@ class KioskSurface:
         self.notice.show_message(text)
 
     def set_session_controls_enabled(self, enabled: bool) -> None:
-        header, sizes = self.header, self.header.text_size
+        """Between patients every command is off, keys included (Ctrl+= or Ctrl+R on a kiosk's keyboard)."""
+        sizes = self.header.text_size
+        self.commands.set_all_enabled(enabled)  # Back, Forward, Print and Read aloud follow their commands
         for button in (sizes.smaller, sizes.reset, sizes.larger):
             button.setEnabled(enabled)
-        for button, command in ((header.back, "back"), (header.forward, "forward"), (header.print_button, "print")):
-            button.setEnabled(enabled and self.commands[command].isEnabled())  # as their commands, once on
-        if enabled:  # A- and A+ go back to following the size (off at 75 % and 300 %)
+        if enabled:  # each command back to its own state: history, reading, A- and A+ at 75 % and 300 %
+            history = self.navigation.history
+            self.commands["back"].setEnabled(history.can_go_back)
+            self.commands["forward"].setEnabled(history.can_go_forward)
+            self.read_aloud.show_state()
             sizes.show_percent(self.appearance.text_percent, textscale.MIN_PERCENT, textscale.MAX_PERCENT)
 
     def typing_area(self) -> QRect:

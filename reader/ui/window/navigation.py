@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject, Signal
 
 from reader.content.model import Pack, Section
 from reader.content.page import compose_page
-from reader.navigation import Location
+from reader.navigation import History, Location
 from reader.reading.session import ReadingSession
 from reader.ui.announce import announce
 from reader.ui.settings import Settings
@@ -37,6 +37,11 @@ class Navigation(QObject):
         location = self._session.location
         assert location is not None, "a location is opened as the window is built"
         return location
+
+    @property
+    def history(self) -> History:
+        """The way back and forward through this session."""
+        return self._session.history
 
     def open_location(self, location: Location, *, record: bool = True, quietly: bool = False) -> None:
         """Show a section (and scroll to an anchor or offset); the one way pages change.

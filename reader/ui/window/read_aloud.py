@@ -140,6 +140,10 @@ class ReadAloud(QObject):
         """The next kiosk patient gets the engine's own speed and voice."""
         self.choose_speech("normal", "")
 
+    def show_state(self) -> None:
+        """Tell the buttons where reading is again (a kiosk turned every command off and on)."""
+        self.stateChanged.emit(self.state)
+
     def set_unavailable(self, why: str) -> None:
         """Reading is off here (a kiosk without headphones, or no engine), for this reason."""
         self.stop()
