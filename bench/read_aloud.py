@@ -1,7 +1,8 @@
 """Read aloud: from pressing it to the first word marked (mock) or the engine speaking (speechd), in ms.
 
 Run by run.py in its own process, so the first press pays for starting the speech process (which
-imports PySide6-Addons and makes the engine), as a reader's does. Prints one line per engine: "read_aloud ENGINE: first press X; later presses Y".
+imports PySide6-Addons and makes the engine), as a reader's does. Prints one line:
+"read_aloud ENGINE: to first word|speaking, first press X; later presses Y (max Z)".
 """
 
 from __future__ import annotations
