@@ -631,3 +631,17 @@ def test_read_aloud_can_be_turned_off_for_a_waiting_room_without_headphones(make
     assert window.header.read_button.toolTip() == "Read aloud is turned off at this kiosk."
     window.commands["read_aloud"].trigger()  # Ctrl+R
     assert window.read_aloud.state.value == "stopped"
+
+
+def test_kiosk_dialogs_have_no_title_bar_to_minimise_the_kiosk_away(make_kiosk, qtbot, monkeypatch):
+    from window_driver import dialogs_opened
+
+    kiosk = make_kiosk(KioskConfig(exit_pin="1234"))
+    window = window_of(kiosk)
+    shown = dialogs_opened(monkeypatch, qtbot)
+    window.dialogs.show_term(0)
+    window.dialogs.show_shortcuts()
+    pin = kiosk.make_pin_dialog()
+    for dialog in (*shown, pin):
+        assert dialog.windowFlags() & Qt.WindowType.FramelessWindowHint, dialog.windowTitle()
+    pin.reject()

@@ -403,3 +403,21 @@ def test_in_the_contents_a_message_is_a_notification_as_orca_speaks_it_wherever_
     qtbot.keyClick(window.navigator, Qt.Key.Key_F3)
     assert notice.accessibleName() == "No search matches on this page."
     qtbot.waitUntil(lambda: not notice.isVisible())  # and gone from the tree again
+
+
+def test_with_no_room_beside_its_term_a_definition_opens_below_the_disclaimer_with_lines_to_read(
+        window, qtbot, monkeypatch):
+    from window_driver import dialogs_opened, make_narrowest
+
+    window.appearance.apply_text_scale(300)
+    make_narrowest(window, qtbot, 700)
+    shown = dialogs_opened(monkeypatch, qtbot)
+    window.reading.setFocus()
+    qtbot.keyClick(window.reading, Qt.Key.Key_Tab)  # the first term, near the top: little room above or below
+    qtbot.keyClick(window.reading, Qt.Key.Key_Return)
+    dialog = shown[0]
+    banner_bottom = window.banner.mapToGlobal(window.banner.rect().bottomLeft()).y()
+    assert dialog.geometry().top() - 32 > banner_bottom, "never over the disclaimer"
+    lines = dialog.browser.viewport().height() / dialog.browser.fontMetrics().lineSpacing()
+    assert lines >= 3.5, f"only {lines:.1f} lines of the definition show (there were 1.5)"
+    dialog.close()

@@ -21,7 +21,7 @@ from reader.ui.kiosk.screens import TOUCH_GAP, CornerHold, PinDialog, StillReadi
 from reader.ui.kiosk.touch_keyboard import KeyboardDock, TouchKeyboard
 from reader.ui.kiosk.welcome_screen import AttractScreen
 from reader.ui.kiosk.window_surface import KioskWindow
-from reader.ui.widgets.dialogs import place_below
+from reader.ui.widgets.dialogs import kiosk_dialog, place_below
 
 #: After printing, the print button rests this long, so repeated taps print once.
 _PRINT_PAUSE_MS = 20_000
@@ -214,6 +214,7 @@ class KioskController(QObject):
     def make_pin_dialog(self) -> PinDialog:
         """The staff keypad: the right PIN closes the kiosk; wrong ones are logged and slowed down."""
         dialog = PinDialog(self.pin_guard, self._host, self._pin_tick_ms)
+        kiosk_dialog(dialog)  # no title bar, whose minimise button would hide the kiosk
         dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)  # not kept, hidden, for each time staff ask
         dialog.wrongTry.connect(self._log_wrong_pin)
         dialog.accepted.connect(self._exit)

@@ -53,13 +53,22 @@ def place_below(dialog: QWidget, keep_below: int) -> None:
     dialog.move(x, max(top, frame.top() + (frame.height() - dialog.height()) // 2))
 
 
+def kiosk_dialog(dialog: QDialog) -> None:
+    """No title bar: its minimise button hid the whole kiosk behind a black screen. A border shows its edge."""
+    dialog.setWindowFlags(dialog.windowFlags() | QtCore.Qt.WindowType.FramelessWindowHint)
+    dialog.setObjectName("kioskDialog")
+    dialog.setStyleSheet("QDialog#kioskDialog { border: 3px solid palette(window-text); }")
+
+
 class InfoDialog(QDialog):
     """A readable, scrollable page of rich text with a Close button, sized to its text."""
 
     def __init__(self, title: str, body_html: str, parent: QWidget | None = None, *,
-                 columns: int = 60, lines: int = 16) -> None:
+                 columns: int = 60, lines: int = 16, frameless: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        if frameless:
+            kiosk_dialog(self)
         layout = QVBoxLayout(self)
         # Its pages are built from escaped text and load nothing; the gate makes sure of it.
         self.browser = GatedBrowser(None, self)
@@ -113,9 +122,18 @@ class InfoDialog(QDialog):
         # if it must), since a window manager moves a window that does not fit, over the disclaimer.
         room_below = frame.bottom() - term.bottom() - 12 - _TITLE_BAR_PX
         room_above = term.top() - 12 - keep_below - _TITLE_BAR_PX
-        height = min(self.height(), max(room_below, room_above, 160))
-        self.resize(self.width(), height)
         x = max(frame.left(), min(term.left(), frame.right() - self.width()))
+        # About four lines of the definition (with its title and Close): with less room beside the term, over it.
+        chrome = self.sizeHint().height() - self.browser.sizeHint().height()  # margins, title and Close
+        lines = self.browser.fontMetrics().lineSpacing() * 5  # less the page's margins: about four show
+        readable = min(self.height(), chrome + lines)
+        if max(room_below, room_above) < readable:  # large text, small window: below the disclaimer, over the term
+            top = keep_below + _TITLE_BAR_PX + 12
+            self.resize(self.width(), min(self.height(), frame.bottom() - 12 - top))
+            self.move(x, top)
+            return
+        height = min(self.height(), max(room_below, room_above))
+        self.resize(self.width(), height)
         y = term.bottom() + 12 + _TITLE_BAR_PX if room_below >= room_above else term.top() - 12 - height
         self.move(x, max(y, keep_below + _TITLE_BAR_PX))
 
@@ -161,9 +179,9 @@ def term_html(entry: GlossaryEntry) -> str:
 
 
 def show_definition(parent: QWidget, entry: GlossaryEntry, *, text_px: int | None = None,
-                    near: QRect | None = None, keep_below: int = 0) -> None:
+                    near: QRect | None = None, keep_below: int = 0, frameless: bool = False) -> None:
     """A definition, at the reading size text_px and beside near (the term), when given."""
-    dialog = InfoDialog(entry.term, term_html(entry), parent, columns=50, lines=8)
+    dialog = InfoDialog(entry.term, term_html(entry), parent, columns=50, lines=8, frameless=frameless)
     if text_px is not None:
         dialog.read_at(text_px)
     if near is not None:
@@ -171,10 +189,12 @@ def show_definition(parent: QWidget, entry: GlossaryEntry, *, text_px: int | Non
     dialog.exec()
 
 
-def show_shortcuts(parent: QWidget, commands: Sequence[tuple[str, str]], *, keep_below: int = 0) -> None:
+def show_shortcuts(parent: QWidget, commands: Sequence[tuple[str, str]], *, keep_below: int = 0,
+                   frameless: bool = False) -> None:
     title = QApplication.translate("Dialogs", "Keyboard shortcuts")
     # Tall enough for every line and the heading (it needed scrolling even on a large screen).
-    dialog = InfoDialog(title, shortcuts_html(commands, title), parent, lines=round(len(commands) * 1.6) + 4)
+    dialog = InfoDialog(title, shortcuts_html(commands, title), parent, lines=round(len(commands) * 1.6) + 4,
+                        frameless=frameless)
     place_below(dialog, keep_below)
     dialog.exec()
 

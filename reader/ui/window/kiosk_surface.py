@@ -31,6 +31,7 @@ from reader.ui.window.appearance import Appearance
 from reader.ui.window.commands import Commands
 from reader.ui.window.navigation import Navigation
 from reader.ui.window.read_aloud import ReadAloud
+from reader.ui.window.window_dialogs import WindowDialogs
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class KioskSurface:
     navigation: Navigation
     appearance: Appearance
     read_aloud: ReadAloud
+    dialogs: WindowDialogs
     #: Starts the session afresh (MainWindow.reset_session) at a text size and section: nothing of the last stays.
     reset_session: Callable[[int, str | None], None]
     #: Back to the text from the contents drawer of a narrow window.
@@ -68,6 +70,7 @@ class KioskSurface:
         qt = QtCore.Qt
         self.window.setWindowFlag(qt.WindowType.FramelessWindowHint, True)
         self.window.menuBar().hide()
+        self.dialogs.frameless = True  # a title bar's minimise button hid the whole kiosk
         # The kiosk profile of the command table: no Quit, Export or Print dialog.
         self.commands.lock_down({"print": print_section} if print_section else {})
         if not print_section:

@@ -30,6 +30,8 @@ class WindowDialogs:
         self._reading = reading
         self._banner = banner
         self._reading_px = reading_px
+        #: A kiosk's dialogs have no title bar (KioskSurface.lock_down_for_kiosk).
+        self.frameless = False
 
     def print_handout(self) -> None:
         from reader.ui.print.printing import print_with_preview
@@ -49,7 +51,8 @@ class WindowDialogs:
     def show_shortcuts(self) -> None:
         from reader.ui.widgets.dialogs import show_shortcuts
 
-        show_shortcuts(self._window, self._shortcut_rows(), keep_below=self.disclaimer_bottom())
+        show_shortcuts(self._window, self._shortcut_rows(), keep_below=self.disclaimer_bottom(),
+                       frameless=self.frameless)
 
     def show_term(self, index: int) -> None:
         """The plain-language definition of a marked term, in a dialog Esc closes."""
@@ -64,7 +67,7 @@ class WindowDialogs:
         else:
             term = QRect(QCursor.pos(), QSize(1, reading.fontMetrics().height()))
         show_definition(self._window, self._pack.glossary[index], text_px=self._reading_px(), near=term,
-                        keep_below=self.disclaimer_bottom() + 4)
+                        keep_below=self.disclaimer_bottom() + 4, frameless=self.frameless)
 
     def show_about(self) -> None:
         from reader.ui.widgets.dialogs import show_about
