@@ -169,3 +169,22 @@ def test_an_engine_that_stops_answering_stops_the_reading_and_never_the_window(s
     qtbot.keyClick(small.reading, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     assert small.appearance.text_percent == 110, "the window answers throughout"
     assert small.header.read_button.isEnabled(), "the next press tries a fresh engine"
+
+
+def test_a_definition_has_its_own_read_aloud_and_closing_it_stops(window, qtbot, monkeypatch, said):
+    from window_driver import dialogs_opened
+
+    window.session.disclaimer_spoken = True
+    window.read_aloud.start()
+    qtbot.waitUntil(lambda: bool(said))
+    shown = dialogs_opened(monkeypatch, qtbot)
+    window.dialogs.show_term(0)
+    dialog = shown[0]
+    assert window.read_aloud.state.value == "speaking", "the page goes on until the definition is read"
+    qtbot.mouseClick(dialog.read_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(said) >= 3, timeout=3000)
+    assert said[1:3] == ["A T L", "Short for adult T-cell leukemia lymphoma."], "the term, as said, then its meaning"
+    assert window.reading.spoken_marks == [], "nothing on the page is marked for the definition"
+    assert window.session.disclaimer_spoken
+    dialog.reject()
+    assert window.read_aloud.state.value == "stopped"

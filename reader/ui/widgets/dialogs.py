@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6 import QtCore
 from PySide6.QtCore import QRect
@@ -83,12 +83,22 @@ class InfoDialog(QDialog):
         layout.addWidget(self.browser)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        #: "Read aloud", added by read_with: hidden until then.
+        self.read_button = buttons.addButton(self.tr("Read aloud"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.read_button.setAccessibleName(self.tr("Read this aloud"))
+        self.read_button.hide()
         make_buttons_plain_and_finger_sized(buttons)
         layout.addWidget(buttons)
         self._fit_to_text(columns, lines)
         # The window's focus ring stays in the window: the dialog draws its own, in the theme's focus colour.
         self.focus_ring = FocusRing(self, self.palette().color(QPalette.ColorRole.Accent).name())
         self.browser.setFocus()
+
+    def read_with(self, read: Callable[[str], None], stop: Callable[[], None]) -> None:
+        """A Read aloud button that gives its text to read; closing the dialog stops the reading."""
+        self.read_button.show()
+        self.read_button.clicked.connect(lambda: read(self.browser.toPlainText()))
+        self.finished.connect(stop)
 
     def read_at(self, px: int, columns: int = 38) -> None:
         """The text at the reading size px, the dialog just big enough for it (within its window).
@@ -179,9 +189,15 @@ def term_html(entry: GlossaryEntry) -> str:
 
 
 def show_definition(parent: QWidget, entry: GlossaryEntry, *, text_px: int | None = None,
-                    near: QRect | None = None, keep_below: int = 0, frameless: bool = False) -> None:
-    """A definition, at the reading size text_px and beside near (the term), when given."""
+                    near: QRect | None = None, keep_below: int = 0, frameless: bool = False,
+                    read: tuple[Callable[[str], None], Callable[[], None]] | None = None) -> None:
+    """A definition, at the reading size text_px and beside near (the term), when given.
+
+    read: what reads a text aloud and what stops it, for the dialog's own Read aloud button.
+    """
     dialog = InfoDialog(entry.term, term_html(entry), parent, columns=50, lines=8, frameless=frameless)
+    if read is not None:
+        dialog.read_with(*read)
     if text_px is not None:
         dialog.read_at(text_px)
     if near is not None:

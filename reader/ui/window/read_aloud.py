@@ -56,6 +56,8 @@ class ReadAloud(QObject):
         self._pronunciations: Pronunciations | None = None
         self._queue: list[Utterance] = []
         self._index = 0
+        #: The queue starts with the disclaimer (the first reading of a session).
+        self._disclaimer_first = False
         self.state = Reading.STOPPED
         #: Why reading cannot start here ("" while it may): no engine, or turned off in a kiosk.
         self.unavailable = ""
@@ -80,7 +82,8 @@ class ReadAloud(QObject):
         pronounce = self._pronunciations_of_pack()
         script = reading_script(page_blocks(self._reading.document()), pronounce)
         queue = list(script[start_index(script, self._reading.textCursor().position()):])
-        if not self._session.disclaimer_spoken:
+        self._disclaimer_first = not self._session.disclaimer_spoken
+        if self._disclaimer_first:
             queue.insert(0, utterance(self._pack.manifest.disclaimer, -1, pronounce))
         if not queue:
             return
@@ -88,6 +91,23 @@ class ReadAloud(QObject):
         self._set_state(Reading.SPEAKING)
         self._reading.mark_spoken(self._span(queue[0]))  # at once, before the engine (which may take a moment)
         QTimer.singleShot(0, self, self._say_current)
+
+    def read_aside(self, text: str) -> None:
+        """text, not on the page (a definition), read aloud from its start; the page's reading stops first."""
+        if self.unavailable:
+            self.problemFound.emit(self.unavailable)
+            return
+        from reader.speech.script import Block, reading_script
+
+        self.stop()
+        pronounce = self._pronunciations_of_pack()
+        aside = reading_script([Block(text, 0)], pronounce)
+        self._queue = [Utterance(said.spoken, 0, 0, said.pieces) for said in aside]  # marked nowhere on the page
+        self._index = 0
+        self._disclaimer_first = False
+        if self._queue:
+            self._set_state(Reading.SPEAKING)
+            QTimer.singleShot(0, self, self._say_current)
 
     def pause(self) -> None:
         if self.state is not Reading.SPEAKING or self._speech is None:
@@ -158,7 +178,7 @@ class ReadAloud(QObject):
         if client is None or client.voices is None:
             return  # said once the engine is ready (made)
         said = self._queue[self._index]
-        if said.start == said.end:  # the disclaimer: said, shown in its banner, marked nowhere on the page
+        if self._disclaimer_first and self._index == 0:  # shown in its banner, marked nowhere on the page
             self._session.disclaimer_spoken = True
         self._reading.mark_spoken(self._span(said))
         self.progressed.emit()

@@ -32,6 +32,8 @@ class WindowDialogs:
         self._reading_px = reading_px
         #: A kiosk's dialogs have no title bar (KioskSurface.lock_down_for_kiosk).
         self.frameless = False
+        #: Read aloud for a definition: what reads a text and what stops it (set with the commands).
+        self.read_aside: tuple[Callable[[str], None], Callable[[], None]] | None = None
 
     def print_handout(self) -> None:
         from reader.ui.print.printing import print_with_preview
@@ -67,7 +69,7 @@ class WindowDialogs:
         else:
             term = QRect(QCursor.pos(), QSize(1, reading.fontMetrics().height()))
         show_definition(self._window, self._pack.glossary[index], text_px=self._reading_px(), near=term,
-                        keep_below=self.disclaimer_bottom() + 4, frameless=self.frameless)
+                        keep_below=self.disclaimer_bottom() + 4, frameless=self.frameless, read=self.read_aside)
 
     def show_about(self) -> None:
         from reader.ui.widgets.dialogs import show_about
