@@ -122,7 +122,7 @@ def review(root: Path) -> Report:
     from reader.content.integrity import check_sums
 
     problems = (list(pack.problems) + _check_sources(pack) + _check_search_words(pack) + plain_field_problems(pack)
-                + _check_pictures(pack) + check_sums(Path(root)))
+                + _check_pictures(pack) + _check_pronunciations(pack) + check_sums(Path(root)))
     return Report(problems, _warnings(pack))
 
 
@@ -134,6 +134,13 @@ def check_pack(root: Path) -> list[Problem]:
 def warnings(root: Path) -> list[Problem]:
     """What the pack at root can be shown with, but an editor should fix."""
     return review(root).warnings
+
+
+def _check_pronunciations(pack: Pack) -> list[Problem]:
+    """pronunciations.toml reads, and each written form has a spoken one (read aloud says the rest as written)."""
+    from reader.speech.pronunciations import FILE_NAME, load_pronunciations
+
+    return [Problem(FILE_NAME, problem.removeprefix(f"{FILE_NAME}: ")) for problem in load_pronunciations(pack.root)[1]]
 
 
 def _check_search_words(pack: Pack) -> list[Problem]:

@@ -251,3 +251,21 @@ def test_a_trust_key_naming_a_missing_or_unreadable_file_refuses_the_pack(tmp_pa
         assert problems == [] and config.refusal is None and config.trust_key == key
         refused = verify_pack(root, config.trust_key)
         assert refused and "cannot be read" in refused[0].message
+
+
+def test_read_aloud_can_be_turned_off_and_its_engine_named(tmp_path):
+    path = tmp_path / "kiosk.toml"
+    path.write_text('read_aloud = false\nspeech_engine = "speechd"\n', encoding="utf-8")
+    config, problems = load_kiosk_config(path)
+    assert problems == [] and config.read_aloud is False and config.speech_engine == "speechd"
+    path.write_text('read_aloud = "no"\nspeech_engine = "../../bin/sh"\n', encoding="utf-8")
+    config, problems = load_kiosk_config(path)
+    assert config.read_aloud is True and config.speech_engine == "", "bad values: the defaults"
+    assert [p.split(": ")[1] for p in problems] == ["read_aloud", "speech_engine"]
+
+
+def test_the_example_config_in_the_kiosk_kit_reads_without_a_problem():
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parents[3] / "deploy" / "kiosk" / "kiosk.toml"
+    assert load_kiosk_config(example)[1] == []

@@ -26,3 +26,13 @@ def test_a_missing_file_changes_nothing_and_a_broken_one_says_why(tmp_path):
     table, problems = load_pronunciations(tmp_path)
     assert table.say("ATL and NCI")[0] == "ATL and N C I"
     assert problems == ["pronunciations.toml: 'ATL' has no spoken form; it is said as written"]
+
+
+def test_check_reports_a_broken_table_at_its_file(make_pack):
+    from reader.checking import check_pack
+
+    root = make_pack({"a.md": "# A\n\nATL text.\n"})
+    assert check_pack(root) == []
+    (root / "pronunciations.toml").write_text('[pronounce]\n"ATL" = 3\n', encoding="utf-8")
+    assert [str(problem) for problem in check_pack(root)] == [
+        "pronunciations.toml: 'ATL' has no spoken form; it is said as written"]
