@@ -184,3 +184,20 @@ def emphasised_html(text: str, spans: tuple[Span, ...] | list[Span], tag: str = 
         position = end
     out.append(escape(text[position:]))
     return "".join(out)
+
+
+def words_around(text: str, start: int, end: int, each_side: int = 6) -> str:
+    """The words of text[start:end] with up to each_side words either side, "…" where text goes on.
+
+    What a listener hears with "Match 2 of 5", so two matches in one sentence do not sound alike.
+    """
+    before = text[:start].split()
+    after = text[end:].split()
+    match = text[start:end]
+    # A match inside a word ("chemo" in "chemotherapy") is heard as the whole word.
+    if before and not text[:start].endswith((" ", "\n")):
+        match = before.pop() + match
+    if after and not text[end:].startswith((" ", "\n")):
+        match += after.pop(0)
+    words = [*before[-each_side:], match, *after[:each_side]]
+    return ("… " if len(before) > each_side else "") + " ".join(words) + (" …" if len(after) > each_side else "")

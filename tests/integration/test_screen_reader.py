@@ -65,11 +65,14 @@ def test_f3_says_which_match_and_ctrl_equals_says_the_size(window, qtbot):
     type_search(window, qtbot, "chemotherapy")
     qtbot.keyClick(window.search_panel.field, Qt.Key.Key_Return)
     qtbot.waitUntil(window.reading.hasFocus)
-    assert said_by(window.reading).startswith("Match 1 of ")
+    first = said_by(window.reading)
+    assert first.startswith("Match 1 of ") and "chemotherapy" in first.lower(), "the words, not a count alone"
     qtbot.keyClick(window.reading, Qt.Key.Key_F3)
-    assert said_by(window.reading).startswith("Match 2 of ")
+    second = said_by(window.reading)
+    assert second.startswith("Match 2 of ") and "chemotherapy" in second.lower()
+    assert first.split(": ", 1)[1] != second.split(": ", 1)[1], "two matches do not sound alike"
     qtbot.keyClick(window.reading, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
-    assert said_by(window.reading) == "Text size 110%. Reset to normal size"
+    assert said_by(window.reading) == "Text size 110%", "not 'Reset to normal size', heard as an order"
 
 
 @pytest.mark.usefixtures("listening")
@@ -150,7 +153,8 @@ def test_the_attract_screen_is_a_button_that_keeps_tab_and_starts_with_the_discl
     kiosk.reset_for_next_person()
     start = kiosk.attract.start_button
     qtbot.waitUntil(start.hasFocus)
-    assert start.accessibleDescription() == "Press Enter or tap anywhere on the screen to start."
+    assert said_by(start) == ("The reader has started again for the next person. "
+                              "Press Enter or tap anywhere on the screen to start."), "a listener is told why"
     choices = [start, *kiosk.attract.size_buttons, *kiosk.attract.topic_tiles]
     heard = []
     for _ in choices:
@@ -159,6 +163,11 @@ def test_the_attract_screen_is_a_button_that_keeps_tab_and_starts_with_the_discl
         assert focused in choices, "Tab never reaches the controls under the attract screen"
         heard.append(focused.accessibleName() or focused.text())
     assert start.hasFocus(), "and comes back round to Start"
+    qtbot.keyClick(start, Qt.Key.Key_Shift)
+    qtbot.keyClick(start, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert kiosk.attract.isVisible() and QApplication.focusWidget() is kiosk.attract.topic_tiles[-1], \
+        "Shift+Tab goes back round, and starts nothing"
+    start.setFocus()
     assert heard[:3] == ["Normal: Start reading with normal text", "Large: Start reading with large text",
                          "Largest: Start reading with the largest text"]
     assert heard[3:-1] == [section.title for section in pack.sections]
@@ -256,7 +265,7 @@ def test_a_subsection_chosen_in_the_contents_is_where_the_caret_is_and_is_named(
 def test_keys_that_do_nothing_say_so(window, qtbot):
     window.reading.setFocus()
     qtbot.keyClick(window.reading, Qt.Key.Key_F3)
-    assert said_by(window.reading) == "No search matches on this page."
+    assert said_by(window.reading) == "No search yet. Press Control F to search the summary."
     qtbot.keyClick(window.reading, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert said_by(window.reading) == "Nothing to go back to."
     type_search(window, qtbot, "transplant")
@@ -395,13 +404,13 @@ def test_in_the_contents_a_message_is_a_notification_as_orca_speaks_it_wherever_
     qtbot.keyClick(window.navigator, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     notice = window.findChild(SpokenNotice)
     assert notice is not None and notice.isVisible(), "a row's description is the model's: the tree's is not heard"
-    assert notice.accessibleName() == "Text size 110%. Reset to normal size"
+    assert notice.accessibleName() == "Text size 110%"
     assert QAccessible.queryAccessibleInterface(notice).role() == QAccessible.Role.Notification
     assert window.navigator.accessibleDescription() == own
     assert notice.width() <= 1 and notice.testAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents), \
         "unseen, and never in the way of a tap"
     qtbot.keyClick(window.navigator, Qt.Key.Key_F3)
-    assert notice.accessibleName() == "No search matches on this page."
+    assert notice.accessibleName() == "No search yet. Press Control F to search the summary."
     qtbot.waitUntil(lambda: not notice.isVisible())  # and gone from the tree again
 
 

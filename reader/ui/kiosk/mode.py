@@ -15,7 +15,7 @@ from reader.kiosk.config import KioskConfig
 from reader.kiosk.pin import PinGuard
 from reader.kiosk.welcome import start_sizes, topics
 from reader.style.type_sizes import TOUCH_PX
-from reader.ui.announce import screen_reader_active
+from reader.ui.announce import announce, screen_reader_active
 from reader.ui.kiosk.idle import IdleWatcher
 from reader.ui.kiosk.screens import TOUCH_GAP, CornerHold, PinDialog, StillReadingPrompt
 from reader.ui.kiosk.touch_keyboard import KeyboardDock, TouchKeyboard
@@ -160,7 +160,7 @@ class KioskController(QObject):
     # -- the session ------------------------------------------------------------------
     def start(self) -> None:
         """A cold start: the same screen as after every reset, waiting for the first patient."""
-        self.reset_for_next_person()
+        self._welcome_next_person()
 
     def ask_if_still_reading(self) -> None:
         if screen_reader_active() and not self._listener_given_longer:
@@ -189,13 +189,19 @@ class KioskController(QObject):
 
     def reset_for_next_person(self) -> None:
         """Nothing of this session stays on screen or can be brought back (undo, Back, a flick)."""
+        self._welcome_next_person()
+        # Heard with the Start button: a listener was otherwise never told why the page went away.
+        announce(self.attract.start_button, self.tr("The reader has started again for the next person. {hint}")
+                 .format(hint=self.attract.start_hint))
+        self.sessionReset.emit()
+
+    def _welcome_next_person(self) -> None:
         self.watcher.stop()
         self.hide_keyboard()
         close_dialogs()
         self.window.reset_for_next_person(self.config.text_percent)
         self.window.set_session_controls_enabled(False)
         self.attract.present()  # with focus on its Start button
-        self.sessionReset.emit()
 
     def start_reading(self, section_id: str = "", text_percent: int = 0) -> None:
         """A patient starts: at a section (by default the first) and a text size (by default the kiosk's)."""

@@ -57,7 +57,9 @@ class AttractScreen(Overlay):
         bold = self.start_button.font()
         bold.setBold(True)  # the largest and boldest: the one thing to do
         self.start_button.setFont(bold)
-        self.start_button.setAccessibleDescription(self.tr("Press Enter or tap anywhere on the screen to start."))
+        #: How to start, said with the Start button.
+        self.start_hint = self.tr("Press Enter or tap anywhere on the screen to start.")
+        self.start_button.setAccessibleDescription(self.start_hint)
         self.start_button.clicked.connect(self.start_here)
         layout.addWidget(self.start_button, 0, QtCore.Qt.AlignmentFlag.AlignCenter)
         layout.addSpacing(12)
@@ -130,7 +132,13 @@ class AttractScreen(Overlay):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
         keys = QtCore.Qt.Key
-        if event.key() in (keys.Key_Up, keys.Key_Down, keys.Key_Left, keys.Key_Right):
-            self.focusNextPrevChild(event.key() in (keys.Key_Down, keys.Key_Right))  # among the choices
+        key = event.key()
+        if key in (keys.Key_Up, keys.Key_Down, keys.Key_Left, keys.Key_Right, keys.Key_Tab, keys.Key_Backtab):
+            # Among the choices. Shift+Tab came here and started a session, leaving focus under the screen.
+            forward = key in (keys.Key_Down, keys.Key_Right) or (
+                key == keys.Key_Tab and not event.modifiers() & QtCore.Qt.KeyboardModifier.ShiftModifier)
+            self.focusNextPrevChild(forward)
             return
+        if key in (keys.Key_Shift, keys.Key_Control, keys.Key_Alt, keys.Key_Meta, keys.Key_CapsLock):
+            return  # a modifier alone (a screen reader's, or the start of Shift+Tab) starts nothing
         self.start_here()  # any other key, as a tap anywhere

@@ -415,6 +415,14 @@ class ReadingPane(GatedBrowser):
         bar = self.verticalScrollBar()
         bar.setValue(bar.value() + rect.top() - height // 3)
 
+    def current_match_place(self) -> tuple[str, int, int] | None:
+        """The current match's paragraph, and where the match is in it; None for no match."""
+        if not 0 <= self._current_match < len(self._match_cursors):
+            return None
+        cursor = self._match_cursors[self._current_match]
+        block = cursor.block()
+        return block.text(), cursor.selectionStart() - block.position(), cursor.selectionEnd() - block.position()
+
     @property
     def current_match(self) -> int:
         """The current match's number (1-based), 0 for none."""

@@ -213,9 +213,9 @@ class Appearance(QObject):
         self._notice.set_text_font(chrome)
         self._settings.text_percent = self._session.text_percent
         self.textSizeChanged.emit(self._session.text_percent)
-        if changed:
-            reset = self._header.text_size.reset
-            announce(reset, reset.accessibleName())
+        if changed:  # the size alone: the button's name goes on "Reset to normal size", heard as an order
+            announce(self._header.text_size.reset, self.tr("Text size {percent}%").format(
+                percent=self._session.text_percent))
 
     def _font(self, px: int) -> QFont:
         font = QFont(self._family)

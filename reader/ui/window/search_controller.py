@@ -158,7 +158,12 @@ class SearchController(QObject):
         """Match current (1-based; 0 for none) of the page's matches, shown and spoken."""
         self._session.current_match = current
         self._match_bar.show_position(current, self._reading.match_count)
-        if current:
-            announce(self._match_bar.label, self._match_bar.label.text())
+        place = self._reading.current_match_place()
+        if current and place is not None:  # the words too: a count alone made two matches sound alike
+            from reader.search.snippets import words_around
+
+            announce(self._match_bar.label, f"{self._match_bar.label.text()}: {words_around(*place)}")
+        elif not self._session.searching:  # F3 before any search said "no matches", as if there had been one
+            announce(self._match_bar.label, self.tr("No search yet. Press Control F to search the summary."))
         else:  # F3 with nothing to step to said nothing at all
             announce(self._match_bar.label, self.tr("No search matches on this page."))
