@@ -418,3 +418,33 @@ def test_f1_about_and_reading_options_open_below_the_disclaimer(window, qtbot, m
         assert title_bar_top > banner_bottom, f"{dialog.windowTitle()} covers the disclaimer"
         assert dialog.geometry().bottom() <= window.frameGeometry().bottom(), f"{dialog.windowTitle()} runs off"
         dialog.close()
+
+
+def test_at_300_percent_the_handout_dialog_fits_below_the_disclaimer_with_its_buttons_on_screen(
+        window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from reader.ui.print.handout_dialog import HandoutDialog
+
+    window.resize(1100, 760)
+    window.appearance.apply_text_scale(300)
+    opened: list[HandoutDialog] = []
+
+    def look(dialog: HandoutDialog) -> int:
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        opened.append(dialog)
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(HandoutDialog, "exec", look)
+    window.dialogs.print_handout()
+    dialog = opened[0]
+    banner_bottom = window.banner.mapToGlobal(window.banner.rect().bottomLeft()).y()
+    assert dialog.geometry().top() - 32 > banner_bottom, "its title bar stays below the disclaimer"
+    buttons = [b for b in dialog.findChildren(QAbstractButton) if b.text().replace("&", "") in
+               ("Save as PDF…", "Cancel", "Preview and print…")]
+    assert len(buttons) == 3
+    for button in buttons:
+        bottom = button.mapToGlobal(button.rect().bottomLeft()).y()
+        assert bottom <= window.frameGeometry().bottom(), f"{button.text()} is below the window's edge"
+    dialog.close()

@@ -7,10 +7,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QLabel,
     QLineEdit,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -44,7 +46,14 @@ class HandoutDialog(QDialog):
             box.setChecked(True)  # the whole handout, as `export-pdf` makes it; untick what is not wanted
             chosen_layout.addWidget(box)
             self.sections[section.id] = box
-        layout.addWidget(chosen)
+        # The list scrolls when the dialog must be shorter than it (large text on a small screen): at 300 %
+        # its buttons were below the screen's edge.
+        sections = QScrollArea(self)
+        sections.setWidget(chosen)
+        sections.setWidgetResizable(True)
+        sections.setFrameShape(QFrame.Shape.NoFrame)
+        sections.setMinimumHeight(chosen.fontMetrics().lineSpacing() * 4)
+        layout.addWidget(sections, 1)
 
         size = QGroupBox(self.tr("Print size"), self)
         size_layout = QVBoxLayout(size)

@@ -18,11 +18,17 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Printing", text)
 
 
-def print_with_preview(parent: QWidget, pack: Pack, section: Section, family: str, settings: Settings) -> str | None:
-    """The handout dialog, then the preview (whose toolbar prints) or a PDF; returns what to tell the reader."""
+def print_with_preview(parent: QWidget, pack: Pack, section: Section, family: str, settings: Settings, *,
+                       keep_below: int = 0) -> str | None:
+    """The handout dialog, then the preview (whose toolbar prints) or a PDF; returns what to tell the reader.
+
+    keep_below: the disclaimer's bottom edge on the screen; the dialog opens below it, no taller than the room.
+    """
     from reader.ui.print.handout_dialog import HandoutDialog
+    from reader.ui.widgets.dialogs import place_below
 
     dialog = HandoutDialog(pack, section.id, settings.clinic, settings.phone, parent, family=family)
+    place_below(dialog, keep_below)
     # Cancelling a later step (the PDF offer, the file dialog) comes back here, choices kept.
     while dialog.exec() == QDialog.DialogCode.Accepted:
         plan = dialog.plan()

@@ -39,7 +39,8 @@ class WindowDialogs:
         from reader.ui.print.printing import print_with_preview
 
         section = self._pack.section(self._navigation.current.section_id) or self._pack.home
-        message = print_with_preview(self._window, self._pack, section, self._family, self._settings)
+        message = print_with_preview(self._window, self._pack, section, self._family, self._settings,
+                                     keep_below=self.disclaimer_bottom())
         if message:
             self._show_notice(message)
 
