@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 #: Widest text column, in ems: about 70 characters of Atkinson Hyperlegible.
 MEASURE_EM = 34
+#: Narrower than this (in ems of the text), the column keeps only a thin margin on each side.
+NARROW_COLUMN_EM = 12
 
 #: Given a block's text, the (start, end) spans to highlight in it.
 SpanFinder = Callable[[str], list[tuple[int, int]]]
@@ -220,12 +222,19 @@ class ReadingPane(GatedBrowser):
         self._fit_measure()
 
     def _fit_measure(self) -> None:
-        """Keep lines near 70 characters on wide screens by centring the text column."""
-        px = self.document().defaultFont().pixelSize()
+        """Keep lines near 70 characters on wide screens by centring the text column.
+
+        A column narrower than NARROW_COLUMN_EM gives up most of its side margins, so that a long
+        word still fits a line ("immunotherapie / s" broke at 300 % in the narrowest window).
+        """
+        px = max(self.document().defaultFont().pixelSize(), 1)
+        width = self.document().textWidth()
         margin = self.document().documentMargin()
         # The document is as wide as the viewport; viewport() itself would make
         # PySide resolve every widget class on its first call, before the first frame.
-        spare = max(0.0, self.document().textWidth() - 2 * margin - MEASURE_EM * max(px, 1))
+        spare = max(0.0, width - 2 * margin - MEASURE_EM * px)
+        if width < NARROW_COLUMN_EM * px:
+            margin = max(12.0, px * 0.4)
         # A side margin replaces the document margin on that side, so add to it.
         side = margin + spare / 2
         frame = self.document().rootFrame()
