@@ -13,6 +13,7 @@ import pytest
 
 from conftest import ROOT
 from pdf_text import pdf_pages
+from reader.content import load_pack
 from reader.navigation import Location
 
 needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
@@ -44,6 +45,23 @@ def test_large_print_has_18_pt_text_on_more_pages(tmp_path):
     large_height = statistics.mode(round(h) for h in word_heights(large))
     assert large_height >= 18 * 1.1 > normal_height
     assert len(pages(large)) > len(pages(normal))
+
+
+@needs_pdftotext
+@pytest.mark.parametrize("size", [(), ("--large-print",)], ids=["normal", "large"])
+def test_no_page_is_blank_and_no_line_to_write_on_opens_a_page(tmp_path, size):
+    out = tmp_path / "all.pdf"
+    export(out, *size)
+    header_and_footer = re.compile(r"Adult T-cell leukemia/lymphoma \(ATL\)|Medically reviewed summary · "
+                                   r"Last updated 8 May 2026|Medical disclaimer:.*?treatment\.|"
+                                   r"Printed \d+ \w+ \d{4}|Page \d+ of \d+")
+    for number, text in enumerate(pages(out), start=1):
+        body = header_and_footer.sub("", text)
+        titles = [section.title for section in load_pack(ROOT / "content").sections]
+        for title in titles:  # the running header names a section too
+            body = body.replace(title, "", 1) if text.find(title) < 120 else body
+        assert body.strip(), f"page {number} has nothing but its header and footer"
+        assert not body.strip().startswith("My notes"), f"page {number} opens on a line to write on"
 
 
 def test_parts_for_the_screen_only_stay_off_paper(make_pack):

@@ -189,10 +189,11 @@ class KioskController(QObject):
 
     def reset_for_next_person(self) -> None:
         """Nothing of this session stays on screen or can be brought back (undo, Back, a flick)."""
+        # Heard once, with the Start button as it takes focus: a listener was never told why the page went away.
+        start = self.attract.start_button
+        announce(start, self.tr("The reader has started again for the next person. {hint}").format(
+            hint=self.attract.start_hint), focus=start)
         self._welcome_next_person()
-        # Heard with the Start button: a listener was otherwise never told why the page went away.
-        announce(self.attract.start_button, self.tr("The reader has started again for the next person. {hint}")
-                 .format(hint=self.attract.start_hint))
         self.sessionReset.emit()
 
     def _welcome_next_person(self) -> None:

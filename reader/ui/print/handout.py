@@ -7,6 +7,7 @@ disclaimer, "Page X of Y" and the printed date, because a handout travels alone.
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
@@ -101,6 +102,18 @@ def _break_before_a_bad_split(doc: QTextDocument, page_height: float) -> bool:
     while block.isValid():
         following = block.next()
         fmt = block.blockFormat()
+        # A line to write on ("My notes: ____") belongs to the questions above it: it was left alone at the
+        # top of a page. The block before it goes over with it (and takes any break it had).
+        previous = block.previous()
+        if (block.text().rstrip().endswith("____") and previous.isValid() and previous.text().strip()
+                and page_of(layout.blockBoundingRect(block).top()) != page_of(layout.blockBoundingRect(previous).top())
+                and previous.blockFormat().pageBreakPolicy() != QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore):
+            moved = previous.blockFormat()
+            moved.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            QTextCursor(previous).setBlockFormat(moved)
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
+            QTextCursor(block).setBlockFormat(fmt)
+            return True
         if fmt.pageBreakPolicy() == QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
             block = following
             continue
@@ -211,13 +224,27 @@ class _PagePainter:
             block = block.next()
         return starts
 
+    def _pages_with_text(self, page_height: float) -> int:
+        """The document's pages, less a last one that only the last block's bottom margin reaches.
+
+        That margin alone made a blank last page, with only the header and footer on it.
+        """
+        document = self.document
+        last = document.lastBlock()
+        while last.isValid() and not last.text().strip():
+            last = last.previous()
+        if not last.isValid():
+            return max(1, document.pageCount())
+        bottom = document.documentLayout().blockBoundingRect(last).bottom() - last.blockFormat().bottomMargin()
+        return max(1, min(document.pageCount(), math.ceil(bottom / page_height)))
+
     def paint(self) -> int:
         painter = QPainter()
         if not painter.begin(self.device):
             raise OSError("the printer or file could not be opened for writing")
         try:
             page_height = self.body_rect.height()
-            pages = self.document.pageCount()  # counted after the last keep-with-next layout
+            pages = self._pages_with_text(page_height)  # counted after the last keep-with-next layout
             starts = self._section_starts()
             for page in range(pages):
                 if page:
