@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMainWindow
 
-from reader.ui.window.commands import COMMANDS, MENUS, Command, Commands, build_menus
+from reader.ui.window.commands import COMMANDS, Command, Commands
+from reader.ui.window.menus import MENUS, build_menus
 
 
 class _Greeter(QMainWindow):

@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 #: What a command runs, found on the window when the command is triggered (so it always
 #: runs the window's current method). The window is Any: naming its class here would
@@ -32,13 +32,10 @@ class Command:
     text: str
     shortcuts: tuple[str, ...]  # "Ctrl" is Command on macOS
     slot: Slot
-    menu: str | None = None  # a key of MENUS; None: keys only (find_slash, clear_search)
+    menu: str | None = None  # a key of menus.MENUS; None: keys only (find_slash, clear_search)
     separator_before: bool = False
     desktop_only: bool = False  # a file or printer dialog, or Quit: a way out of a kiosk
 
-
-#: The menu bar, left to right: name and title.
-MENUS: tuple[tuple[str, str], ...] = (("file", "&File"), ("view", "&View"), ("go", "&Go"), ("help", "&Help"))
 
 #: In the order the F1 list shows them; within a menu, in menu order.
 COMMANDS: tuple[Command, ...] = (
@@ -76,11 +73,6 @@ COMMANDS: tuple[Command, ...] = (
     Command("shortcuts", "&Keyboard shortcuts", ("F1",), lambda w: w.dialogs.show_shortcuts, menu="help"),
     Command("about", "&About ATL Reader", (), lambda w: w.dialogs.show_about, menu="help"),
 )
-
-
-def build_menus(menu_bar: QMenuBar) -> dict[str, QMenu]:
-    """The menu bar's menus, empty, by name (filled by Commands.fill_menus)."""
-    return {name: menu_bar.addMenu(_tr(title)) for name, title in MENUS}
 
 
 class Commands:

@@ -28,7 +28,7 @@ from reader.ui.widgets.match_bar import MatchBar
 from reader.ui.widgets.notice import NoticeBar
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.window.appearance import Appearance
-from reader.ui.window.commands import build_menus
+from reader.ui.window.menus import build_menus
 from reader.ui.window.navigation import Navigation
 from reader.ui.window.staged_start import Stage, StagedStart
 from reader.ui.window.window_dialogs import WindowDialogs
