@@ -188,3 +188,16 @@ def test_a_definition_has_its_own_read_aloud_and_closing_it_stops(window, qtbot,
     assert window.session.disclaimer_spoken
     dialog.reject()
     assert window.read_aloud.state.value == "stopped"
+
+
+def test_the_sentence_stays_marked_when_the_text_size_or_theme_changes(small, qtbot):
+    small.session.disclaimer_spoken = True
+    small.read_aloud.start()
+    qtbot.waitUntil(lambda: bool(words_marked(small)))
+    small.appearance.apply_text_scale(150)
+    assert any(not word for *_, word in small.reading.spoken_marks), "the sentence is still marked"
+    selections = small.reading.extraSelections()
+    assert selections and selections[0].cursor.selectedText(), "and painted, on the page shown again"
+    small.appearance.choose_theme("dark")
+    assert small.reading.extraSelections()
+    assert small.read_aloud.state.value == "speaking"

@@ -143,8 +143,7 @@ class ReadingPane(GatedBrowser):
         with self.page_edit():
             self.setHtml(html)
             self._size_headings()
-            self._match_cursors = []
-            self._spoken = []
+            self._match_cursors = []  # what is read aloud stays marked: the same page at a new size or theme
             self._visible_anchor = ""
             self._fit_measure()  # the new page has Qt's margins: without the edit, a second layout
 
