@@ -82,6 +82,16 @@ def big_label(text: str, parent: QWidget, px: int, bold: bool = False) -> QLabel
     return label
 
 
+def big_button(text: str, parent: QWidget, px: int, height: int) -> QPushButton:
+    """A kiosk screen's button: words at px, at least height tall."""
+    button = QPushButton(text, parent)
+    font = QFont(button.font())
+    font.setPixelSize(px)
+    button.setFont(font)
+    button.setMinimumHeight(height)
+    return button
+
+
 class StillReadingPrompt(Overlay):
     """Counts down; "Keep reading" ends it. Emits timedOut when nobody answers."""
 
@@ -95,11 +105,8 @@ class StillReadingPrompt(Overlay):
         self._left = seconds
         self.title = big_label(self.tr("Still reading?"), self, 40, bold=True)
         self.countdown = big_label("", self, 26)
-        self.keep = QPushButton(self.tr("Keep reading"), self)
-        self.keep.setMinimumSize(320, 96)
-        font = QFont(self.keep.font())
-        font.setPixelSize(32)
-        self.keep.setFont(font)
+        self.keep = big_button(self.tr("Keep reading"), self, 32, 96)
+        self.keep.setMinimumWidth(320)
         self.keep.clicked.connect(self.keepReadingChosen)
         layout = QVBoxLayout(self)
         layout.addStretch(1)

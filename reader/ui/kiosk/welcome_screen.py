@@ -6,27 +6,18 @@ from collections.abc import Sequence
 
 from PySide6 import QtCore
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from reader.content.escaping import button_text, label_text
 from reader.kiosk.welcome import Topic
 from reader.style.palettes import LIGHT
-from reader.ui.kiosk.screens import TOUCH_GAP, Overlay, big_label
+from reader.ui.kiosk.screens import TOUCH_GAP, Overlay, big_button, big_label
 
 #: Below this width the topic tiles go two to a row, so that their titles fit.
 THREE_COLUMNS_PX = 1100
 #: Pixel sizes of the words on the size choices: each shows the size it gives.
 _SIZE_PX = (24, 30, 36)
-
-
-def _button(text: str, parent: QWidget, px: int, height: int) -> QPushButton:
-    button = QPushButton(text, parent)
-    font = QFont(button.font())
-    font.setPixelSize(px)
-    button.setFont(font)
-    button.setMinimumHeight(height)
-    return button
 
 
 class AttractScreen(Overlay):
@@ -52,7 +43,7 @@ class AttractScreen(Overlay):
         layout.addWidget(big_label(hint, self, 26))
         layout.addSpacing(12)
         # A control with a role, for a screen reader and a keyboard: "Start reading, push button".
-        self.start_button = _button(self.tr("Start reading"), self, 32, 96)
+        self.start_button = big_button(self.tr("Start reading"), self, 32, 96)
         self.start_button.setMinimumWidth(360)
         bold = self.start_button.font()
         bold.setBold(True)  # the largest and boldest: the one thing to do
@@ -90,7 +81,7 @@ class AttractScreen(Overlay):
         row.addStretch(1)
         row.addWidget(big_label(self.tr("Text size:"), self, 24))
         for index, percent in enumerate(sizes):
-            button = _button(names[index], self, _SIZE_PX[index], 72)
+            button = big_button(names[index], self, _SIZE_PX[index], 72)
             button.setMinimumWidth(160)
             button.setAccessibleName(f"{names[index]}: {spoken[index]}")
             button.clicked.connect(lambda _=False, percent=percent: self.startChosen.emit(self._home, percent))
@@ -101,7 +92,7 @@ class AttractScreen(Overlay):
         return buttons
 
     def _tile(self, topic: Topic) -> QPushButton:
-        tile = _button(button_text(topic.title), self, 22, 64)
+        tile = big_button(button_text(topic.title), self, 22, 64)
         tile.setAccessibleDescription(self.tr("Start reading here"))
         tile.clicked.connect(lambda _=False, section=topic.section_id: self.startChosen.emit(section, self._normal))
         return tile
