@@ -356,7 +356,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments[:1] == ["--speech-worker"]:  # read aloud's own process, started by the window, never by a person
         from reader.ui.speech_worker import run
 
-        return run(arguments[1] if len(arguments) > 1 else "")
+        return run(*arguments[1:3])
     try:
         args = _parse(arguments)
         return COMMANDS[args.command](args)

@@ -32,7 +32,7 @@ class SpeechClient(QObject):
     #: The process gave up or stopped answering: one of NO_ENGINE, "no-answer", "ended" or the engine's words.
     failed = Signal(str)
 
-    def __init__(self, engine: str, parent: QObject | None = None) -> None:
+    def __init__(self, engine: str, parent: QObject | None = None, *, language: str = "en") -> None:
         super().__init__(parent)
         self.voices: list[str] | None = None  # None until the engine is made
         self._given_up = False
@@ -48,7 +48,7 @@ class SpeechClient(QObject):
         if application is not None:
             application.aboutToQuit.connect(self.close)  # the process ends with the reader
         command = worker_command()
-        self._process.start(command[0], [*command[1:], engine])
+        self._process.start(command[0], [*command[1:], engine, language])
         self._watchdog.start()  # until the engine is made
 
     def say(self, text: str) -> None:

@@ -17,7 +17,7 @@ import sys
 import threading
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
 
 
 class _Lines(QObject):
@@ -35,12 +35,15 @@ class _Lines(QObject):
 
 
 def _send(message: dict[str, Any]) -> None:
-    sys.stdout.write(json.dumps(message) + "\n")
-    sys.stdout.flush()
+    try:
+        sys.stdout.write(json.dumps(message) + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:  # the window has closed: nobody to tell
+        QCoreApplication.quit()
 
 
-def run(engine: str) -> int:
-    """Serve one engine ("" for the platform's) until stdin closes."""
+def run(engine: str, language: str = "en") -> int:
+    """Serve one engine ("" for the platform's) in language until stdin closes."""
     app = QCoreApplication([sys.argv[0]])
     try:
         from PySide6.QtTextToSpeech import QTextToSpeech
@@ -55,10 +58,18 @@ def run(engine: str) -> int:
     if speech.state() == QTextToSpeech.State.Error:
         _send({"failed": speech.errorString() or "no-engine"})
         return 1
+    # The text's language: its voice reads English as English (the locale here was "C"), and only its
+    # voices are offered (espeak-ng has some 13,000, "+Demonic" among them).
+    wanted = QLocale(language)
+    if any(locale.language() == wanted.language() for locale in speech.availableLocales()):
+        speech.setLocale(wanted)
     speech.stateChanged.connect(lambda state: _send({"state": state.name}))
     speech.sayingWord.connect(lambda _word, _id, start, length: _send({"word": [start, length]}))
     speech.errorOccurred.connect(lambda _reason, text: _send({"failed": text or "error"}))
-    voices = {voice.name(): voice for voice in speech.availableVoices()}
+    voices = {voice.name(): voice for voice in speech.availableVoices()
+              if voice.locale().language() == wanted.language()}
+    plain = {name: voice for name, voice in voices.items() if "+" not in name}
+    voices = plain or voices  # espeak-ng's "+Adam", "+Half-LifeAnnouncementSystem"... are effects on a voice
     _send({"voices": list(voices)})
 
     def obey(line: str) -> None:

@@ -94,11 +94,11 @@ class InfoDialog(QDialog):
         self.focus_ring = FocusRing(self, self.palette().color(QPalette.ColorRole.Accent).name())
         self.browser.setFocus()
 
-    def read_with(self, read: Callable[[str], None], stop: Callable[[], None]) -> None:
-        """A Read aloud button that gives its text to read; closing the dialog stops the reading."""
+    def read_with(self, read: Callable[[str], None], done: Callable[[], None]) -> None:
+        """A Read aloud button that gives its text to read; done is called as the dialog closes."""
         self.read_button.show()
         self.read_button.clicked.connect(lambda: read(self.browser.toPlainText()))
-        self.finished.connect(stop)
+        self.finished.connect(done)
 
     def read_at(self, px: int, columns: int = 38) -> None:
         """The text at the reading size px, the dialog just big enough for it (within its window).
@@ -193,7 +193,7 @@ def show_definition(parent: QWidget, entry: GlossaryEntry, *, text_px: int | Non
                     read: tuple[Callable[[str], None], Callable[[], None]] | None = None) -> None:
     """A definition, at the reading size text_px and beside near (the term), when given.
 
-    read: what reads a text aloud and what stops it, for the dialog's own Read aloud button.
+    read: what reads a text aloud, and what to do as the dialog closes, for its own Read aloud button.
     """
     dialog = InfoDialog(entry.term, term_html(entry), parent, columns=50, lines=8, frameless=frameless)
     if read is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -27,7 +28,9 @@ class HeaderBar(QWidget):
         self.back = named_button(self, self.tr("Back"), self.tr("Back"))
         self.forward = named_button(self, self.tr("Forward"), self.tr("Forward"))
         self.print_button = named_button(self, self.tr("Print"), self.tr("Print or save as PDF"))
-        # Read aloud, Pause or Resume as reading goes (show_reading); Stop only while reading.
+        # Read aloud, Pause or Resume as reading goes (show_reading), at one width and in one place, so a
+        # second tap where the first one was pauses. Stop shows only while reading, on its left: the row is
+        # right-aligned, so it takes room on that side and Pause stays under the finger (it took Pause's place).
         self.read_button = named_button(self, self.tr("Read aloud"), self.tr("Read the page aloud"))
         self.stop_reading_button = named_button(self, self.tr("Stop"), self.tr("Stop reading aloud"))
         self.stop_reading_button.hide()
@@ -61,8 +64,8 @@ class HeaderBar(QWidget):
         self._row.addLayout(self._titles, 1)
         self._row.addWidget(self.text_size)
         self._row.addSpacing(8)
-        self._row.addWidget(self.read_button)
         self._row.addWidget(self.stop_reading_button)
+        self._row.addWidget(self.read_button)
         self._row.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
@@ -111,11 +114,26 @@ class HeaderBar(QWidget):
                  "speaking": (self.tr("Pause"), self.tr("Pause reading aloud")),
                  "paused": (self.tr("Resume"), self.tr("Resume reading aloud"))}[state]
         action = self.read_button.defaultAction()
-        for target in (action, self.read_button) if action is not None else (self.read_button,):
-            target.setText(words[0])
+        if action is not None:
+            action.setText(words[0])
+            action.setIconText(words[0])
+        self.read_button.setText(words[0])
         self.read_button.setAccessibleName(words[1])
         self.read_button.setToolTip(words[1])
         self.stop_reading_button.setVisible(state != "stopped")
+        self._fit_read_button()
+
+    def _fit_read_button(self) -> None:
+        """As wide as its longest words, whichever it shows."""
+        metrics = self.read_button.fontMetrics()
+        widest = max(metrics.horizontalAdvance(text) for text in (self.tr("Read aloud"), self.tr("Pause"),
+                                                                    self.tr("Resume")))
+        self.read_button.setMinimumWidth(widest + metrics.horizontalAdvance("MM"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_read_button()
 
     def attach_actions(self, back: QAction, forward: QAction, print_action: QAction, read: QAction,
                        stop_reading: QAction) -> None:
@@ -123,6 +141,7 @@ class HeaderBar(QWidget):
         for button, action in ((self.back, back), (self.forward, forward), (self.print_button, print_action),
                                (self.read_button, read), (self.stop_reading_button, stop_reading)):
             name = button.accessibleName()
+            action.setIconText(button.text())  # the button's own words ("Stop"), the menu keeps the action's
             button.setDefaultAction(action)
             button.setAccessibleName(name)  # setDefaultAction overwrites both with the action's text
             button.setToolTip(name)

@@ -368,7 +368,10 @@ class ReadingPane(GatedBrowser):
             self.setExtraSelections([])
             return
         marks = [(cursor, number == self._current_match) for number, cursor in enumerate(self._match_cursors)]
+        last = self.document().characterCount() - 1
         for start, end, strong in self._spoken:
+            if end > last:
+                continue  # a page being replaced: marked again once it is shown
             cursor = QtGui.QTextCursor(self.document())
             cursor.setPosition(start)
             cursor.setPosition(end, QtGui.QTextCursor.MoveMode.KeepAnchor)
@@ -379,6 +382,9 @@ class ReadingPane(GatedBrowser):
             fmt.setBackground(QColor(self._palette.current_highlight_background if strong
                                      else self._palette.highlight_background))
             fmt.setForeground(QColor(self._palette.highlight_text))
+            if strong:  # the current match, or the word being read: underlined too, not told by colour alone
+                fmt.setUnderlineStyle(QtGui.QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(QColor(self._palette.highlight_text))
             selection = QTextEdit.ExtraSelection()
             selection.cursor = cursor
             selection.format = fmt

@@ -61,7 +61,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("reset_size", "&Normal text size", ("Ctrl+0",), lambda w: w.appearance.reset_text_size, menu="view"),
     Command("read_aloud", "Read &aloud", ("Ctrl+R",), lambda w: w.read_aloud.toggle, menu="view",
             separator_before=True),
-    Command("stop_reading", "S&top reading aloud", ("Ctrl+Shift+R",), lambda w: w.read_aloud.stop, menu="view"),
+    Command("stop_reading", "Stop reading al&oud", ("Ctrl+Shift+R",), lambda w: w.read_aloud.stop, menu="view"),
     Command("reading_options", "&Reading options…", (), lambda w: partial(w.appearance.show_reading_options,
                                                                             w.read_aloud), menu="view",
             separator_before=True),

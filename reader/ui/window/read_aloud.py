@@ -58,6 +58,8 @@ class ReadAloud(QObject):
         self._index = 0
         #: The queue starts with the disclaimer (the first reading of a session).
         self._disclaimer_first = False
+        #: The page's reading paused for a definition; a definition is being read.
+        self._held = self._reading_aside = False
         self.state = Reading.STOPPED
         #: Why reading cannot start here ("" while it may): no engine, or turned off in a kiosk.
         self.unavailable = ""
@@ -92,14 +94,28 @@ class ReadAloud(QObject):
         self._reading.mark_spoken(self._span(queue[0]))  # at once, before the engine (which may take a moment)
         QTimer.singleShot(0, self, self._say_current)
 
+    def hold_for_aside(self) -> None:
+        """A definition opens over the page: its reading pauses (end_aside takes it on again)."""
+        self._held = self.state is Reading.SPEAKING
+        self.pause()
+
+    def end_aside(self) -> None:
+        """The definition closed: the page's reading goes on if it paused for it, else what was read stops."""
+        if self._held and self.state is Reading.PAUSED:
+            self.resume()
+        elif self._reading_aside:
+            self.stop()
+        self._held = self._reading_aside = False
+
     def read_aside(self, text: str) -> None:
-        """text, not on the page (a definition), read aloud from its start; the page's reading stops first."""
+        """text, not on the page (a definition), read aloud from its start; the page's reading ends first."""
         if self.unavailable:
             self.problemFound.emit(self.unavailable)
             return
         from reader.speech.script import Block, reading_script
 
         self.stop()
+        self._held, self._reading_aside = False, True
         pronounce = self._pronunciations_of_pack()
         aside = reading_script([Block(text, 0)], pronounce)
         self._queue = [Utterance(said.spoken, 0, 0, said.pieces) for said in aside]  # marked nowhere on the page
@@ -191,7 +207,7 @@ class ReadAloud(QObject):
         if self._speech is None:
             from reader.ui.speech_client import SpeechClient
 
-            client = SpeechClient(self._engine_name, self)
+            client = SpeechClient(self._engine_name, self, language=self._pack.manifest.language or "en")
             client.made.connect(self._engine_ready)
             client.stateChanged.connect(self._follow_engine)
             client.wordReached.connect(self._mark_word)

@@ -32,8 +32,9 @@ class WindowDialogs:
         self._reading_px = reading_px
         #: A kiosk's dialogs have no title bar (KioskSurface.lock_down_for_kiosk).
         self.frameless = False
-        #: Read aloud for a definition: what reads a text and what stops it (set with the commands).
-        self.read_aside: tuple[Callable[[str], None], Callable[[], None]] | None = None
+        #: Read aloud around a definition (set with the commands): what pauses the page's reading as it
+        #: opens, what reads the definition, and what follows as it closes.
+        self.read_aside: tuple[Callable[[], None], Callable[[str], None], Callable[[], None]] | None = None
 
     def print_handout(self) -> None:
         from reader.ui.print.printing import print_with_preview
@@ -69,8 +70,13 @@ class WindowDialogs:
             term = QRect(reading.viewport().mapToGlobal(link.topLeft()), link.size())
         else:
             term = QRect(QCursor.pos(), QSize(1, reading.fontMetrics().height()))
+        read = None
+        if self.read_aside is not None:
+            hold, read_text, done = self.read_aside
+            hold()  # the page's voice does not go on under the definition
+            read = (read_text, done)
         show_definition(self._window, self._pack.glossary[index], text_px=self._reading_px(), near=term,
-                        keep_below=self.disclaimer_bottom() + 4, frameless=self.frameless, read=self.read_aside)
+                        keep_below=self.disclaimer_bottom() + 4, frameless=self.frameless, read=read)
 
     def show_about(self) -> None:
         from reader.ui.widgets.dialogs import show_about
