@@ -645,3 +645,21 @@ def test_kiosk_dialogs_have_no_title_bar_to_minimise_the_kiosk_away(make_kiosk, 
     for dialog in (*shown, pin):
         assert dialog.windowFlags() & Qt.WindowType.FramelessWindowHint, dialog.windowTitle()
     pin.reject()
+
+
+def test_at_the_largest_text_the_results_keep_room_while_typing(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    window = window_of(kiosk)
+    kiosk.reset_for_next_person()
+    qtbot.mouseClick(kiosk.attract.size_buttons[-1], Qt.MouseButton.LeftButton)  # Largest
+    window.go_to_search()  # the search sits in the contents drawer at this size
+    qtbot.waitUntil(kiosk.keyboard.isVisible)
+    for key in "htlv":
+        qtbot.mouseClick(kiosk.keyboard.keys[key], Qt.MouseButton.LeftButton)
+    results = window.search_panel.results
+    qtbot.waitUntil(lambda: results.isVisible() and results.count() > 0)
+    assert not kiosk.topics.isVisible(), "the topic buttons step aside while typing"
+    row = results.visualItemRect(results.item(0)).height()
+    assert results.viewport().height() >= min(row, 200), "at least a whole first result shows (it had 35 px)"
+    qtbot.mouseClick(kiosk.keyboard.keys["Search"], Qt.MouseButton.LeftButton)
+    assert kiosk.topics.isVisible()

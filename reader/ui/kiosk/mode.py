@@ -151,11 +151,14 @@ class KioskController(QObject):
 
     def show_keyboard(self) -> None:
         if not self.keyboard.isVisible():
+            # The topic buttons step aside while typing: at the largest text they left the results 35 px.
+            self.topics.hide()
             self.keyboard.show()
             self._dock.place()  # beside the field and results, not over them
 
     def hide_keyboard(self) -> None:
         self.keyboard.hide()
+        self.topics.show()
 
     # -- the session ------------------------------------------------------------------
     def start(self) -> None:
