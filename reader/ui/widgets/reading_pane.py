@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,10 +18,11 @@ from reader.style.palettes import LIGHT, Palette
 from reader.style.stylesheet import HEADING_SCALE, Spacing, heading_px, reading_css
 from reader.style.type_sizes import READING_PX
 from reader.ui.resources_gate import GatedBrowser
+from reader.ui.widgets.page_marks import PageMarks, SpanFinder
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QKeyEvent, QPaintEvent, QResizeEvent, QTextCursor
+    from PySide6.QtGui import QKeyEvent, QPaintEvent, QResizeEvent
 
     from reader.content.glossary import TermFinder
 
@@ -33,8 +34,6 @@ MEASURE_EM = 34
 #: Narrower than this (in ems of the text), the column keeps only a thin margin on each side.
 NARROW_COLUMN_EM = 12
 
-#: Given a block's text, the (start, end) spans to highlight in it.
-SpanFinder = Callable[[str], list[tuple[int, int]]]
 #: A reader's place: the text position at the top of the view, and its line's offset there.
 Place = tuple[int, int]
 
@@ -78,10 +77,8 @@ class ReadingPane(GatedBrowser):
         self._use_stylesheet()
         self._headings: list[tuple[int, str]] = []
         self._visible_anchor = ""
-        self._match_cursors: list[QTextCursor] = []
-        self._current_match = -1
-        #: Read aloud: (start, end, is_the_word) stretches marked over the matches.
-        self._spoken: list[tuple[int, int, bool]] = []
+        #: Search matches and what is read aloud, marked on the page.
+        self.marks = PageMarks(self, palette)
         #: Whether the scroll-spy runs: from finish_setup on (nobody scrolls a page not yet shown).
         self._spying = False
         #: How many page_edit blocks are open.
@@ -110,7 +107,7 @@ class ReadingPane(GatedBrowser):
         self._palette = palette
         self._pin_colours(palette)
         self._use_stylesheet()
-        self._paint_matches()
+        self.marks.set_palette(palette)
 
     def set_spacing(self, spacing: Spacing) -> None:
         """Line, paragraph, letter and word spacing; the window shows the page again."""
@@ -143,7 +140,7 @@ class ReadingPane(GatedBrowser):
         with self.page_edit():
             self.setHtml(html)
             self._size_headings()
-            self._match_cursors = []  # what is read aloud stays marked: the same page at a new size or theme
+            self.marks.forget_matches()
             self._visible_anchor = ""
             self._fit_measure()  # the new page has Qt's margins: without the edit, a second layout
 
@@ -345,81 +342,37 @@ class ReadingPane(GatedBrowser):
                     cursor.mergeCharFormat(mark)
             block = block.next()
 
-    # -- highlighting ---------------------------------------------------------------
+    # -- highlighting (PageMarks) -----------------------------------------------------------
     def highlight(self, find_spans: SpanFinder | None) -> int:
         """Highlight every match in the page; return how many there are."""
-        self._match_cursors = []
-        self._current_match = -1
-        if find_spans is not None:
-            block = self.document().begin()
-            while block.isValid():
-                for start, end in find_spans(block.text()):
-                    cursor = QtGui.QTextCursor(self.document())
-                    cursor.setPosition(block.position() + start)
-                    cursor.setPosition(block.position() + end, QtGui.QTextCursor.MoveMode.KeepAnchor)
-                    self._match_cursors.append(cursor)
-                block = block.next()
-        self._paint_matches()
-        return len(self._match_cursors)
-
-    def _paint_matches(self) -> None:
-        """Search matches, then what is being read aloud over them, in the search highlight's colours."""
-        if not self._match_cursors and not self._spoken:
-            self.setExtraSelections([])
-            return
-        marks = [(cursor, number == self._current_match) for number, cursor in enumerate(self._match_cursors)]
-        last = self.document().characterCount() - 1
-        for start, end, strong in self._spoken:
-            if end > last:
-                continue  # a page being replaced: marked again once it is shown
-            cursor = QtGui.QTextCursor(self.document())
-            cursor.setPosition(start)
-            cursor.setPosition(end, QtGui.QTextCursor.MoveMode.KeepAnchor)
-            marks.append((cursor, strong))
-        selections = []
-        for cursor, strong in marks:
-            fmt = QtGui.QTextCharFormat()
-            fmt.setBackground(QColor(self._palette.current_highlight_background if strong
-                                     else self._palette.highlight_background))
-            fmt.setForeground(QColor(self._palette.highlight_text))
-            if strong:  # the current match, or the word being read: underlined too, not told by colour alone
-                fmt.setUnderlineStyle(QtGui.QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(QColor(self._palette.highlight_text))
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor
-            selection.format = fmt
-            selections.append(selection)
-        self.setExtraSelections(selections)
+        return self.marks.find(find_spans)
 
     def mark_spoken(self, sentence: tuple[int, int] | None, word: tuple[int, int] | None = None) -> None:
         """The sentence being read aloud, and its word in the current match's colour, kept in view; None: neither."""
-        self._spoken = [] if sentence is None else [(*sentence, False)] + ([(*word, True)] if word else [])
-        self._paint_matches()
-        if self._spoken:
+        end = self.marks.set_spoken(sentence, word)
+        if end is not None:
             cursor = QtGui.QTextCursor(self.document())
-            cursor.setPosition(self._spoken[-1][1])
+            cursor.setPosition(end)
             self._show_with_context(self.cursorRect(cursor))
 
     @property
     def spoken_marks(self) -> list[tuple[int, int, bool]]:
         """What mark_spoken shows: (start, end, is_the_word)."""
-        return list(self._spoken)
+        return self.marks.spoken
 
     @property
     def match_count(self) -> int:
-        return len(self._match_cursors)
+        return self.marks.count
 
     def step_match(self, step: int) -> int:
         """Move to the next (+1) or previous (-1) match, wrapping; return its 1-based number."""
-        if not self._match_cursors:
+        cursor = self.marks.step(step)
+        if cursor is None:
             return 0
-        self._current_match = (self._current_match + step) % len(self._match_cursors)
-        self._paint_matches()
-        cursor = QtGui.QTextCursor(self._match_cursors[self._current_match])
         cursor.clearSelection()
         self.setTextCursor(cursor)
         self._show_with_context(self.cursorRect(cursor))
-        return self._current_match + 1
+        return self.marks.current
 
     def _show_with_context(self, rect: QtCore.QRect) -> None:
         """A match well inside the view, a third of the way down: the lines before it say what it is about."""
@@ -431,26 +384,20 @@ class ReadingPane(GatedBrowser):
 
     def current_match_place(self) -> tuple[str, int, int] | None:
         """The current match's paragraph, and where the match is in it; None for no match."""
-        if not 0 <= self._current_match < len(self._match_cursors):
-            return None
-        cursor = self._match_cursors[self._current_match]
-        block = cursor.block()
-        return block.text(), cursor.selectionStart() - block.position(), cursor.selectionEnd() - block.position()
+        return self.marks.current_place()
 
     @property
     def current_match(self) -> int:
         """The current match's number (1-based), 0 for none."""
-        return self._current_match + 1 if 0 <= self._current_match < len(self._match_cursors) else 0
+        return self.marks.current
 
     def select_match(self, number: int) -> None:
         """Make match number (1-based) the current one without moving the view (after the page is shown again)."""
-        if 1 <= number <= len(self._match_cursors):
-            self._current_match = number - 1
-            self._paint_matches()
+        self.marks.select(number)
 
     def show_first_match(self) -> int:
         """Move to the first match, as step_match does; return 1, or 0 if there is none."""
-        self._current_match = -1
+        self.marks.restart()
         return self.step_match(1)
 
     # -- scroll-spy -------------------------------------------------------------------

@@ -1,0 +1,126 @@
+"""What a text view marks on its page: search matches, one of them current, and what is read aloud over them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6 import QtGui
+from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtWidgets import QTextEdit
+
+from reader.style.palettes import Palette
+
+#: Finds the (start, end) of each match in a paragraph's text.
+SpanFinder = Callable[[str], list[tuple[int, int]]]
+
+
+class PageMarks:
+    """The view's extra selections, in the theme's highlight colours: every match, the current one (and the
+    word read aloud) stronger and underlined, so they are told apart by more than colour."""
+
+    def __init__(self, view: QTextEdit, palette: Palette) -> None:
+        self._view = view
+        self._palette = palette
+        self._matches: list[QTextCursor] = []
+        self._current = -1
+        #: Read aloud: (start, end, is_the_word).
+        self._spoken: list[tuple[int, int, bool]] = []
+
+    def set_palette(self, palette: Palette) -> None:
+        self._palette = palette
+        self.paint()
+
+    def find(self, find_spans: SpanFinder | None) -> int:
+        """Mark every match on the page (none for None); return how many there are."""
+        self._matches = []
+        self._current = -1
+        document = self._view.document()
+        if find_spans is not None:
+            block = document.begin()
+            while block.isValid():
+                for start, end in find_spans(block.text()):
+                    cursor = QTextCursor(document)
+                    cursor.setPosition(block.position() + start)
+                    cursor.setPosition(block.position() + end, QTextCursor.MoveMode.KeepAnchor)
+                    self._matches.append(cursor)
+                block = block.next()
+        self.paint()
+        return len(self._matches)
+
+    def forget_matches(self) -> None:
+        """A new page: its matches are found again. What is read aloud stays (the same page, resized)."""
+        self._matches = []
+
+    def set_spoken(self, sentence: tuple[int, int] | None, word: tuple[int, int] | None) -> int | None:
+        """Mark the sentence read aloud and its word; return where to keep in view (None: nothing marked)."""
+        self._spoken = [] if sentence is None else [(*sentence, False)] + ([(*word, True)] if word else [])
+        self.paint()
+        return self._spoken[-1][1] if self._spoken else None
+
+    @property
+    def spoken(self) -> list[tuple[int, int, bool]]:
+        return list(self._spoken)
+
+    @property
+    def count(self) -> int:
+        return len(self._matches)
+
+    @property
+    def current(self) -> int:
+        """The current match's number (1-based), 0 for none."""
+        return self._current + 1 if 0 <= self._current < len(self._matches) else 0
+
+    def step(self, step: int) -> QTextCursor | None:
+        """The next (+1) or previous (-1) match made current, wrapping; its cursor (None: no matches)."""
+        if not self._matches:
+            return None
+        self._current = (self._current + step) % len(self._matches)
+        self.paint()
+        return QTextCursor(self._matches[self._current])
+
+    def select(self, number: int) -> None:
+        """Match number (1-based) made current, nothing else moved."""
+        if 1 <= number <= len(self._matches):
+            self._current = number - 1
+            self.paint()
+
+    def restart(self) -> None:
+        """Before the first match again: the next step goes to it."""
+        self._current = -1
+
+    def current_place(self) -> tuple[str, int, int] | None:
+        """The current match's paragraph, and where the match is in it; None for no match."""
+        if not self.current:
+            return None
+        cursor = self._matches[self._current]
+        block = cursor.block()
+        return block.text(), cursor.selectionStart() - block.position(), cursor.selectionEnd() - block.position()
+
+    def paint(self) -> None:
+        if not self._matches and not self._spoken:
+            self._view.setExtraSelections([])
+            return
+        marks = [(cursor, number == self._current) for number, cursor in enumerate(self._matches)]
+        document = self._view.document()
+        last = document.characterCount() - 1
+        for start, end, strong in self._spoken:
+            if end > last:
+                continue  # a page being replaced: marked again once it is shown
+            cursor = QTextCursor(document)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            marks.append((cursor, strong))
+        selections = []
+        for cursor, strong in marks:
+            fmt = QtGui.QTextCharFormat()
+            fmt.setBackground(QColor(self._palette.current_highlight_background if strong
+                                     else self._palette.highlight_background))
+            fmt.setForeground(QColor(self._palette.highlight_text))
+            if strong:  # the current match, or the word being read: underlined too, not told by colour alone
+                fmt.setUnderlineStyle(QtGui.QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(QColor(self._palette.highlight_text))
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format = fmt
+            selections.append(selection)
+        self._view.setExtraSelections(selections)
