@@ -87,15 +87,18 @@ def test_the_sentence_and_each_word_are_marked_as_the_engine_says_them(small, qt
     assert small.header.stop_reading_button.isVisible()
 
 
-def test_pause_resume_and_stop(small, qtbot, said):
+@pytest.mark.parametrize("percent", [100, 300])
+def test_pause_resume_and_stop(small, qtbot, said, percent):
+    small.appearance.apply_text_scale(percent)  # at 300 % the buttons sit in the folded header's title row
     small.session.disclaimer_spoken = True
     button = small.header.read_button
-    tapped = button.mapTo(small, button.rect().center())
+    left, right = button.mapTo(small, button.rect().topLeft()).x(), button.mapTo(small, button.rect().topRight()).x()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(words_marked(small)))
     small.header.layout().activate()
-    assert button.geometry().contains(button.parentWidget().mapFrom(small, tapped)), \
-        "Pause is where Read aloud was tapped: a second tap pauses (it hit Stop)"
+    now = button.mapTo(small, button.rect().topLeft()).x(), button.mapTo(small, button.rect().topRight()).x()
+    assert abs(now[0] - left) <= 8 and abs(now[1] - right) <= 8, \
+        "Pause is where Read aloud was tapped: a second tap pauses (it hit Stop, 63 px along)"
     qtbot.mouseClick(small.header.read_button, Qt.MouseButton.LeftButton)  # Pause
     assert small.read_aloud.state.value == "paused" and small.header.read_button.text() == "Resume"
     with qtbot.waitSignal(small.read_aloud.progressed, timeout=200, raising=False):

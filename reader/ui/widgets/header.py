@@ -83,7 +83,7 @@ class HeaderBar(QWidget):
         self.review.setVisible(not compact)  # each page repeats it under its own title
         outer = self.layout()
         assert isinstance(outer, QVBoxLayout)
-        listen = (self.read_button, self.stop_reading_button)
+        listen = (self.stop_reading_button, self.read_button)  # Stop on the left, so Pause never moves
         if compact:
             self._row.removeItem(self._titles)
             self._row.insertStretch(_TITLES_AT, 1)
