@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader import texts
+from reader.checking.plain_check import check_companions
 from reader.content.files import MAX_SECTION_BYTES, PackFiles, Refused
 from reader.content.loader import load_pack
 from reader.content.model import ABOUT, ABOUT_FIELDS, AID, MANIFEST_NAME, REVIEWED, Pack, PackError, Problem
@@ -122,7 +123,7 @@ def review(root: Path) -> Report:
     from reader.content.integrity import check_sums
 
     problems = (list(pack.problems) + _check_sources(pack) + _check_search_words(pack) + plain_field_problems(pack)
-                + _check_pictures(pack) + _check_pronunciations(pack) + check_sums(Path(root)))
+                + _check_pictures(pack) + _check_pronunciations(pack) + check_companions(pack) + check_sums(Path(root)))
     return Report(problems, _warnings(pack))
 
 
@@ -163,7 +164,7 @@ def _check_search_words(pack: Pack) -> list[Problem]:
 
 
 def _warnings(pack: Pack) -> list[Problem]:
-    """Empty About fields and definitions above the aids' grade."""
+    """Empty About fields, definitions above the aids' grade, and plain companions no clinician has signed."""
     from reader.checking.readability import MAX_AID_GRADE, grade
     from reader.content.glossary import GLOSSARY_NAME
 
@@ -178,6 +179,12 @@ def _warnings(pack: Pack) -> list[Problem]:
         if level > MAX_AID_GRADE:
             found.append(Problem(GLOSSARY_NAME, f"'{entry.term}': the definition reads at grade {level:.1f}; "
                                                 f"aim for {MAX_AID_GRADE} or lower"))
+    from reader.content.plain import read_companions
+
+    for companion in read_companions(pack.root)[0]:
+        if not companion.signed_off:  # said on screen too, until a clinician signs
+            found.append(Problem(companion.file, f"reads at grade {grade(companion.text):.1f}; not yet checked by a "
+                                                 "clinician (reviewed_by and reviewed_on in its [[plain]] entry)"))
     return found
 
 

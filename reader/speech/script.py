@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from functools import cache
-from typing import Any
 
+from reader.content.sentences import sentences
 from reader.speech.pronunciations import Piece, Pronunciations
 
 
@@ -59,27 +58,6 @@ class Utterance:
         else:
             end = last.shown_end
         return self.start + start, self.start + end
-
-
-@cache
-def _segmenter() -> Any:
-    import pysbd  # when reading starts, not as the reader opens
-
-    return pysbd.Segmenter(language="en", clean=False, char_span=True)
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Where each sentence of text starts and ends, without the spaces around it."""
-    spans = []
-    for segment in _segmenter().segment(text):
-        start, end = segment.start, segment.end
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            spans.append((start, end))
-    return spans
 
 
 def utterance(text: str, start: int, pronunciations: Pronunciations) -> Utterance:
