@@ -67,3 +67,11 @@ def make_narrowest(window, qtbot, height: int) -> None:
             break
         window.resize(least, height)
         qtbot.waitUntil(lambda least=least: window.width() == least)
+
+
+def tab_to_first_term(window, qtbot) -> None:
+    """Tab from the top of the page to its first glossary term: past the "In plain words" box's own link."""
+    window.reading.setFocus()
+    qtbot.keyClick(window.reading, Qt.Key.Key_Tab)
+    if window.reading.textCursor().selectedText() in ("Show the plain words", "Hide the plain words"):
+        qtbot.keyClick(window.reading, Qt.Key.Key_Tab)

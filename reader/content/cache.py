@@ -34,10 +34,10 @@ from typing import Any
 
 from reader import APP_ID, __version__
 from reader.content.files import Refused, read_regular
-from reader.content.model import GlossaryEntry, Manifest, Pack, Problem, Section, Subsection
+from reader.content.model import Companion, GlossaryEntry, Manifest, Pack, PlainLine, Problem, Section, Subsection
 
 #: Bumped whenever what is stored, or how it is rendered, changes.
-_FORMAT = 7
+_FORMAT = 8
 #: An entry starts with these bytes, then the CRC-32 of the rest.
 _MAGIC = b"ATL-PACK"
 _SUFFIX = ".cache"
@@ -133,9 +133,12 @@ def load(root: Path) -> Pack | None:
         problems = tuple(Problem(**p) for p in data["problems"])
         glossary = tuple(GlossaryEntry(g["term"], g["definition"], tuple(g["also"]), g["source"], g["source_url"])
                          for g in data["glossary"])
+        plain = tuple(Companion(c["section_id"], c["file"],
+                                tuple(PlainLine(text, tuple(ids), line) for text, ids, line in c["lines"]),
+                                c["reviewed_by"], c["reviewed_on"]) for c in data["plain"])
     except (OSError, EOFError, ValueError, KeyError, TypeError, AttributeError, IndexError):
         return None
-    return Pack(root=root, manifest=manifest, sections=sections, problems=problems, glossary=glossary)
+    return Pack(root=root, manifest=manifest, sections=sections, problems=problems, glossary=glossary, plain=plain)
 
 
 def store(pack: Pack, stamps: list[Stamp]) -> None:
@@ -161,6 +164,9 @@ def store(pack: Pack, stamps: list[Stamp]) -> None:
         "problems": [{"path": p.path, "message": p.message, "line": p.line} for p in pack.problems],
         "glossary": [{"term": g.term, "definition": g.definition, "also": list(g.also), "source": g.source,
                       "source_url": g.source_url} for g in pack.glossary],
+        "plain": [{"section_id": c.section_id, "file": c.file,
+                   "lines": [[x.text, list(x.cites), x.line] for x in c.lines],
+                   "reviewed_by": c.reviewed_by, "reviewed_on": c.reviewed_on} for c in pack.plain],
     }
     target = _path(pack.root.resolve())
     if write_entry(target, payload):

@@ -8,6 +8,8 @@ SECTION_SCHEME = "section"
 PACK_SCHEME = "pack"
 #: A glossary term marked in the reading pane: term:<index in the pack's glossary>.
 TERM_SCHEME = "term"
+#: The "In plain words" box's own links: plain:show and plain:hide fold it open and shut.
+PLAIN_SCHEME = "plain"
 #: Addresses that are shown to the reader but never opened.
 EXTERNAL_SCHEMES = ("http", "https", "mailto", "tel")
 

@@ -129,7 +129,13 @@ def load_pack(root: Path, *, use_cache: bool = True) -> Pack:
         first = problems[0] if problems else None
         detail = f" (first problem: {first})" if first else ""
         raise PackError(Problem(str(root), f"the pack has no readable sections{detail}"), tuple(problems))
-    pack = Pack(root=root, manifest=manifest, sections=tuple(sections), problems=tuple(problems), glossary=glossary)
+    from reader.content.plain import read_companions
+
+    plain, plain_problems = read_companions(root)
+    problems.extend(plain_problems)
+    stamps.extend(cache.stamp(root, companion.file) for companion in plain)
+    pack = Pack(root=root, manifest=manifest, sections=tuple(sections), problems=tuple(problems), glossary=glossary,
+                plain=plain)
     if use_cache:
         cache.store(pack, stamps)
     return pack

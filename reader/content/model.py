@@ -130,6 +130,34 @@ ABOUT_FIELDS = {
 
 
 @dataclass(frozen=True)
+class PlainLine:
+    """Plain words, the reviewed sentences they restate, and where they are in their file."""
+
+    text: str
+    cites: tuple[str, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Companion:
+    """The plain-language version of one reviewed section, and its clinician's sign-off (empty: none yet)."""
+
+    section_id: str
+    file: str
+    lines: tuple[PlainLine, ...]
+    reviewed_by: str = ""
+    reviewed_on: str = ""
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text for line in self.lines)
+
+    @property
+    def signed_off(self) -> bool:
+        return bool(self.reviewed_by and self.reviewed_on)
+
+
+@dataclass(frozen=True)
 class Pack:
     """A loaded pack: its manifest, its readable sections and what was skipped."""
 
@@ -138,6 +166,12 @@ class Pack:
     sections: tuple[Section, ...]
     problems: tuple[Problem, ...] = field(default=())
     glossary: tuple[GlossaryEntry, ...] = field(default=())
+    #: Plain-language companions of reviewed sections (content/plain/): aids, not reviewed text.
+    plain: tuple[Companion, ...] = field(default=())
+
+    def companion(self, section_id: str) -> Companion | None:
+        """The plain-language companion of a section, if it has one."""
+        return next((companion for companion in self.plain if companion.section_id == section_id), None)
 
     @cached_property
     def _positions(self) -> dict[str, int]:

@@ -6,7 +6,7 @@ import re
 
 from reader import texts
 from reader.content.escaping import escape
-from reader.content.links import SECTION_SCHEME
+from reader.content.links import PLAIN_SCHEME, SECTION_SCHEME
 from reader.content.model import AID, Pack, Section
 from reader.content.provenance import provenance_line
 
@@ -36,7 +36,32 @@ _CHECKLIST_HEADING = re.compile(rf'<h([1-6])\b[^>]*\bclass="[^"]*\b{CHECKLIST}\b
 TICK_BOX = "\u2610"
 
 
-def compose_page(pack: Pack, section: Section, *, printed: bool = False) -> str:
+def plain_box(pack: Pack, section: Section, *, open_: bool | None, unchecked: bool = True) -> str:
+    """The "In plain words" box for a reviewed section with a companion ("" for none, or an unchecked one
+    where unchecked is False): its label, and its sentences when open, or a line to open it.
+
+    open_ None (the reader has not chosen): open once a clinician has checked it, folded until then, so
+    words nobody has checked are not the first a frightened reader meets.
+    """
+    companion = pack.companion(section.id)
+    if companion is None or not section.is_reviewed or not (unchecked or companion.signed_off):
+        return ""
+    if open_ is None:
+        open_ = companion.signed_off
+    label = (texts.PLAIN_CHECKED.format(name=companion.reviewed_by, date=companion.reviewed_on)
+             if companion.signed_off else texts.PLAIN_UNCHECKED)
+    toggle = (f'<a href="{PLAIN_SCHEME}:hide">{escape(texts.PLAIN_HIDE)}</a>' if open_
+              else f'<a href="{PLAIN_SCHEME}:show">{escape(texts.PLAIN_SHOW)}</a>')
+    head = (f'<p class="plainhead"><b>{escape(texts.PLAIN_TITLE)}</b> · <span class="aid">{escape(label)}</span>'
+            f" · {toggle}</p>")
+    if not open_:
+        return head
+    words = " ".join(escape(line.text) for line in companion.lines)
+    return head + f'<p class="plain">{words}</p>'
+
+
+def compose_page(pack: Pack, section: Section, *, printed: bool = False, plain_open: bool | None = None,
+                 plain_unchecked: bool = True) -> str:
     """The page shown in the reading pane, or printed in a handout, for section.
 
     A printed page has no previous/next links, no screen-only parts, and no review
@@ -50,9 +75,10 @@ def compose_page(pack: Pack, section: Section, *, printed: bool = False) -> str:
     line = provenance_line(pack, section)
     if printed and section.kind != AID:
         line = None
-    if line:
+    box = "" if printed else plain_box(pack, section, open_=plain_open, unchecked=plain_unchecked)
+    if line or box:
         css = "aid" if section.kind == AID else "provenance"
-        body = _insert_after_title(body, f'<p class="{css}">{escape(line)}</p>')
+        body = _insert_after_title(body, (f'<p class="{css}">{escape(line)}</p>' if line else "") + box)
     if printed:
         return body
     index = pack.position(section.id)

@@ -9,40 +9,11 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 
-from reader.content.model import Problem
+from reader.content.model import Companion, PlainLine, Problem
 
 _CITED = re.compile(r"^(?P<text>.*?)\s*\[(?P<ids>[^\[\]]+)\]\s*$")
-
-
-@dataclass(frozen=True)
-class PlainLine:
-    """Plain words, the reviewed sentences they restate, and where they are in their file."""
-
-    text: str
-    cites: tuple[str, ...]
-    line: int
-
-
-@dataclass(frozen=True)
-class Companion:
-    """The plain-language version of one reviewed section, and its clinician's sign-off (empty: none yet)."""
-
-    section_id: str
-    file: str
-    lines: tuple[PlainLine, ...]
-    reviewed_by: str = ""
-    reviewed_on: str = ""
-
-    @property
-    def text(self) -> str:
-        return " ".join(line.text for line in self.lines)
-
-    @property
-    def signed_off(self) -> bool:
-        return bool(self.reviewed_by and self.reviewed_on)
 
 
 def read_companions(root: Path) -> tuple[tuple[Companion, ...], list[Problem]]:

@@ -44,6 +44,8 @@ class KioskConfig:
     read_aloud: bool = True
     #: Which of Qt's speech engines reads aloud ("speechd", "sapi", "darwin", "mock"...); "": the platform's.
     speech_engine: str = ""
+    #: Show plain-language companions no clinician has checked yet (labelled so); false hides them.
+    plain_unchecked: bool = True
     #: A pinned Ed25519 public key: only packs signed with it are shown.
     trust_key: Path | None = None
     #: Why no content may be shown (a trust key that is set but unusable), a sentence for
@@ -65,7 +67,7 @@ def check_idle_timeout(seconds: int) -> str | None:
 
 #: The settings a kiosk file may hold (KioskConfig's other fields are not settings).
 SETTINGS = ("idle_timeout", "prompt_seconds", "exit_pin", "text_percent", "print_enabled", "printer", "log_file",
-            "trust_key", "read_aloud", "speech_engine")
+            "trust_key", "read_aloud", "speech_engine", "plain_unchecked")
 _NO_EXIT = "until then the kiosk has no staff exit (stop it from the system)"
 
 
@@ -184,6 +186,7 @@ def load_kiosk_config(path: Path | None) -> tuple[KioskConfig, list[str]]:
     take("log_file", str, lambda v: bool(v.strip()), "a file path")
     take("trust_key", str, lambda v: bool(v.strip()), "the path of a public key (.pub)")
     take("read_aloud", bool, lambda v: True, "true or false")
+    take("plain_unchecked", bool, lambda v: True, "true or false")
     take("speech_engine", str, lambda v: bool(re.fullmatch(r"[A-Za-z0-9_-]{1,40}", v)),
          "an engine's name, such as speechd")
     for key in ("log_file", "trust_key"):

@@ -25,6 +25,7 @@ _GEOMETRY = "window/geometry"
 _THEME = "reading/theme"
 _LINE_HEIGHT = "reading/line_height"
 _PARAGRAPH = "reading/paragraph_spacing"
+_PLAIN_OPEN = "reading/plain_words_open"
 _SPEECH_SPEED = "speech/speed"
 _SPEECH_VOICE = "speech/voice"
 _CLINIC = "handout/clinic"
@@ -220,6 +221,16 @@ class Settings:
     @paragraph_spacing.setter
     def paragraph_spacing(self, em: float) -> None:
         self._set(_PARAGRAPH, str(em if em in PARAGRAPH_SPACINGS else PARAGRAPH_SPACINGS[0]))
+
+    @property
+    def plain_words_open(self) -> bool | None:
+        """Whether the reader opened (True) or folded (False) the "In plain words" box; None: never chose."""
+        value = str(self._get(_PLAIN_OPEN)).lower()
+        return True if value == "true" else False if value == "false" else None
+
+    @plain_words_open.setter
+    def plain_words_open(self, open_: bool) -> None:
+        self._set(_PLAIN_OPEN, "true" if open_ else "false")
 
     @property
     def speech_speed(self) -> str:

@@ -17,7 +17,7 @@ from reader.navigation import Location
 from reader.ui.kiosk.mode import KioskController
 from reader.ui.kiosk.screens import SAY_AGAIN_AT
 from reader.ui.widgets.dialogs import InfoDialog
-from window_driver import dialogs_opened, type_search
+from window_driver import dialogs_opened, tab_to_first_term, type_search
 
 
 @pytest.fixture
@@ -41,6 +41,9 @@ def test_the_disclaimer_is_read_with_the_window_as_it_opens_and_not_again_after(
 @pytest.mark.usefixtures("listening")
 def test_tab_onto_a_glossary_term_says_its_words_and_link(window, qtbot):
     window.reading.setFocus()
+    qtbot.keyClick(window.reading, Qt.Key.Key_Tab)
+    assert window.reading.textCursor().selectedText() == "Show the plain words", "the box's link comes first"
+    assert said_by(window.reading).startswith("Show the plain words, link")
     qtbot.keyClick(window.reading, Qt.Key.Key_Tab)
     assert window.reading.hasFocus(), "Tab moves among the text's links first"
     term = window.reading.textCursor().selectedText()
@@ -321,8 +324,7 @@ def test_the_contents_row_sent_to_screen_readers_is_the_current_one(window, qtbo
 
 @pytest.mark.usefixtures("listening")
 def test_shift_tab_onto_a_term_says_what_enter_does_too_and_rings_it(window, qtbot):
-    window.reading.setFocus()
-    qtbot.keyClick(window.reading, Qt.Key.Key_Tab)
+    tab_to_first_term(window, qtbot)
     qtbot.keyClick(window.reading, Qt.Key.Key_Tab)
     qtbot.keyClick(window.reading, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     term = window.reading.textCursor().selectedText()
@@ -361,8 +363,7 @@ def test_a_definition_at_300_percent_opens_beside_its_term_below_the_disclaimer_
     window.appearance.choose_theme(theme)
     window.appearance.apply_text_scale(300)
     shown = dialogs_opened(monkeypatch, qtbot)
-    window.reading.setFocus()
-    qtbot.keyClick(window.reading, Qt.Key.Key_Tab)
+    tab_to_first_term(window, qtbot)
     link = window.reading.focused_link_rect()
     term = QRect(window.reading.viewport().mapToGlobal(link.topLeft()), link.size())
     qtbot.keyClick(window.reading, Qt.Key.Key_Return)
@@ -381,8 +382,7 @@ def test_a_definition_at_300_percent_opens_beside_its_term_below_the_disclaimer_
 def test_at_normal_size_a_definition_is_sized_to_its_whole_text(window, qtbot, monkeypatch):
     shown: list[InfoDialog] = []
     monkeypatch.setattr(InfoDialog, "exec", lambda dialog: shown.append(dialog) or dialog.show() or 0)
-    window.reading.setFocus()
-    qtbot.keyClick(window.reading, Qt.Key.Key_Tab)
+    tab_to_first_term(window, qtbot)
     qtbot.keyClick(window.reading, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(shown) and shown[0].isVisible())
     browser = shown[0].browser
@@ -421,8 +421,7 @@ def test_with_no_room_beside_its_term_a_definition_opens_below_the_disclaimer_wi
     window.appearance.apply_text_scale(300)
     make_narrowest(window, qtbot, 700)
     shown = dialogs_opened(monkeypatch, qtbot)
-    window.reading.setFocus()
-    qtbot.keyClick(window.reading, Qt.Key.Key_Tab)  # the first term, near the top: little room above or below
+    tab_to_first_term(window, qtbot)  # the first term, near the top: little room above or below
     qtbot.keyClick(window.reading, Qt.Key.Key_Return)
     dialog = shown[0]
     banner_bottom = window.banner.mapToGlobal(window.banner.rect().bottomLeft()).y()

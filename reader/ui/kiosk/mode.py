@@ -95,6 +95,8 @@ class KioskController(QObject):
         self.topics = self._quick_topics()
         self.lock_down()
         window.watch_reading_aloud(self.watcher.restart)  # a listener is not idle
+        if not config.plain_unchecked:
+            window.hide_unchecked_plain_words()
         if not config.read_aloud:
             window.turn_off_read_aloud(self.tr("Read aloud is turned off at this kiosk."))
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QTextEdit, QWidget
 
-from reader.content.links import EXTERNAL_SCHEMES, SECTION_SCHEME, TERM_SCHEME
+from reader.content.links import EXTERNAL_SCHEMES, PLAIN_SCHEME, SECTION_SCHEME, TERM_SCHEME
 from reader.navigation import anchor_at
 from reader.style.palettes import LIGHT, Palette
 from reader.style.stylesheet import HEADING_SCALE, Spacing, heading_px, reading_css
@@ -57,6 +57,8 @@ class ReadingPane(GatedBrowser):
     historyStepRequested = Signal(int)
     #: A marked glossary term was clicked, tapped or activated with Enter: its glossary index.
     termActivated = Signal(int)
+    #: "Show" or "Hide" in the "In plain words" box: True to open it.
+    plainWordsToggled = Signal(bool)
     #: Tab reached a link in the text: (its words, "term", "section" or "web").
     linkFocused = Signal(str, str)
     #: The page has been painted for the first time: the window is on screen with text.
@@ -456,6 +458,8 @@ class ReadingPane(GatedBrowser):
             self.internalLinkClicked.emit(url.path(), url.fragment())
         elif not scheme and url.hasFragment():
             self.internalLinkClicked.emit("", url.fragment())
+        elif scheme == PLAIN_SCHEME:
+            self.plainWordsToggled.emit(url.path() == "show")
         elif scheme == TERM_SCHEME and url.path().isdigit():
             self.termActivated.emit(int(url.path()))
         elif scheme in EXTERNAL_SCHEMES:

@@ -160,6 +160,10 @@ class KioskSurface:
     def turn_off_read_aloud(self, why: str) -> None:
         self.read_aloud.set_unavailable(why)
 
+    def hide_unchecked_plain_words(self) -> None:
+        self.navigation.plain_unchecked = False
+        self.navigation.show_again()
+
     def reset_for_next_person(self, text_percent: int) -> None:
         """Nothing of this session stays on screen or can be brought back (undo, Back, a flick)."""
         self.read_aloud.stop()

@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
         self.reading.externalLinkClicked.connect(self.show_external_address)
         self.reading.historyStepRequested.connect(self.navigation.step_history)
         self.reading.termActivated.connect(self.dialogs.show_term)
+        self.reading.plainWordsToggled.connect(self.navigation.show_plain_words)
         self.reading.linkFocused.connect(self.navigation.speak_link)
 
     def _show_start_notices(self) -> None:

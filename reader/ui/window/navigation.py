@@ -31,6 +31,8 @@ class Navigation(QObject):
         self._session = session
         self._settings = settings
         self._reading = reading
+        #: Show plain-language companions no clinician has checked yet (a kiosk may turn this off).
+        self.plain_unchecked = True
 
     @property
     def current(self) -> Location:
@@ -72,9 +74,16 @@ class Navigation(QObject):
     def show_page(self, section: Section) -> None:
         """The section's page in the reading pane, marked up by pageShown's slots in the same edit."""
         with self._reading.page_edit():  # laid out once, marks and all
-            self._reading.show_page(compose_page(self._pack, section))
+            self._reading.show_page(compose_page(self._pack, section, plain_open=self._settings.plain_words_open,
+                                                 plain_unchecked=self.plain_unchecked))
             self._session.shown_section = section.id
             self.pageShown.emit()
+
+    def show_plain_words(self, open_: bool) -> None:
+        """The "In plain words" box opened or folded away, remembered, on this page and the next."""
+        self._settings.plain_words_open = open_
+        with self._reading.showing_again():  # the reader's place stays
+            self.show_again()
 
     def show_again(self) -> None:
         """The page on screen, shown again (its stylesheet changed); nothing if none is shown."""

@@ -255,9 +255,10 @@ def test_a_trust_key_naming_a_missing_or_unreadable_file_refuses_the_pack(tmp_pa
 
 def test_read_aloud_can_be_turned_off_and_its_engine_named(tmp_path):
     path = tmp_path / "kiosk.toml"
-    path.write_text('read_aloud = false\nspeech_engine = "speechd"\n', encoding="utf-8")
+    path.write_text('read_aloud = false\nspeech_engine = "speechd"\nplain_unchecked = false\n', encoding="utf-8")
     config, problems = load_kiosk_config(path)
     assert problems == [] and config.read_aloud is False and config.speech_engine == "speechd"
+    assert config.plain_unchecked is False
     path.write_text('read_aloud = "no"\nspeech_engine = "../../bin/sh"\n', encoding="utf-8")
     config, problems = load_kiosk_config(path)
     assert config.read_aloud is True and config.speech_engine == "", "bad values: the defaults"

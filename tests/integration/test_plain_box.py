@@ -1,0 +1,59 @@
+"""The "In plain words" box: folded until a clinician checks it, opened and folded by the reader, remembered."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl
+
+from reader.content import load_pack
+from reader.content.page import compose_page
+from reader.kiosk.config import KioskConfig
+from reader.navigation import Location
+from reader.ui.kiosk.mode import KioskController
+
+REVIEWED = "# Is there a cure?\n\nThere is no universal cure for many. Treatment may help.\n"
+PLAIN = "# In plain words\nThere is no cure that works for everyone yet, for many. [a.1]\nTreatment may help. [a.2]\n"
+
+
+def pack_with_companion(make_pack, signed: str = ""):
+    root = make_pack({"a.md": REVIEWED, "b.md": "# B\n\nMore.\n"},
+                     manifest_extra=f'[[plain]]\nsection = "a"\nfile = "plain/a.md"\n{signed}\n')
+    (root / "plain").mkdir()
+    (root / "plain" / "a.md").write_text(PLAIN, encoding="utf-8")
+    return load_pack(root)
+
+
+def test_words_no_clinician_has_checked_are_labelled_and_folded_until_the_reader_opens_them(
+        make_window, make_pack, tmp_path, qtbot):
+    pack = pack_with_companion(make_pack)
+    window = make_window(the_pack=pack)
+    text = window.reading.toPlainText()
+    assert "In plain words · Plain-language version, not part of the medically reviewed summary, not yet checked " \
+           "by a clinician · Show the plain words" in text
+    assert "works for everyone yet" not in text, "folded: not the first words a frightened reader meets"
+    window.reading.anchorClicked.emit(QUrl("plain:show"))
+    qtbot.waitUntil(lambda: "works for everyone yet" in window.reading.toPlainText())
+    assert "Hide the plain words" in window.reading.toPlainText()
+    assert window.reading.toPlainText().index("works for everyone") < window.reading.toPlainText().index(
+        "no universal cure"), "at the top, before the reviewed text"
+    window.settings.save()
+    again = make_window(tmp_path / "settings.ini", the_pack=pack)
+    assert "works for everyone yet" in again.reading.toPlainText(), "the reader's choice is remembered"
+    again.navigation.open_location(Location("b"))
+    assert "In plain words" not in again.reading.toPlainText(), "a section without a companion has no box"
+
+
+def test_a_checked_companion_opens_with_its_clinicians_name_and_date(make_pack):
+    pack = pack_with_companion(make_pack, 'reviewed_by = "Dr A. Patel, haematologist"\nreviewed_on = "2026-11-02"')
+    page = compose_page(pack, pack.home)
+    assert "checked by Dr A. Patel, haematologist on 2026-11-02" in page and "works for everyone yet" in page
+    assert "In plain words" not in compose_page(pack, pack.home, printed=True), "handouts: not yet"
+
+
+def test_a_kiosk_can_hide_words_no_clinician_has_checked(make_pack, own, family, qtbot):
+    from reader.ui.settings import Settings
+    from reader.ui.window.main_window import MainWindow
+
+    pack = pack_with_companion(make_pack)
+    window = own(MainWindow(pack, Settings(None), family, speech_engine="mock"))
+    KioskController(window.kiosk_surface(), KioskConfig(plain_unchecked=False), idle_ms=60_000)
+    assert "In plain words" not in window.reading.toPlainText()
