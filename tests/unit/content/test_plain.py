@@ -77,3 +77,16 @@ def test_a_hedge_the_sources_lack_is_a_new_claim():
     assert new_claim_words("Treatment often helps.", "Treatment helps.") == ["often"]
     assert new_claim_words("It may help, as Dr Smith says.", "It may help.") == ["Dr", "Smith"]
     assert new_claim_words("It may help.", "It may help.") == []
+
+
+@pytest.mark.parametrize("printed", [False, True], ids=["screen", "handout"])
+def test_the_disclaimer_in_plain_words_follows_it_on_the_about_page_never_instead(printed):
+    from reader.content.page import compose_page
+
+    pack = load_pack(CONTENT)
+    page = compose_page(pack, pack.section("about"), printed=printed)
+    verbatim = page.index(pack.manifest.disclaimer)
+    plain = page.index("In plain words: this is general information. It is not advice from your doctor. "
+                       "Ask your care team about your own care.")
+    assert verbatim < plain, "beside the verbatim disclaimer, after it"
+    assert 'class="compiled">In plain words' in page, "shown as a label about the text, not searched or quoted"
