@@ -179,9 +179,7 @@ def _warnings(pack: Pack) -> list[Problem]:
         if level > MAX_AID_GRADE:
             found.append(Problem(GLOSSARY_NAME, f"'{entry.term}': the definition reads at grade {level:.1f}; "
                                                 f"aim for {MAX_AID_GRADE} or lower"))
-    from reader.content.plain import read_companions
-
-    for companion in read_companions(pack.root)[0]:
+    for companion in pack.plain:
         if not companion.signed_off:  # said on screen too, until a clinician signs
             found.append(Problem(companion.file, f"reads at grade {grade(companion.text):.1f}; not yet checked by a "
                                                  "clinician (reviewed_by and reviewed_on in its [[plain]] entry)"))

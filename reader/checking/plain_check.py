@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from reader.content.model import Pack, Problem
-from reader.content.plain import Companion, read_companions
+from reader.content.model import Companion, Pack, Problem
 from reader.content.sentences import reviewed_sentences
 
 #: The highest Flesch–Kincaid grade a companion may read at.
@@ -16,14 +15,15 @@ HEDGES = ("may", "might", "can", "could", "often", "usually", "typically", "some
 
 
 def check_companions(pack: Pack) -> list[Problem]:
-    """What is wrong with the pack's companions: citations, coverage, words their sources do not have, grade."""
-    companions, problems = read_companions(pack.root)
-    for companion in companions:
-        problems += _check_one(pack, companion)
-    return problems
+    """What is wrong with the pack's companions: citations, coverage, words their sources do not have, grade.
+
+    A companion file that cannot be read is among the pack's own problems already (the loader reads them).
+    """
+    glossary = " ".join(f"{entry.term} {entry.definition}" for entry in pack.glossary)
+    return [problem for companion in pack.plain for problem in _check_one(pack, companion, glossary)]
 
 
-def _check_one(pack: Pack, companion: Companion) -> list[Problem]:
+def _check_one(pack: Pack, companion: Companion, glossary: str) -> list[Problem]:
     from reader.checking.readability import grade
 
     section = pack.section(companion.section_id)
@@ -40,7 +40,6 @@ def _check_one(pack: Pack, companion: Companion) -> list[Problem]:
                                                     f"{section.id}.{len(sources)})", line.line))
         cited |= set(line.cites) - set(unknown)
         said = " ".join(sources[sentence_id] for sentence_id in line.cites if sentence_id in sources)
-        glossary = " ".join(f"{entry.term} {entry.definition}" for entry in pack.glossary)
         for word in new_claim_words(line.text, said, glossary):
             problems.append(Problem(companion.file, f"'{word}' is not in the sentences it cites: a plain "
                                                     f"sentence may not add a number, a name or a hedge", line.line))
@@ -58,13 +57,12 @@ def _check_one(pack: Pack, companion: Companion) -> list[Problem]:
 def new_claim_words(plain: str, sources: str, glossary: str = "") -> list[str]:
     """The numbers, names (capitalised or with a digit) and hedges in plain that its sources and the glossary lack."""
     known = f"{sources} {glossary}".lower()
-    words = re.findall(r"[A-Za-z0-9][\w-]*", plain)
     found = []
-    for index, word in enumerate(words):
-        lower = word.lower()
+    for match in re.finditer(r"[A-Za-z0-9][\w-]*", plain):
+        word, before = match.group(), plain[:match.start()].rstrip()
         is_number = any(ch.isdigit() for ch in word)
-        is_name = index > 0 and word[0].isupper() and not plain.split(word)[0].rstrip().endswith((".", "?", "!"))
-        if (is_number or is_name or lower in HEDGES) and not re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])",
-                                                                         known):
+        is_name = bool(before) and word[0].isupper() and not before.endswith((".", "?", "!"))  # not a sentence's start
+        if (is_number or is_name or word.lower() in HEDGES) and not re.search(
+                rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", known):
             found.append(word)
     return list(dict.fromkeys(found))

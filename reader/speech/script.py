@@ -36,6 +36,11 @@ class Utterance:
     end: int
     pieces: tuple[Piece, ...] = ()
 
+    @property
+    def span(self) -> tuple[int, int] | None:
+        """Where it is on the page; None for what is said off the page."""
+        return (self.start, self.end) if self.start != self.end else None
+
     def shown_span(self, spoken_start: int, spoken_length: int) -> tuple[int, int] | None:
         """The page positions of the word the engine says at spoken_start, or None where it is off the page.
 

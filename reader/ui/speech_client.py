@@ -12,6 +12,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QProcess, QTimer, Signal
 ANSWER_MS = 8000
 #: What the speech process says when there is no engine to speak with.
 NO_ENGINE = ("no-engine", "no-speech-module")
+#: Why the window gave the speech process up: it stopped answering, or it ended by itself.
+NO_ANSWER = ("no-answer", "ended")
 
 
 def worker_command() -> list[str]:
@@ -29,7 +31,7 @@ class SpeechClient(QObject):
     stateChanged = Signal(str)
     #: The engine is saying the word at (start, length) of the text it was given.
     wordReached = Signal(int, int)
-    #: The process gave up or stopped answering: one of NO_ENGINE, "no-answer", "ended" or the engine's words.
+    #: The process gave up or stopped answering: one of NO_ENGINE or NO_ANSWER, or the engine's own words.
     failed = Signal(str)
 
     def __init__(self, engine: str, parent: QObject | None = None, *, language: str = "en") -> None:
@@ -43,7 +45,7 @@ class SpeechClient(QObject):
         self._watchdog = QTimer(self)
         self._watchdog.setSingleShot(True)
         self._watchdog.setInterval(ANSWER_MS)
-        self._watchdog.timeout.connect(lambda: self._give_up("no-answer"))
+        self._watchdog.timeout.connect(lambda: self._give_up(NO_ANSWER[0]))
         application = QCoreApplication.instance()
         if application is not None:
             application.aboutToQuit.connect(self.close)  # the process ends with the reader
@@ -103,7 +105,7 @@ class SpeechClient(QObject):
 
     def _ended(self) -> None:
         if not self._given_up:
-            self._give_up("ended")
+            self._give_up(NO_ANSWER[1])
 
     def _give_up(self, reason: str) -> None:
         if self._given_up:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleInterface
-from PySide6.QtWidgets import QAccessibleWidget, QApplication, QWidget
+from PySide6.QtWidgets import QAccessibleWidget, QWidget
 
 #: How long a notification stays in the accessibility tree after it is shown.
 SHOWN_MS = 3000
@@ -35,12 +37,14 @@ def notice_of(window: QWidget) -> SpokenNotice:
     """The window's notice, made on its first message."""
     notice = window.findChild(SpokenNotice, "spokenNotice", Qt.FindChildOption.FindDirectChildrenOnly)
     if notice is None:
-        app = QApplication.instance()
-        if app is not None and not app.property("atlNotices"):  # before the first notice has an interface
-            app.setProperty("atlNotices", True)
-            QAccessible.installFactory(_notification_interface)
+        _install_factory()  # before the first notice has an interface
         notice = SpokenNotice(window)
     return notice
+
+
+@cache
+def _install_factory() -> None:
+    QAccessible.installFactory(_notification_interface)
 
 
 def _notification_interface(_class_name: str, obj: QObject) -> QAccessibleInterface | None:

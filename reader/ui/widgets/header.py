@@ -34,6 +34,11 @@ class HeaderBar(QWidget):
         self.read_button = named_button(self, self.tr("Read aloud"), self.tr("Read the page aloud"))
         self.stop_reading_button = named_button(self, self.tr("Stop"), self.tr("Stop reading aloud"))
         self.stop_reading_button.hide()
+        #: Read aloud's state → the button's words and its name for a screen reader.
+        self._reading_words = {"stopped": (self.tr("Read aloud"), self.tr("Read the page aloud")),
+                               "speaking": (self.tr("Pause"), self.tr("Pause reading aloud")),
+                               "paused": (self.tr("Resume"), self.tr("Resume reading aloud"))}
+        self._fit_read_button()
         for button in (self.back, self.forward, self.print_button, self.read_button):
             button.setEnabled(False)
         # Only in a narrow window, where the contents and the text take turns.
@@ -110,9 +115,7 @@ class HeaderBar(QWidget):
 
     def show_reading(self, state: str) -> None:
         """Read aloud's buttons for its state: "stopped", "speaking" or "paused"."""
-        words = {"stopped": (self.tr("Read aloud"), self.tr("Read the page aloud")),
-                 "speaking": (self.tr("Pause"), self.tr("Pause reading aloud")),
-                 "paused": (self.tr("Resume"), self.tr("Resume reading aloud"))}[state]
+        words = self._reading_words[state]
         action = self.read_button.defaultAction()
         if action is not None:
             action.setText(words[0])
@@ -121,13 +124,11 @@ class HeaderBar(QWidget):
         self.read_button.setAccessibleName(words[1])
         self.read_button.setToolTip(words[1])
         self.stop_reading_button.setVisible(state != "stopped")
-        self._fit_read_button()
 
     def _fit_read_button(self) -> None:
         """As wide as its longest words, whichever it shows."""
         metrics = self.read_button.fontMetrics()
-        widest = max(metrics.horizontalAdvance(text) for text in (self.tr("Read aloud"), self.tr("Pause"),
-                                                                    self.tr("Resume")))
+        widest = max(metrics.horizontalAdvance(shown) for shown, _name in self._reading_words.values())
         self.read_button.setMinimumWidth(widest + metrics.horizontalAdvance("MM"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)

@@ -216,8 +216,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(QIcon(str(resource("icons", "atl-reader-256.png"))))
         self.read_aloud = ReadAloud(self.reading, self.pack, self.session, self.settings,
                                     engine=self._speech_engine, parent=self)
-        self.dialogs.read_aside = (self.read_aloud.hold_for_aside, self.read_aloud.read_aside,
-                                   self.read_aloud.end_aside)
+        self.dialogs.read_aloud = self.read_aloud
         self.commands = Commands(self)
         app = QApplication.instance()
         if app is not None:

@@ -84,15 +84,10 @@ class ReadAloud(QObject):
         pronounce = self._pronunciations_of_pack()
         script = reading_script(page_blocks(self._reading.document()), pronounce)
         queue = list(script[start_index(script, self._reading.textCursor().position()):])
-        self._disclaimer_first = not self._session.disclaimer_spoken
-        if self._disclaimer_first:
+        disclaimer_first = not self._session.disclaimer_spoken
+        if disclaimer_first:
             queue.insert(0, utterance(self._pack.manifest.disclaimer, -1, pronounce))
-        if not queue:
-            return
-        self._queue, self._index = queue, 0
-        self._set_state(Reading.SPEAKING)
-        self._reading.mark_spoken(self._span(queue[0]))  # at once, before the engine (which may take a moment)
-        QTimer.singleShot(0, self, self._say_current)
+        self._begin(queue, disclaimer_first=disclaimer_first)
 
     def hold_for_aside(self) -> None:
         """A definition opens over the page: its reading pauses (end_aside takes it on again)."""
@@ -116,14 +111,18 @@ class ReadAloud(QObject):
 
         self.stop()
         self._held, self._reading_aside = False, True
-        pronounce = self._pronunciations_of_pack()
-        aside = reading_script([Block(text, 0)], pronounce)
-        self._queue = [Utterance(said.spoken, 0, 0, said.pieces) for said in aside]  # marked nowhere on the page
-        self._index = 0
-        self._disclaimer_first = False
-        if self._queue:
-            self._set_state(Reading.SPEAKING)
-            QTimer.singleShot(0, self, self._say_current)
+        aside = reading_script([Block(text, 0)], self._pronunciations_of_pack())
+        self._begin([Utterance(said.spoken, 0, 0, said.pieces) for said in aside])  # marked nowhere on the page
+
+    def _begin(self, queue: list[Utterance], *, disclaimer_first: bool = False) -> None:
+        """Read queue from its start; its first sentence is marked at once, before the engine (which may
+        take a moment) says it."""
+        if not queue:
+            return
+        self._queue, self._index, self._disclaimer_first = queue, 0, disclaimer_first
+        self._set_state(Reading.SPEAKING)
+        self._reading.mark_spoken(queue[0].span)
+        QTimer.singleShot(0, self, self._say_current)
 
     def pause(self) -> None:
         if self.state is not Reading.SPEAKING or self._speech is None:
@@ -196,7 +195,7 @@ class ReadAloud(QObject):
         said = self._queue[self._index]
         if self._disclaimer_first and self._index == 0:  # shown in its banner, marked nowhere on the page
             self._session.disclaimer_spoken = True
-        self._reading.mark_spoken(self._span(said))
+        self._reading.mark_spoken(said.span)
         self.progressed.emit()
         client.say(said.spoken)
 
@@ -222,7 +221,7 @@ class ReadAloud(QObject):
 
     def _engine_failed(self, reason: str) -> None:
         """No engine: reading is off, saying why. A stuck or broken one: this reading stops; the next starts afresh."""
-        from reader.ui.speech_client import NO_ENGINE
+        from reader.ui.speech_client import NO_ANSWER, NO_ENGINE
 
         self._speech = None
         if reason in NO_ENGINE:
@@ -233,7 +232,7 @@ class ReadAloud(QObject):
         self.stop()
         if not was_reading:
             return
-        if reason in ("no-answer", "ended"):
+        if reason in NO_ANSWER:
             self.problemFound.emit(self.tr("Reading aloud stopped: the computer's speech engine did not answer."))
         else:
             self.problemFound.emit(self.tr("Reading aloud stopped: the computer's speech engine reported a problem "
@@ -253,14 +252,10 @@ class ReadAloud(QObject):
         if self.state is Reading.STOPPED or self._index >= len(self._queue):
             return
         said = self._queue[self._index]
-        self._reading.mark_spoken(self._span(said), said.shown_span(start, length))
+        self._reading.mark_spoken(said.span, said.shown_span(start, length))
         self.progressed.emit()
 
     # -- helpers -----------------------------------------------------------------------------
-    @staticmethod
-    def _span(said: Utterance) -> tuple[int, int] | None:
-        return (said.start, said.end) if said.start != said.end else None
-
     def _pronunciations_of_pack(self) -> Pronunciations:
         if self._pronunciations is None:
             from reader.speech.pronunciations import load_pronunciations

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QCursor
@@ -12,6 +13,9 @@ from reader.content.model import Pack
 from reader.ui.settings import Settings
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.window.navigation import Navigation
+
+if TYPE_CHECKING:  # built with the commands, after the first frame
+    from reader.ui.window.read_aloud import ReadAloud
 
 
 class WindowDialogs:
@@ -32,9 +36,9 @@ class WindowDialogs:
         self._reading_px = reading_px
         #: A kiosk's dialogs have no title bar (KioskSurface.lock_down_for_kiosk).
         self.frameless = False
-        #: Read aloud around a definition (set with the commands): what pauses the page's reading as it
-        #: opens, what reads the definition, and what follows as it closes.
-        self.read_aside: tuple[Callable[[], None], Callable[[str], None], Callable[[], None]] | None = None
+        #: Read aloud (set with the commands): paused as a definition opens, it reads the definition, and
+        #: goes on, or stops, as it closes.
+        self.read_aloud: ReadAloud | None = None
 
     def print_handout(self) -> None:
         from reader.ui.print.printing import print_with_preview
@@ -71,10 +75,9 @@ class WindowDialogs:
         else:
             term = QRect(QCursor.pos(), QSize(1, reading.fontMetrics().height()))
         read = None
-        if self.read_aside is not None:
-            hold, read_text, done = self.read_aside
-            hold()  # the page's voice does not go on under the definition
-            read = (read_text, done)
+        if self.read_aloud is not None:
+            self.read_aloud.hold_for_aside()  # the page's voice does not go on under the definition
+            read = (self.read_aloud.read_aside, self.read_aloud.end_aside)
         show_definition(self._window, self._pack.glossary[index], text_px=self._reading_px(), near=term,
                         keep_below=self.disclaimer_bottom() + 4, frameless=self.frameless, read=read)
 
