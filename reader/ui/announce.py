@@ -48,6 +48,8 @@ def announce(source: QWidget, message: str, *, focus: QWidget | None = None) -> 
     if DESCRIBES:
         target = focus or QApplication.focusWidget() or source.window()
         if target.inherits("QAbstractItemView"):  # a list or tree: Orca's focus is its row
+            if _said_by_its_row(target, message):
+                return  # the row just moved to says it (a section opened from the contents)
             _notify(target.window(), message)
         else:
             _describe_focus(target, message)
@@ -57,6 +59,12 @@ def announce(source: QWidget, message: str, *, focus: QWidget | None = None) -> 
     event_class = getattr(QtGui, "QAccessibleAnnouncementEvent", None)  # Qt 6.8+
     if event_class is not None:
         QtGui.QAccessible.updateAccessibility(event_class(source, message))
+
+
+def _said_by_its_row(view: QWidget, message: str) -> bool:
+    current = getattr(view, "currentIndex", None)
+    row = current().data() if callable(current) else None
+    return isinstance(row, str) and row.strip() == message.strip().rstrip(".")
 
 
 def _describe_focus(target: QWidget, message: str) -> None:

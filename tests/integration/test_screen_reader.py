@@ -411,6 +411,8 @@ def test_in_the_contents_a_message_is_a_notification_as_orca_speaks_it_wherever_
         "unseen, and never in the way of a tap"
     qtbot.keyClick(window.navigator, Qt.Key.Key_F3)
     assert notice.accessibleName() == "No search yet. Press Control F to search the summary."
+    qtbot.keyClick(window.navigator, Qt.Key.Key_Down)  # opens the next section, which its row names already
+    assert notice.accessibleName() == "No search yet. Press Control F to search the summary.", "said once, not twice"
     qtbot.waitUntil(lambda: not notice.isVisible())  # and gone from the tree again
 
 
