@@ -73,6 +73,8 @@ def _export_options(export: argparse.ArgumentParser) -> None:
     export.add_argument("--clinic", metavar="NAME", default="", help="the clinic's name, on every page")
     export.add_argument("--phone", metavar="NUMBER", default="", help="the clinic's phone number, on every page")
     export.add_argument("--glossary", action="store_true", help="add the meanings of the words used (a reading aid)")
+    export.add_argument("--plain", action=argparse.BooleanOptionalAction, default=None,
+                        help="print each section's plain-language version (default: with --large-print only)")
 
 
 def _keygen_options(keygen: argparse.ArgumentParser) -> None:
@@ -259,7 +261,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     from reader.ui.print.export import export_pdf
 
     pages = export_pdf(pack, args.out, args.section, large_print=args.large_print, clinic=args.clinic,
-                       phone=args.phone, glossary=args.glossary)
+                       phone=args.phone, glossary=args.glossary, plain=args.plain)
     print(f"wrote {args.out} ({pages} page{'s' if pages != 1 else ''})")
     return EXIT_OK
 

@@ -81,3 +81,7 @@ PLAIN_UNCHECKED = "Plain-language version, not part of the medically reviewed su
 PLAIN_CHECKED = "Plain-language version, not part of the medically reviewed summary, checked by {name} on {date}"
 PLAIN_HIDE = "Hide the plain words"
 PLAIN_SHOW = "Show the plain words"
+#: The disclaimer in plain words (the manifest's disclaimer_plain), under the disclaimer itself.
+PLAIN_DISCLAIMER = "In plain words: {text}"
+#: Under a search result found only in a section's plain-language version.
+PLAIN_HIT_LINE = "Found in its plain-language version, not part of the medically reviewed summary"

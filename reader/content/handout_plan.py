@@ -35,6 +35,10 @@ class HandoutPlan:
     phone: str = ""
     #: Add the glossary words the sections use, on a page of their own.
     glossary: bool = False
+    #: Print each section's "In plain words" box under its title; None: in large print only.
+    plain: bool | None = None
+    #: Include plain-language versions no clinician has checked yet (a kiosk may leave them out).
+    plain_unchecked: bool = True
 
     @classmethod
     def for_ids(cls, pack: Pack, ids: Sequence[str] = (), **options: object) -> HandoutPlan:
@@ -42,6 +46,11 @@ class HandoutPlan:
         wanted = {located[0].id for sid in ids if (located := pack.locate(sid))}
         chosen = tuple(s for s in pack.sections if not ids or s.id in wanted)
         return cls(pack, chosen, **options)  # type: ignore[arg-type]
+
+    @property
+    def includes_plain(self) -> bool:
+        """Whether the plain-language versions are printed: chosen, or by default with large print."""
+        return self.large_print if self.plain is None else self.plain
 
     @property
     def size(self) -> PrintSize:

@@ -10,6 +10,8 @@ PACK_SCHEME = "pack"
 TERM_SCHEME = "term"
 #: The "In plain words" box's own links: plain:show and plain:hide fold it open and shut.
 PLAIN_SCHEME = "plain"
+#: Where the "In plain words" box starts on a page: a search that found its words leads there.
+PLAIN_ANCHOR = "in-plain-words"
 #: Addresses that are shown to the reader but never opened.
 EXTERNAL_SCHEMES = ("http", "https", "mailto", "tel")
 

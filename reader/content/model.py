@@ -126,6 +126,7 @@ ABOUT_FIELDS = {
     "audience": "who it is written for",
     "not_covered": "what it does not cover",
     "report_problem": "how to report a problem with it",
+    "disclaimer_plain": "the disclaimer in plain words, shown beside it (never instead)",
 }
 
 

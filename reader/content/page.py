@@ -6,7 +6,7 @@ import re
 
 from reader import texts
 from reader.content.escaping import escape
-from reader.content.links import PLAIN_SCHEME, SECTION_SCHEME
+from reader.content.links import PLAIN_ANCHOR, PLAIN_SCHEME, SECTION_SCHEME
 from reader.content.model import AID, Pack, Section
 from reader.content.provenance import provenance_line
 
@@ -36,12 +36,14 @@ _CHECKLIST_HEADING = re.compile(rf'<h([1-6])\b[^>]*\bclass="[^"]*\b{CHECKLIST}\b
 TICK_BOX = "\u2610"
 
 
-def plain_box(pack: Pack, section: Section, *, open_: bool | None, unchecked: bool = True) -> str:
+def plain_box(pack: Pack, section: Section, *, open_: bool | None, unchecked: bool = True,
+              printed: bool = False) -> str:
     """The "In plain words" box for a reviewed section with a companion ("" for none, or an unchecked one
     where unchecked is False): its label, and its sentences when open, or a line to open it.
 
     open_ None (the reader has not chosen): open once a clinician has checked it, folded until then, so
-    words nobody has checked are not the first a frightened reader meets.
+    words nobody has checked are not the first a frightened reader meets. A printed box is open, or
+    not printed at all: paper has nothing to click.
     """
     companion = pack.companion(section.id)
     if companion is None or not section.is_reviewed or not (unchecked or companion.signed_off):
@@ -50,10 +52,12 @@ def plain_box(pack: Pack, section: Section, *, open_: bool | None, unchecked: bo
         open_ = companion.signed_off
     label = (texts.PLAIN_CHECKED.format(name=companion.reviewed_by, date=companion.reviewed_on)
              if companion.signed_off else texts.PLAIN_UNCHECKED)
-    toggle = (f'<a href="{PLAIN_SCHEME}:hide">{escape(texts.PLAIN_HIDE)}</a>' if open_
-              else f'<a href="{PLAIN_SCHEME}:show">{escape(texts.PLAIN_SHOW)}</a>')
-    head = (f'<p class="plainhead"><b>{escape(texts.PLAIN_TITLE)}</b> · <span class="aid">{escape(label)}</span>'
-            f" · {toggle}</p>")
+    if printed and not open_:
+        return ""
+    toggle = ("" if printed else f' · <a href="{PLAIN_SCHEME}:hide">{escape(texts.PLAIN_HIDE)}</a>' if open_
+              else f' · <a href="{PLAIN_SCHEME}:show">{escape(texts.PLAIN_SHOW)}</a>')
+    head = (f'<p class="plainhead" id="{PLAIN_ANCHOR}"><b>{escape(texts.PLAIN_TITLE)}</b> · '
+            f'<span class="aid">{escape(label)}</span>{toggle}</p>')
     if not open_:
         return head
     words = " ".join(escape(line.text) for line in companion.lines)
@@ -66,7 +70,8 @@ def compose_page(pack: Pack, section: Section, *, printed: bool = False, plain_o
 
     A printed page has no previous/next links, no screen-only parts, and no review
     line under its title (every printed page's header carries it), except an aid's;
-    its checklists have boxes to tick. A page on screen has no paper-only paragraphs.
+    its checklists have boxes to tick, and its "In plain words" box is printed only
+    when plain_open is True. A page on screen has no paper-only paragraphs.
     """
     if printed:
         body = _as_checklists(_without_screen_only(section.html))
@@ -75,7 +80,7 @@ def compose_page(pack: Pack, section: Section, *, printed: bool = False, plain_o
     line = provenance_line(pack, section)
     if printed and section.kind != AID:
         line = None
-    box = "" if printed else plain_box(pack, section, open_=plain_open, unchecked=plain_unchecked)
+    box = plain_box(pack, section, open_=plain_open, unchecked=plain_unchecked, printed=printed)
     if line or box:
         css = "aid" if section.kind == AID else "provenance"
         body = _insert_after_title(body, (f'<p class="{css}">{escape(line)}</p>' if line else "") + box)

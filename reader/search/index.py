@@ -7,7 +7,8 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from reader.content.model import ABOUT, AID, GlossaryEntry, Pack, Section, Subsection
+from reader.content.links import PLAIN_ANCHOR
+from reader.content.model import ABOUT, AID, Companion, GlossaryEntry, Pack, Section, Subsection
 from reader.search.english import warm_up
 from reader.search.query import Concept, Query, concept_expression, fts_expression, parse_query, stems_of
 from reader.search.ranking import answers_all, contains, score
@@ -18,8 +19,12 @@ from reader.search.tokens import FRAMING_WORDS, stem_all, tokenize, words
 
 # BM25 column weights: a word in a title says more than one in passing.
 _WEIGHTS = {"title": 8.0, "headings": 4.0, "body": 1.0, "words": 0.5}
-#: Does any section match?
+#: Does any section match, in its own text or in plain words?
 _ANY_SQL = "SELECT 1 FROM docs WHERE docs MATCH ? LIMIT 1"
+_ANY_PLAIN_SQL = "SELECT 1 FROM plain WHERE plain MATCH ? LIMIT 1"
+#: Sections whose plain-language version matches, best first.
+_PLAIN_SQL = "SELECT rowid FROM plain WHERE plain MATCH ? ORDER BY bm25(plain), rowid LIMIT ?"
+_TOKENIZER = "tokenize = 'unicode61 remove_diacritics 2'"
 #: Candidates FTS5 hands to the ranking, at least; enough for every small pack.
 _CANDIDATES = 100
 _KIND_WEIGHTS = {ABOUT: 0.5, AID: 0.3}
@@ -40,10 +45,12 @@ class Hit:
     anchor: str | None = None
     #: What the section is: reviewed text, a plain-language aid, or about the summary.
     kind: str = "reviewed"
+    #: Found only in the section's plain-language version ("In plain words"), which the snippet is from.
+    plain: bool = False
 
     def to_json(self) -> dict[str, object]:
         return {"id": self.section_id, "title": self.title, "snippet": self.snippet.text, "score": self.score,
-                "anchor": self.anchor, "kind": self.kind}
+                "anchor": self.anchor, "kind": self.kind, "plain": self.plain}
 
 
 #: How much of a question the summary's text answers (SearchResult.answer).
@@ -122,33 +129,37 @@ def _first_anchor(section: Section, query: Query) -> str | None:
 class SearchIndex:
     """Build once per pack, then answer queries in a few milliseconds."""
 
-    def __init__(self, pack: Pack, synonyms: SynonymTable | None = None) -> None:
-        for _ in self._fill(pack, synonyms):
+    def __init__(self, pack: Pack, synonyms: SynonymTable | None = None, *, unchecked_plain: bool = True) -> None:
+        """unchecked_plain False: plain-language versions no clinician has checked are not searched (a kiosk)."""
+        for _ in self._fill(pack, synonyms, unchecked_plain=unchecked_plain):
             pass
 
     @classmethod
-    def in_steps(cls, pack: Pack, *, sections_per_step: int = 100) -> Iterator[SearchIndex | None]:
+    def in_steps(cls, pack: Pack, *, sections_per_step: int = 100,
+                 unchecked_plain: bool = True) -> Iterator[SearchIndex | None]:
         """Build the index a few sections at a time: None after each step, then the index.
 
         A window builds it between events, so a pack of thousands of sections (a few
         hundred milliseconds to index) never holds up a keystroke or a repaint.
         """
         index = cls.__new__(cls)
-        yield from index._fill(pack, None, sections_per_step)
+        yield from index._fill(pack, None, sections_per_step, unchecked_plain=unchecked_plain)
         warm_up()  # a step of its own: the English word list, so the first typo typed does not wait for it
         yield None
         yield index
 
-    def _fill(self, pack: Pack, synonyms: SynonymTable | None, sections_per_step: int = 0) -> Iterator[None]:
+    def _fill(self, pack: Pack, synonyms: SynonymTable | None, sections_per_step: int = 0, *,
+              unchecked_plain: bool = True) -> Iterator[None]:
         """Build the index, yielding after every sections_per_step sections (0: all in one step)."""
         self._pack = pack
         self._sections = pack.sections
         self._synonyms = synonyms if synonyms is not None else read_synonyms(pack.root)[0]
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
-        self._db.execute(
-            "CREATE VIRTUAL TABLE docs USING fts5(title, headings, body, words, "
-            "tokenize = 'unicode61 remove_diacritics 2')"
-        )
+        self._db.execute(f"CREATE VIRTUAL TABLE docs USING fts5(title, headings, body, words, {_TOKENIZER})")
+        # Plain-language versions in a table of their own: a match there ranks below every match in the
+        # sections' own text, and never stands in for the questions for the care team.
+        # The same columns as docs, so one MATCH expression serves both; a version has no title or headings.
+        self._db.execute(f"CREATE VIRTUAL TABLE plain USING fts5(title, headings, body, words, {_TOKENIZER})")
         #: Per section, its stems and words as space-padded strings, for the ranking.
         self._stems: list[str] = []
         self._words: list[str] = []
@@ -167,13 +178,14 @@ class SearchIndex:
             self._db.executemany("INSERT INTO docs(rowid, title, headings, body, words) VALUES (?, ?, ?, ?, ?)", rows)
             add_sections_using(sections_using, documents)
             yield
+        plain_words = self._index_plain(pack, stems, unchecked_plain)
         self._db.commit()
         self._glossary = [(entry, {stems_of(phrase_of(form)) for form in entry.forms}) for entry in pack.glossary]
         # A query that only names the pack's subject ("adult T-cell leukaemia") is
         # answered by its first page, as a library's search for a book's title is.
         self._subject = f" {' '.join(stem_all(words(pack.manifest.title), stems))} "
         glossary_words = {token.norm for entry in pack.glossary for form in entry.forms for token in tokenize(form)}
-        self.vocabulary = Vocabulary(sections_using, extra=self._synonyms.words | glossary_words)
+        self.vocabulary = Vocabulary(sections_using, extra=self._synonyms.words | glossary_words | plain_words)
         weights = ", ".join(str(w) for w in _WEIGHTS.values())
         self._sql = (f"SELECT rowid, bm25(docs, {weights}) AS rank FROM docs WHERE docs MATCH ? "
                      "ORDER BY rank, rowid LIMIT ?")
@@ -191,6 +203,24 @@ class SearchIndex:
         self._titles.append(f" {title_stems} ")
         return (rowid, title_stems, heading_stems, body_stems, joined), section_words
 
+    def _index_plain(self, pack: Pack, stems: dict[str, str], unchecked: bool) -> set[str]:
+        """Index each reviewed section's plain-language version shown to readers; return its words."""
+        #: Per section (by rowid), its plain-language version.
+        self._plain: dict[int, Companion] = {}
+        found: set[str] = set()
+        for companion in pack.plain:
+            section = pack.section(companion.section_id)
+            if section is None or not section.is_reviewed or not (unchecked or companion.signed_off):
+                continue
+            rowid = pack.position(section.id)
+            plain_words = words(companion.text)
+            plain_stems = " ".join(stem_all(plain_words, stems))
+            self._plain[rowid] = companion
+            self._db.execute("INSERT INTO plain(rowid, title, headings, body, words) VALUES (?, '', '', ?, ?)",
+                             (rowid, plain_stems, " ".join(plain_words)))
+            found.update(plain_words)
+        return found
+
     def parse(self, text: str, *, prefix: bool = False) -> Query:
         return parse_query(text, prefix=prefix, vocabulary=self.vocabulary, synonyms=self._synonyms)
 
@@ -204,7 +234,9 @@ class SearchIndex:
         query = self.parse(text, prefix=prefix)
         expression = fts_expression(query)
         rows = self._db.execute(self._sql, (expression, max(_CANDIDATES, limit))).fetchall() if expression else []
-        worth_saying = rows and (len(query.concepts) > 1 or query.gaps)
+        plain_rows = [rowid for (rowid,) in self._db.execute(_PLAIN_SQL, (expression, max(_CANDIDATES, limit)))
+                      ] if expression else []
+        worth_saying = (rows or plain_rows) and (len(query.concepts) > 1 or query.gaps)
         unmentioned, subject_only = self._coverage(query) if worth_saying else ((), ())
         names_subject = self._names_subject(query)
         ranked = sorted(
@@ -228,9 +260,25 @@ class SearchIndex:
             snippet = make_snippet(section.full_text or section.title, query)
             hits.append(Hit(section.id, section.title, snippet, round(final, 4), _first_anchor(section, query),
                             section.kind))
-        suggestions = () if rows or query.gaps else self._suggest(text)
+        # Plain words lead to their section only where nothing better does: after every match in the
+        # sections' own text, and never beside a topic the summary does not cover.
+        plain_only = [] if subject_only or query.gaps else [rowid for rowid in plain_rows
+                                                             if rowid not in {row for row, _ in rows}]
+        hits += [self._plain_hit(rowid, query) for rowid in plain_only[:max(0, limit - len(hits))]]
+        suggestions = () if rows or plain_only or query.gaps else self._suggest(text)
         return SearchResult(query, tuple(hits[:limit]), self._terms_for(query), suggestions, unmentioned, subject_only,
-                            len(rows), len(leading))
+                            len(rows) + len(plain_only), len(leading))
+
+    def _plain_hit(self, rowid: int, query: Query) -> Hit:
+        """A section found by its plain-language version: the snippet is from it, and leads to it.
+
+        Its score is 0, as a question for the care team's is: it is listed for where it comes, after every
+        match in the summary's own text, not for how well it matches.
+        """
+        section = self._sections[rowid]
+        companion = self._plain[rowid]
+        return Hit(section.id, section.title, make_snippet(companion.text, query), 0.0, PLAIN_ANCHOR, section.kind,
+                   plain=True)
 
     def _questions_for(self, query: Query, subject_only: tuple[str, ...]) -> list[Hit]:
         """The questions for the care team about each topic the summary does not cover."""
@@ -264,7 +312,8 @@ class SearchIndex:
         unmentioned: list[str] = []
         found: list[Concept] = []
         for concept in query.searched:
-            if self._db.execute(_ANY_SQL, (concept_expression(concept),)).fetchone() is not None:
+            expression = concept_expression(concept)
+            if any(self._db.execute(sql, (expression,)).fetchone() is not None for sql in (_ANY_SQL, _ANY_PLAIN_SQL)):
                 found.append(concept)
             elif concept.typed not in FRAMING_WORDS:
                 unmentioned.append(concept.typed)

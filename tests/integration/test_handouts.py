@@ -54,6 +54,7 @@ def test_no_page_is_blank_and_no_line_to_write_on_opens_a_page(tmp_path, size):
     export(out, *size)
     header_and_footer = re.compile(r"Adult T-cell leukemia/lymphoma \(ATL\)|Medically reviewed summary · "
                                    r"Last updated 8 May 2026|Medical disclaimer:.*?treatment\.|"
+                                   r"In plain words: This is general information\..*?your own care\.|"
                                    r"Printed \d+ \w+ \d{4}|Page \d+ of \d+")
     for number, text in enumerate(pages(out), start=1):
         body = header_and_footer.sub("", text)
@@ -438,3 +439,41 @@ def test_running_headers_follow_sections_even_with_a_second_top_heading(make_pac
         assert "Bravo part" not in text, "a page of alpha is headed with bravo's title"
     for text in printed[bravo_starts + 1:]:
         assert "Bravo part" in text
+
+
+@needs_pdftotext
+def test_large_print_includes_the_plain_words_by_default_and_either_size_can_choose(tmp_path):
+    label = "In plain words · Plain-language version, not part of the medically reviewed summary"
+    plain_start = "Right now, there is no cure for ATL that works for everyone."
+    for args, included in (((), False), (("--plain",), True), (("--large-print",), True),
+                           (("--large-print", "--no-plain"), False)):
+        out = tmp_path / "handout.pdf"
+        export(out, *args)
+        text = " ".join(pages(out))
+        assert (label in text and plain_start in text) is included, args
+        assert "Show the plain words" not in text and "Hide the plain words" not in text, "nothing to click on paper"
+        if included:  # under the title, before the reviewed text it restates
+            assert text.index("Is there a cure?") < text.index(plain_start) < text.index("Currently, there is no")
+
+
+@needs_pdftotext
+def test_every_page_has_the_disclaimer_in_plain_words_right_after_the_disclaimer(tmp_path):
+    out = tmp_path / "handout.pdf"
+    export(out, "--large-print")
+    for number, text in enumerate(pages(out), start=1):
+        assert ("or treatment. In plain words: This is general information. It is not advice from your doctor. "
+                "Ask your care team about your own care.") in text, f"page {number}"
+
+
+def test_the_dialog_ticks_plain_words_for_large_print_until_the_reader_chooses(qtbot, pack):
+    from reader.ui.print.handout_dialog import HandoutDialog
+
+    dialog = HandoutDialog(pack, "overview")
+    qtbot.addWidget(dialog)
+    assert not dialog.plain.isChecked() and not dialog.plan().includes_plain
+    dialog.large.setChecked(True)
+    assert dialog.plain.isChecked() and dialog.plan().includes_plain
+    dialog.plain.click()  # the reader's own choice stays, whatever the size
+    dialog.normal.setChecked(True)
+    dialog.large.setChecked(True)
+    assert not dialog.plain.isChecked() and not dialog.plan().includes_plain

@@ -149,6 +149,13 @@ def test_the_welcome_screen_invites_below_a_whole_disclaimer_with_finger_sized_c
     welcome = kiosk.attract
     qtbot.waitUntil(lambda: welcome.isVisible() and welcome.width() == window.width())
     choices = [welcome.start_button, *welcome.size_buttons, *welcome.topic_tiles]
+
+    def overlapping() -> list[tuple[object, object]]:
+        boxes = [choice.geometry() for choice in choices]
+        return [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:] if a.intersects(b)]
+
+    # At 1024×768 the tiles overlapped: the choices did not fit under the disclaimer and its plain words.
+    qtbot.waitUntil(lambda: not overlapping())  # Qt lays the screen out again a moment after a resize
     assert [tile.text() for tile in welcome.topic_tiles] == [section.title for section in window.pack.sections]
     assert [b.text() for b in welcome.size_buttons] == ["Normal", "Large", "Largest"]
     assert_finger_sized(choices, window)
@@ -156,6 +163,11 @@ def test_the_welcome_screen_invites_below_a_whole_disclaimer_with_finger_sized_c
     assert welcome.geometry().top() > banner_bottom and window.banner.isVisible(), "the disclaimer whole above it"
     titles = [tile for tile in welcome.topic_tiles if tile.fontMetrics().horizontalAdvance(tile.text()) > tile.width()]
     assert titles == [], "every topic's title fits on its tile"
+    assert all(choice.mapTo(window, choice.rect().bottomLeft()).y() < window.height() for choice in choices)
+    plain = welcome.plain_disclaimer  # beside the disclaimer, never instead: straight under it
+    assert plain.isVisible() and plain.text() == ("In plain words: This is general information. It is not advice "
+                                                  "from your doctor. Ask your care team about your own care.")
+    assert plain.mapTo(window, plain.rect().topLeft()).y() - banner_bottom <= 2
 
 
 def test_a_cold_start_waits_on_the_welcome_screen_as_after_every_reset(qtbot, own, pack, family):

@@ -57,3 +57,22 @@ def test_a_kiosk_can_hide_words_no_clinician_has_checked(make_pack, own, family,
     window = own(MainWindow(pack, Settings(None), family, speech_engine="mock"))
     KioskController(window.kiosk_surface(), KioskConfig(plain_unchecked=False), idle_ms=60_000)
     assert "In plain words" not in window.reading.toPlainText()
+    window.search_controller.run_search("everyone")  # only in the plain words
+    qtbot.waitUntil(lambda: window.search_controller.result is not None)
+    assert window.search_controller.result.hits == ()
+
+
+def test_a_search_that_finds_only_plain_words_says_so_and_opens_them_highlighted(make_window, make_pack, qtbot):
+    from PySide6.QtCore import Qt
+
+    from tests.window_driver import type_search
+
+    window = make_window(the_pack=pack_with_companion(make_pack))
+    window.navigation.open_location(Location("b"))
+    type_search(window, qtbot, "everyone")  # only in the plain words
+    row = window.search_panel.results.currentItem()
+    assert "Found in its plain-language version, not part of the medically reviewed summary" in row.text()
+    qtbot.keyClick(window.search_panel.field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "works for everyone yet" in window.reading.toPlainText())  # folded until now
+    assert [s.cursor.selectedText() for s in window.reading.extraSelections()] == ["everyone"]
+    assert window.match_bar.label.text() == "Match 1 of 1 on this page"

@@ -72,8 +72,10 @@ class KioskController(QObject):
         # Both leave the header and the disclaimer in view.
         self.prompt = StillReadingPrompt(host, window.banner, window.family,
                                          prompt_seconds or config.prompt_seconds, tick_ms)
-        self.attract = AttractScreen(host, window.banner, window.family, window.pack.manifest.title,
-                                     sizes=start_sizes(config.text_percent), topics=topics(window.pack))
+        manifest = window.pack.manifest
+        self.attract = AttractScreen(host, window.banner, window.family, manifest.title,
+                                     sizes=start_sizes(config.text_percent), topics=topics(window.pack),
+                                     plain_disclaimer=manifest.about_field("disclaimer_plain"))
         self.corner = CornerHold(host, hold_ms)
         self.watcher.idleReached.connect(self.ask_if_still_reading)
         self.watcher.activityNoticed.connect(self._keep_reading_if_asked)
@@ -126,7 +128,8 @@ class KioskController(QObject):
         window = self.window
         assert self.config.printer is not None
         window.set_print_enabled(False)
-        window.show_notice(print_direct(window.pack, window.section_on_screen(), window.family, self.config.printer))
+        window.show_notice(print_direct(window.pack, window.section_on_screen(), window.family, self.config.printer,
+                                        plain_unchecked=self.config.plain_unchecked))
         # With the window as context, the timer dies with it (a reset kiosk, a closed test window).
         QTimer.singleShot(_PRINT_PAUSE_MS, self._host, lambda: window.set_print_enabled(True))
 

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from PySide6 import QtCore
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLayout, QPushButton, QSpacerItem, QVBoxLayout, QWidget
 
+from reader import texts
 from reader.content.escaping import button_text, label_text
 from reader.kiosk.welcome import Topic
 from reader.style.palettes import LIGHT
@@ -18,6 +19,10 @@ from reader.ui.kiosk.screens import TOUCH_GAP, Overlay, big_button, big_label
 THREE_COLUMNS_PX = 1100
 #: Pixel sizes of the words on the size choices: each shows the size it gives.
 _SIZE_PX = (24, 30, 36)
+#: The Start button's height, and on a short screen.
+_START_PX = {False: 96, True: 72}
+#: Space between the groups of choices (Start, text sizes, topics).
+_GAP_PX = 12
 
 
 class AttractScreen(Overlay):
@@ -30,20 +35,36 @@ class AttractScreen(Overlay):
     startChosen = Signal(str, int)
 
     def __init__(self, parent: QWidget, below: QWidget, family: str, title: str, *,
-                 sizes: Sequence[int], topics: Sequence[Topic]) -> None:
+                 sizes: Sequence[int], topics: Sequence[Topic], plain_disclaimer: str = "") -> None:
         super().__init__(parent, LIGHT.background, below, family)
         self._home = topics[0].section_id if topics else ""
         self._normal = sizes[0]
         hint = self.tr("Tap Start, a text size or a topic to begin.")
         self.setAccessibleName(self.tr("Welcome"))
-        layout = QVBoxLayout(self)
+        whole = QVBoxLayout(self)
+        whole.setContentsMargins(0, 0, 0, 0)
+        # The screen is the window's size, whatever its layout asks for: _fit_choices makes the layout ask for less.
+        whole.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        #: The disclaimer in plain words, right under the disclaimer and in its colours: beside it, never instead.
+        self.plain_disclaimer = big_label(texts.PLAIN_DISCLAIMER.format(text=plain_disclaimer), self, 22)
+        self.plain_disclaimer.setAlignment(QtCore.Qt.AlignmentFlag.AlignLeft)
+        self.plain_disclaimer.setStyleSheet(
+            f"background: {LIGHT.banner_background}; color: {LIGHT.banner_text}; padding: 4px 16px 6px 48px;"
+            f"border-bottom: 1px solid {LIGHT.banner_border};")
+        self.plain_disclaimer.setVisible(bool(plain_disclaimer))
+        whole.addWidget(self.plain_disclaimer)
+        self._gaps: list[QSpacerItem] = []  # between the groups of choices; none on a short screen
+        layout = self._choices = QVBoxLayout()
+        whole.addLayout(layout, 1)
         layout.setSpacing(TOUCH_GAP)
         layout.addStretch(1)
-        layout.addWidget(big_label(label_text(title), self, 40, bold=True))  # the pack's title, shown as written
+        self.title = big_label(label_text(title), self, 40, bold=True)  # the pack's title, shown as written
+        layout.addWidget(self.title)
         layout.addWidget(big_label(hint, self, 26))
-        layout.addSpacing(12)
+        self._gaps.append(QSpacerItem(0, _GAP_PX))
+        layout.addItem(self._gaps[-1])
         # A control with a role, for a screen reader and a keyboard: "Start reading, push button".
-        self.start_button = big_button(self.tr("Start reading"), self, 32, 96)
+        self.start_button = big_button(self.tr("Start reading"), self, 32, _START_PX[False])
         self.start_button.setMinimumWidth(360)
         bold = self.start_button.font()
         bold.setBold(True)  # the largest and boldest: the one thing to do
@@ -53,10 +74,13 @@ class AttractScreen(Overlay):
         self.start_button.setAccessibleDescription(self.start_hint)
         self.start_button.clicked.connect(self.start_here)
         layout.addWidget(self.start_button, 0, QtCore.Qt.AlignmentFlag.AlignCenter)
-        layout.addSpacing(12)
+        self._gaps.append(QSpacerItem(0, _GAP_PX))
+        layout.addItem(self._gaps[-1])
         self.size_buttons = self._size_row(layout, sizes)
-        layout.addSpacing(12)
-        layout.addWidget(big_label(self.tr("Or go straight to a topic:"), self, 24))
+        self._gaps.append(QSpacerItem(0, _GAP_PX))
+        layout.addItem(self._gaps[-1])
+        self.topics_heading = big_label(self.tr("Or go straight to a topic:"), self, 24)
+        layout.addWidget(self.topics_heading)
         self.topic_tiles = [self._tile(topic) for topic in topics]
         self._tiles = QGridLayout()
         self._tiles.setSpacing(TOUCH_GAP)
@@ -108,7 +132,34 @@ class AttractScreen(Overlay):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         self._place_tiles(3 if event.size().width() >= THREE_COLUMNS_PX else 2)
+        self._fit_choices(event.size().width(), event.size().height())
         super().resizeEvent(event)
+
+    def _fit_choices(self, width: int, height: int) -> None:
+        """Every choice whole on a short screen (1024×768): without the title, which the header shows just
+        above, the topics' heading, which the hint says already, the gaps between groups, and with a lower
+        Start button."""
+        self._show_compact(False)
+        if self._least_height(width) > height:
+            self._show_compact(True)
+
+    def _least_height(self, width: int) -> int:
+        """The height the screen needs at width as it is shown now, its wrapped lines and all.
+
+        Qt measures a nested layout again only when told to.
+        """
+        self._choices.invalidate()
+        whole = self.layout()
+        assert whole is not None
+        whole.invalidate()
+        return whole.minimumHeightForWidth(width) if whole.hasHeightForWidth() else whole.minimumSize().height()
+
+    def _show_compact(self, compact: bool) -> None:
+        self.title.setVisible(not compact)
+        self.topics_heading.setVisible(not compact)
+        self.start_button.setMinimumHeight(_START_PX[compact])
+        for gap in self._gaps:
+            gap.changeSize(0, 0 if compact else _GAP_PX)
 
     def start_here(self) -> None:
         """The first page at the kiosk's own size."""

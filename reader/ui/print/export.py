@@ -25,10 +25,10 @@ def _ensure_gui_app() -> None:
 
 
 def export_pdf(pack: Pack, out: Path, section_ids: Sequence[str] = (), *, large_print: bool = False,
-               clinic: str = "", phone: str = "", glossary: bool = False) -> int:
+               clinic: str = "", phone: str = "", glossary: bool = False, plain: bool | None = None) -> int:
     """Write the handout to out atomically; return its page count. Raises OSError."""
     plan = HandoutPlan.for_ids(pack, section_ids, large_print=large_print, clinic=clinic, phone=phone,
-                               glossary=glossary)
+                               glossary=glossary, plain=plain)
     return export_plan(plan, out)
 
 

@@ -160,8 +160,12 @@ class _PagePainter:
         header_metrics = QFontMetricsF(self.header_font, device)
         self.header_rect = QRectF(margin, margin * 0.7, width - 2 * margin, header_metrics.lineSpacing() * 2.2)
         footer_metrics = QFontMetricsF(self.footer_font, device)
+        # The disclaimer, then (beside it, never instead) the same in plain words, when the pack has them.
+        plain = plan.pack.manifest.about_field("disclaimer_plain")
+        self.disclaimer = plan.pack.manifest.disclaimer + (
+            "\n" + texts.PLAIN_DISCLAIMER.format(text=plain) if plain else "")
         disclaimer_height = footer_metrics.boundingRect(
-            QRectF(0, 0, width - 2 * margin, 10_000), int(Qt.TextFlag.TextWordWrap), plan.pack.manifest.disclaimer
+            QRectF(0, 0, width - 2 * margin, 10_000), int(Qt.TextFlag.TextWordWrap), self.disclaimer
         ).height()
         # The clinic's details wrap rather than lose their end: the phone number is the most
         # useful thing on a patient's handout, and large print cut it off at the page's edge.
@@ -188,7 +192,10 @@ class _PagePainter:
         pack, sections = self.plan.pack, self.plan.sections
         # Each page starts with an explicit marker, so running headers never depend on
         # counting headings (a section with a second "# heading" shifted every later header).
-        pages = "".join(f'<a name="{_SECTION_MARK}{number}"></a>' + compose_page(pack, s, printed=True)
+        plan = self.plan
+        pages = "".join(f'<a name="{_SECTION_MARK}{number}"></a>'
+                        + compose_page(pack, s, printed=True, plain_open=plan.includes_plain,
+                                       plain_unchecked=plan.plain_unchecked)
                         for number, s in enumerate(sections))
         if self.plan.glossary:
             pages += glossary_html(pack, sections)
@@ -297,7 +304,7 @@ class _PagePainter:
         text_top = rect.top() + line * 0.4
         below = line * 1.4 + self.clinic_height
         disclaimer_rect = QRectF(rect.left(), text_top, rect.width(), rect.height() - below)
-        painter.drawText(disclaimer_rect, int(Qt.TextFlag.TextWordWrap), self.plan.pack.manifest.disclaimer)
+        painter.drawText(disclaimer_rect, int(Qt.TextFlag.TextWordWrap), self.disclaimer)
         if self.clinic_text:
             top = rect.bottom() - line - self.clinic_height
             clinic_rect = QRectF(rect.left(), top, rect.width(), self.clinic_height)

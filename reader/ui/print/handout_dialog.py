@@ -66,6 +66,14 @@ class HandoutDialog(QDialog):
 
         self.glossary = QCheckBox(self.tr("Add the meanings of the medical words used"), self)
         layout.addWidget(self.glossary)
+        # On by default for large print, whose readers most need them; ticked or not by hand, it stays so.
+        self.plain = QCheckBox(self.tr("Include plain-language versions (“In plain words”)"), self)
+        self.plain.setAccessibleDescription(self.tr("Not part of the medically reviewed summary; "
+                                                    "on by default for large print"))
+        self._plain_chosen = False
+        self.plain.clicked.connect(self._remember_plain_choice)
+        self.large.toggled.connect(self._plain_follows_print_size)
+        layout.addWidget(self.plain)
 
         details = QFormLayout()
         self.clinic = QLineEdit(clinic, self)
@@ -99,7 +107,14 @@ class HandoutDialog(QDialog):
     def plan(self) -> HandoutPlan:
         chosen = tuple(s for s in self._pack.sections if self.sections[s.id].isChecked())
         return HandoutPlan(self._pack, chosen, large_print=self.large.isChecked(), clinic=self.clinic.text(),
-                           phone=self.phone.text(), glossary=self.glossary.isChecked())
+                           phone=self.phone.text(), glossary=self.glossary.isChecked(), plain=self.plain.isChecked())
+
+    def _remember_plain_choice(self) -> None:
+        self._plain_chosen = True
+
+    def _plain_follows_print_size(self, large: bool) -> None:
+        if not self._plain_chosen:
+            self.plain.setChecked(large)
 
     def check_clinic_fits(self) -> None:
         """Warn when the clinic's details would take more than CLINIC_LINES_MAX lines at the foot of every page."""

@@ -27,6 +27,7 @@ from reader.ui.widgets.result_list import ResultList, ResultRow
 
 if TYPE_CHECKING:
     from reader.search import SearchResult
+    from reader.search.index import Hit
 
 DEBOUNCE_MS = 150
 
@@ -125,10 +126,10 @@ class SearchPanel(QWidget):
 
         rows = self._definition_rows(result)
         first_hit = len(rows)
-        rows += [ResultRow(f"<b>{html.escape(hit.title)}</b>{self._aid_mark(hit.kind)}<br/>"
+        rows += [ResultRow(f"<b>{html.escape(hit.title)}</b>{self._aid_mark(hit)}<br/>"
                            f"{emphasised_html(hit.snippet.text, hit.snippet.spans)}",
-                           texts.sentence(hit.title) + (f" {texts.AID_LINE}." if hit.kind == AID else "") + " "
-                           + hit.snippet.text,
+                           texts.sentence(hit.title) + (f" {self._aid_line(hit)}." if self._aid_line(hit) else "")
+                           + " " + hit.snippet.text,
                            (hit.section_id, hit.anchor or ""))
                  for hit in result.hits]
         if not result.hits:
@@ -149,9 +150,14 @@ class SearchPanel(QWidget):
             self.results.setCurrentRow(first_hit)
 
     @staticmethod
-    def _aid_mark(kind: str) -> str:
-        """Under an aid's title, that it is not the reviewed text."""
-        return f"<br/><i>{html.escape(texts.AID_LINE)}</i>" if kind == AID else ""
+    def _aid_line(hit: Hit) -> str:
+        """What a hit that is not the reviewed text is, or "": an aid, or a section found by its plain words."""
+        return texts.PLAIN_HIT_LINE if hit.plain else texts.AID_LINE if hit.kind == AID else ""
+
+    def _aid_mark(self, hit: Hit) -> str:
+        """Under the title of a hit that is not the reviewed text, what it is."""
+        line = self._aid_line(hit)
+        return f"<br/><i>{html.escape(line)}</i>" if line else ""
 
     def show_preparing(self) -> None:
         """Search is still being set up (a large pack, just opened): say so."""

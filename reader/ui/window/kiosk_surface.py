@@ -31,6 +31,7 @@ from reader.ui.window.appearance import Appearance
 from reader.ui.window.commands import Commands
 from reader.ui.window.navigation import Navigation
 from reader.ui.window.read_aloud import ReadAloud
+from reader.ui.window.search_controller import SearchController
 from reader.ui.window.window_dialogs import WindowDialogs
 
 
@@ -45,6 +46,7 @@ class KioskSurface:
     banner: DisclaimerBanner
     reading: ReadingPane
     search_panel: SearchPanel
+    search: SearchController
     navigator: NavigatorTree
     notice: NoticeBar
     commands: Commands
@@ -163,6 +165,7 @@ class KioskSurface:
     def hide_unchecked_plain_words(self) -> None:
         self.navigation.plain_unchecked = False
         self.navigation.show_again()
+        self.search.leave_out_unchecked_plain_words()
 
     def reset_for_next_person(self, text_percent: int) -> None:
         """Nothing of this session stays on screen or can be brought back (undo, Back, a flick)."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from reader import texts
+from reader.content.links import PLAIN_ANCHOR
 from reader.content.model import Pack, Section
 from reader.content.page import compose_page
 from reader.navigation import History, Location
@@ -54,7 +56,11 @@ class Navigation(QObject):
         history = self._session.history
         if record and history.current is not None:
             history.remember_scroll(self._reading.verticalScrollBar().value())
-        if self._session.shown_section != section.id:
+        # A search that found words in the plain-language version leads to them: the box is opened.
+        opens_plain = location.anchor == PLAIN_ANCHOR and not self._settings.plain_words_open
+        if opens_plain:
+            self._settings.plain_words_open = True
+        if self._session.shown_section != section.id or opens_plain:
             self.show_page(section)
         if location.scroll and not location.anchor:
             self._reading.verticalScrollBar().setValue(location.scroll)
@@ -67,7 +73,8 @@ class Navigation(QObject):
         arrived = self._session.arrive(section.id)
         if not quietly and (arrived or location.anchor):  # a screen reader hears where it is
             sub = next((sub for sub in section.subsections if sub.id == location.anchor), None)
-            place = sub.title if sub is not None else section.title
+            place = sub.title if sub is not None else texts.PLAIN_TITLE if location.anchor == PLAIN_ANCHOR \
+                else section.title
             announce(self._reading, f"{section.title}: {place}" if arrived and sub is not None else place)
         self.locationChanged.emit(section.id, location.anchor or "")
 
