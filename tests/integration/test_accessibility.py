@@ -361,6 +361,22 @@ def broken_words_in_headings(window, *, text_too: bool = False) -> list[str]:
     return broken
 
 
+def test_headings_are_drawn_larger_than_the_text_and_grow_less_at_300_percent(window):
+    def heading_to_text() -> float:
+        """How much taller the title's drawn line is than a line of the text below it."""
+        block = window.reading.document().begin()
+        title = block.layout().lineAt(0).height()
+        while block.isValid() and "Currently" not in block.text():
+            block = block.next()
+        return title / block.layout().lineAt(0).height()
+
+    window.navigation.open_location(Location("overview"))
+    # Drawn, not only set: a heading size Qt's own adjustment overrode left every heading the text's size.
+    assert heading_to_text() > 1.7
+    window.appearance.apply_text_scale(300)
+    assert 1.15 < heading_to_text() < 1.5
+
+
 def test_no_heading_breaks_inside_a_word_at_300_percent_in_the_narrowest_window(window, qtbot):
     window.appearance.apply_text_scale(300)
     make_narrowest(window, qtbot, 700)

@@ -147,18 +147,29 @@ class ReadingPane(GatedBrowser):
             self._fit_measure()  # the new page has Qt's margins: without the edit, a second layout
 
     def _size_headings(self) -> None:
-        """Headings at heading_px: Qt sizes them at 2× the text, which broke words at 300 % in a narrow window."""
-        block = self.document().begin()
+        """Headings at heading_px: Qt sizes them at 2× the text, which broke words at 300 % in a narrow window.
+
+        Qt's heading size is a relative adjustment (h1: +3) that wins over any pixel size while it is there,
+        even at 0 (which made every heading the text's size), so each piece of a heading loses it outright.
+        """
+        document = self.document()
+        block = document.begin()
         while block.isValid():
             level = block.blockFormat().headingLevel()
             if level in HEADING_SCALE:
-                cursor = QtGui.QTextCursor(block)
-                cursor.select(QtGui.QTextCursor.SelectionType.BlockUnderCursor)
-                size = QtGui.QTextCharFormat()
-                # Qt's heading size is a relative adjustment (h1: +3); a pixel size replaces it.
-                size.setProperty(QtGui.QTextFormat.Property.FontSizeAdjustment, 0)
-                size.setProperty(QtGui.QTextFormat.Property.FontPixelSize, heading_px(level, self._px))
-                cursor.mergeCharFormat(size)
+                pieces = []  # read first: changing a piece's format can merge it with the next
+                fragments = block.begin()
+                while not fragments.atEnd():
+                    piece = fragments.fragment()
+                    pieces.append((piece.position(), piece.length(), piece.charFormat()))
+                    fragments += 1
+                for start, length, fmt in pieces:
+                    fmt.clearProperty(QtGui.QTextFormat.Property.FontSizeAdjustment)
+                    fmt.setProperty(QtGui.QTextFormat.Property.FontPixelSize, heading_px(level, self._px))
+                    cursor = QtGui.QTextCursor(document)
+                    cursor.setPosition(start)
+                    cursor.setPosition(start + length, QtGui.QTextCursor.MoveMode.KeepAnchor)
+                    cursor.setCharFormat(fmt)
             block = block.next()
 
     @contextmanager
