@@ -119,10 +119,12 @@ class LinkPolicy(Treeprocessor):
 
     def _needle(self, target: str, raw: str) -> str | None:
         """What to look for to find target's line: as read, as written, as a mail autolink writes it,
-        or its start up to the first character that can be written another way (\\_ or &amp;)."""
+        its start up to the first character that can be written another way (\\_ or &amp;), or as an
+        attribute list sets it (an empty href="" once an invisible character is taken out)."""
         written = raw.replace(AMP_SUBSTITUTE, "&")
         start = re.split("[\x02&%\\\\]", written, maxsplit=1)[0]
-        for needle in (target, written, external_address(target), start if len(start) > 3 else ""):
+        for needle in (target, written, external_address(target), start if len(start) > 3 else "",
+                       f'href="{written}"', f"href='{written}'", f'src="{written}"', f"src='{written}'"):
             if needle and self.context.lines.contains(needle):
                 return needle
         return None

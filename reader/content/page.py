@@ -80,7 +80,8 @@ def compose_page(pack: Pack, section: Section, *, printed: bool = False, plain_o
     line = provenance_line(pack, section)
     if printed and section.kind != AID:
         line = None
-    box = plain_box(pack, section, open_=plain_open, unchecked=plain_unchecked, printed=printed)
+    box = plain_box(pack, section, open_=plain_open, unchecked=plain_unchecked, printed=printed) \
+        if plain_open or not printed else ""
     if line or box:
         css = "aid" if section.kind == AID else "provenance"
         body = _insert_after_title(body, (f'<p class="{css}">{escape(line)}</p>' if line else "") + box)

@@ -23,6 +23,8 @@ class Palette(NamedTuple):
     highlight_text: str = "#000000"
     highlight_background: str = "#ffd43b"
     current_highlight_background: str = "#ff9f1c"
+    #: A plain sentence and the reviewed sentences it restates, marked together (under highlight_text).
+    pair_background: str = "#cfe6ff"
     focus: str = "#0a4a8f"
     panel: str = "#f3f5f8"
     border: str = "#6b7280"
@@ -43,7 +45,7 @@ DARK = Palette(
     text="#e8e8e8", background="#121212", muted="#c8c8c8", link="#8cc4ff",
     banner_text="#fff4d6", banner_background="#2b2200", banner_border="#d9a400",
     highlight_text="#000000", highlight_background="#ffd43b", current_highlight_background="#ff9f1c",
-    focus="#8cc4ff", panel="#1e1e1e", border="#9aa0a6",
+    pair_background="#b9dcff", focus="#8cc4ff", panel="#1e1e1e", border="#9aa0a6",
     window="#1e1e1e", window_text="#e8e8e8", button="#2a2a2a", selection="#8cc4ff", selection_text="#000000",
     disabled_text="#a0a0a0", dark=True,
 )
@@ -52,7 +54,7 @@ HIGH_CONTRAST = Palette(
     text="#ffffff", background="#000000", muted="#ffffff", link="#ffff00",
     banner_text="#ffffff", banner_background="#000000", banner_border="#ffff00",
     highlight_text="#000000", highlight_background="#ffff00", current_highlight_background="#00ffff",
-    focus="#ffff00", panel="#000000", border="#ffffff",
+    pair_background="#ffffff", focus="#ffff00", panel="#000000", border="#ffffff",
     window="#000000", window_text="#ffffff", button="#000000", selection="#ffff00", selection_text="#000000",
     disabled_text="#c0c0c0", dark=True,
 )

@@ -366,7 +366,7 @@ def test_handouts_load_only_pack_images(hostile, injected, family, monkeypatch, 
     from reader.content.handout_plan import HandoutPlan
     from reader.ui.print import handout
 
-    monkeypatch.setattr(handout, "compose_page", lambda pack, section, printed=False: injected)
+    monkeypatch.setattr(handout, "compose_page", lambda pack, section, **_options: injected)
     pack = load_pack(hostile.root, use_cache=False)
     writer = QPdfWriter(str(tmp_path / "handout.pdf"))
     handout.setup_page(writer)

@@ -46,7 +46,9 @@ def test_a_checked_companion_opens_with_its_clinicians_name_and_date(make_pack):
     pack = pack_with_companion(make_pack, 'reviewed_by = "Dr A. Patel, haematologist"\nreviewed_on = "2026-11-02"')
     page = compose_page(pack, pack.home)
     assert "checked by Dr A. Patel, haematologist on 2026-11-02" in page and "works for everyone yet" in page
-    assert "In plain words" not in compose_page(pack, pack.home, printed=True), "handouts: not yet"
+    assert "In plain words" not in compose_page(pack, pack.home, printed=True), "on paper only when asked for"
+    printed = compose_page(pack, pack.home, printed=True, plain_open=True)
+    assert "works for everyone yet" in printed and "plain:" not in printed, "paper has nothing to click"
 
 
 def test_a_kiosk_can_hide_words_no_clinician_has_checked(make_pack, own, family, qtbot):
@@ -74,5 +76,85 @@ def test_a_search_that_finds_only_plain_words_says_so_and_opens_them_highlighted
     assert "Found in its plain-language version, not part of the medically reviewed summary" in row.text()
     qtbot.keyClick(window.search_panel.field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "works for everyone yet" in window.reading.toPlainText())  # folded until now
-    assert [s.cursor.selectedText() for s in window.reading.extraSelections()] == ["everyone"]
-    assert window.match_bar.label.text() == "Match 1 of 1 on this page"
+    assert window.reading.marks.count == 1 and window.match_bar.label.text() == "Match 1 of 1 on this page"
+    assert "everyone" in [s.cursor.selectedText() for s in window.reading.extraSelections()]
+    # the match's sentence and the reviewed sentence it restates, marked together as the caret is on it
+    assert marked(window) == ["There is no cure that works for everyone yet, for many.",
+                              "There is no universal cure for many."]
+
+
+def marked(window) -> list[str]:
+    text = window.reading.toPlainText()
+    return [text[start:end] for start, end in window.reading.marks.pairs]
+
+
+def test_a_plain_sentence_tapped_marks_the_reviewed_sentence_it_restates_and_the_other_way_round(
+        make_window, make_pack, qtbot):
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtGui import QTextCursor
+
+    window = make_window(the_pack=pack_with_companion(make_pack))
+    window.reading.anchorClicked.emit(QUrl("plain:show"))
+    qtbot.waitUntil(lambda: "works for everyone yet" in window.reading.toPlainText())
+    reading = window.reading
+    # A click on the plain sentence, where a reader's finger or mouse would land
+    place = QTextCursor(reading.document())
+    place.setPosition(reading.toPlainText().index("works for everyone"))
+    point = reading.cursorRect(place).center()
+    qtbot.mouseClick(reading.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(point.x() + 2, point.y()))
+    qtbot.waitUntil(lambda: bool(reading.marks.pairs))
+    assert marked(window) == ["There is no cure that works for everyone yet, for many.",
+                              "There is no universal cure for many."]
+    pair = [s for s in reading.extraSelections() if s.cursor.selectedText() == "There is no universal cure for many."]
+    assert pair and pair[0].format.underlineStyle() == pair[0].format.UnderlineStyle.DashUnderline, \
+        "told apart from a search match by more than colour"
+    # The caret moved to a reviewed sentence (arrow keys, a screen reader's caret): the plain words restating it
+    caret = QTextCursor(reading.document())
+    caret.setPosition(reading.toPlainText().rindex("Treatment may help"))
+    reading.setTextCursor(caret)
+    assert marked(window) == ["Treatment may help.", "Treatment may help."]
+    caret.setPosition(0)  # the title: no pair
+    reading.setTextCursor(caret)
+    assert marked(window) == []
+
+
+def test_in_a_kiosk_a_tap_marks_the_pair_though_the_text_has_no_mouse_caret(make_pack, own, family, qtbot):
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtGui import QTextCursor
+
+    from reader.ui.settings import Settings
+    from reader.ui.window.main_window import MainWindow
+
+    window = own(MainWindow(pack_with_companion(make_pack), Settings(None), family, speech_engine="mock"))
+    kiosk = KioskController(window.kiosk_surface(), KioskConfig(), idle_ms=60_000)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    kiosk.start()
+    kiosk.attract.start_here()
+    window.reading.anchorClicked.emit(QUrl("plain:show"))
+    reading = window.reading
+    qtbot.waitUntil(lambda: "works for everyone yet" in reading.toPlainText())
+    place = QTextCursor(reading.document())
+    place.setPosition(reading.toPlainText().rindex("universal cure"))
+    point = reading.cursorRect(place).center()
+    qtbot.mouseClick(reading.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(point.x() + 2, point.y()))
+    qtbot.waitUntil(lambda: bool(reading.marks.pairs))
+    assert marked(window) == ["There is no universal cure for many.",
+                              "There is no cure that works for everyone yet, for many."]
+
+
+def test_read_aloud_reads_the_plain_words_when_open_and_never_the_line_that_folds_them(make_window, make_pack, qtbot):
+    from reader.ui.window.read_aloud import page_blocks
+
+    window = make_window(the_pack=pack_with_companion(make_pack))
+    folded = [block.text for block in page_blocks(window.reading.document())]
+    assert not any("plain words" in text.lower() for text in folded), folded
+    window.reading.anchorClicked.emit(QUrl("plain:show"))
+    qtbot.waitUntil(lambda: "works for everyone yet" in window.reading.toPlainText())
+    shown = [block.text for block in page_blocks(window.reading.document())]
+    assert shown[1:4] == [
+        "Medically reviewed summary · Last updated 8 May 2026",
+        "In plain words · Plain-language version, not part of the medically reviewed summary, not yet checked by a "
+        "clinician",
+        "There is no cure that works for everyone yet, for many. Treatment may help."], shown

@@ -17,6 +17,7 @@ PAIRS = [  # (what, foreground, background, minimum)
     ("text in panels", "text", "panel", 4.5),
     ("search highlight", "highlight_text", "highlight_background", 7.0),
     ("current match", "highlight_text", "current_highlight_background", 7.0),
+    ("plain sentence and what it restates", "highlight_text", "pair_background", 7.0),
     ("selection", "selection_text", "selection", 4.5),
     ("focus ring", "focus", "background", 3.0),
     ("focus ring on the window", "focus", "window", 3.0),

@@ -6,7 +6,7 @@ import re
 import string
 from html.parser import HTMLParser
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from reader.content import PackError, load_pack
@@ -137,6 +137,8 @@ def assert_only_allowed_markup(html: str) -> None:
 
 @GATE
 @given(PLACES, ATTRIBUTE_LISTS)
+# Found by this test: an href of only an invisible character, taken out, left a problem without its line.
+@example(place="[zebra](b.md){attrs} and [web](https://example.org/){attrs}", attributes='{: href="\u202e" }')
 def test_attribute_lists_never_get_past_the_allow_list(place, attributes):
     source = "# T\n\n" + place.replace("{attrs}", attributes)
     rendered = render_markdown(source, file="sections/a.md", files_to_ids={"sections/b.md": "b"})

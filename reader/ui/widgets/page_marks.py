@@ -1,8 +1,9 @@
-"""What a text view marks on its page: search matches, one of them current, and what is read aloud over them."""
+"""What a text view marks on its page: search matches, one of them current, what is read aloud over them, and
+a plain sentence with the reviewed sentences it restates."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6 import QtGui
 from PySide6.QtGui import QColor, QTextCursor
@@ -12,6 +13,8 @@ from reader.style.palettes import Palette
 
 #: Finds the (start, end) of each match in a paragraph's text.
 SpanFinder = Callable[[str], list[tuple[int, int]]]
+#: How a mark is drawn: a match or sentence read aloud, the current match or word read, a paired sentence.
+_PLAIN, _CURRENT, _PAIRED = "plain", "current", "paired"
 
 
 class PageMarks:
@@ -25,6 +28,8 @@ class PageMarks:
         self._current = -1
         #: Read aloud: (start, end, is_the_word).
         self._spoken: list[tuple[int, int, bool]] = []
+        #: A plain sentence and the reviewed sentences it restates (or the other way round): (start, end).
+        self._pairs: list[tuple[int, int]] = []
 
     def set_palette(self, palette: Palette) -> None:
         self._palette = palette
@@ -60,6 +65,16 @@ class PageMarks:
     @property
     def spoken(self) -> list[tuple[int, int, bool]]:
         return list(self._spoken)
+
+    def set_pairs(self, spans: Sequence[tuple[int, int]]) -> None:
+        """Mark sentences that say the same thing, plainly and as reviewed ([]: none)."""
+        if list(spans) != self._pairs:
+            self._pairs = list(spans)
+            self.paint()
+
+    @property
+    def pairs(self) -> list[tuple[int, int]]:
+        return list(self._pairs)
 
     @property
     def count(self) -> int:
@@ -97,30 +112,41 @@ class PageMarks:
         return block.text(), cursor.selectionStart() - block.position(), cursor.selectionEnd() - block.position()
 
     def paint(self) -> None:
-        if not self._matches and not self._spoken:
+        if not self._matches and not self._spoken and not self._pairs:
             self._view.setExtraSelections([])
             return
-        marks = [(cursor, number == self._current) for number, cursor in enumerate(self._matches)]
-        document = self._view.document()
-        last = document.characterCount() - 1
-        for start, end, strong in self._spoken:
-            if end > last:
-                continue  # a page being replaced: marked again once it is shown
-            cursor = QTextCursor(document)
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            marks.append((cursor, strong))
+        palette = self._palette
+        # Later marks are drawn over earlier ones: pairs under the search matches, reading aloud on top.
+        marks = [(cursor, _PAIRED) for start, end in self._pairs if (cursor := self._cursor(start, end))]
+        marks += [(cursor, _CURRENT if number == self._current else _PLAIN)
+                  for number, cursor in enumerate(self._matches)]
+        marks += [(cursor, _CURRENT if strong else _PLAIN)
+                  for start, end, strong in self._spoken if (cursor := self._cursor(start, end))]
         selections = []
-        for cursor, strong in marks:
+        for cursor, kind in marks:
             fmt = QtGui.QTextCharFormat()
-            fmt.setBackground(QColor(self._palette.current_highlight_background if strong
-                                     else self._palette.highlight_background))
-            fmt.setForeground(QColor(self._palette.highlight_text))
-            if strong:  # the current match, or the word being read: underlined too, not told by colour alone
-                fmt.setUnderlineStyle(QtGui.QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(QColor(self._palette.highlight_text))
+            fmt.setBackground(QColor({_PLAIN: palette.highlight_background, _PAIRED: palette.pair_background,
+                                      _CURRENT: palette.current_highlight_background}[kind]))
+            fmt.setForeground(QColor(palette.highlight_text))
+            # The current match, the word being read and paired sentences are underlined too, each its own
+            # way, so they are told apart by more than colour.
+            if kind != _PLAIN:
+                fmt.setUnderlineStyle(QtGui.QTextCharFormat.UnderlineStyle.SingleUnderline if kind == _CURRENT
+                                      else QtGui.QTextCharFormat.UnderlineStyle.DashUnderline)
+                fmt.setUnderlineColor(QColor(palette.highlight_text))
             selection = QTextEdit.ExtraSelection()
             selection.cursor = cursor
             selection.format = fmt
             selections.append(selection)
         self._view.setExtraSelections(selections)
+
+    def _cursor(self, start: int, end: int) -> QTextCursor | None:
+        """A cursor selecting start to end; None past the page's end (a page being replaced: marked again once
+        it is shown)."""
+        document = self._view.document()
+        if end > document.characterCount() - 1:
+            return None
+        cursor = QTextCursor(document)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        return cursor

@@ -22,7 +22,7 @@ from reader.ui.widgets.page_marks import PageMarks, SpanFinder
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QKeyEvent, QPaintEvent, QResizeEvent
+    from PySide6.QtGui import QKeyEvent, QMouseEvent, QPaintEvent, QResizeEvent
 
     from reader.content.glossary import TermFinder
 
@@ -63,6 +63,8 @@ class ReadingPane(GatedBrowser):
     linkFocused = Signal(str, str)
     #: The page has been painted for the first time: the window is on screen with text.
     firstPainted = Signal()
+    #: The text was clicked or tapped away from a link, at this position (a kiosk's text has no caret to move).
+    textTapped = Signal(int)
 
     def __init__(self, pack_root: Path, parent: QWidget | None = None, palette: Palette = LIGHT) -> None:
         super().__init__(pack_root, parent)
@@ -489,6 +491,12 @@ class ReadingPane(GatedBrowser):
         if moved and self.hasFocus() and cursor.hasSelection():
             self.linkFocused.emit(cursor.selectedText(), link_kind(_link_format(cursor).anchorHref()))
         return moved
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
+        super().mouseReleaseEvent(event)
+        point = event.position().toPoint()
+        if event.button() == QtCore.Qt.MouseButton.LeftButton and not self.anchorAt(point):
+            self.textTapped.emit(self.cursorForPosition(point).position())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
         """QTextBrowser would walk its own (empty) history; ours is the window's."""

@@ -187,7 +187,8 @@ class MainWindow(QMainWindow):
         return (("side panels", self._build_side_panels), ("commands", self._build_commands),
                 ("contents", lambda: self.panels.fill_contents()), ("widget setup", self._finish_widget_setup),
                 ("focus and wheel", self._watch_focus_and_wheel), ("popups", self._dress_popups),
-                ("glossary", self._mark_glossary_terms), ("search index", lambda: self.search_controller.prepare()),
+                ("glossary", self._mark_glossary_terms), ("plain pairs", self._pair_plain_sentences),
+                ("search index", lambda: self.search_controller.prepare()),
                 ("first uses", self._prepare_first_uses))
 
     def _build_side_panels(self) -> None:
@@ -293,6 +294,11 @@ class MainWindow(QMainWindow):
         self.appearance.colour_popups()
         QApplication.styleHints().colorSchemeChanged.connect(self.appearance.follow_system_theme)
         self.appearance.follow_system_theme()  # only now: the contrast preference needs the Qt namespace
+
+    def _pair_plain_sentences(self) -> None:
+        from reader.ui.window.plain_pairs import PlainPairs
+
+        PlainPairs(self.pack, self.session, self.reading, self.navigation, self)  # the window, its parent, keeps it
 
     def _mark_glossary_terms(self) -> None:
         """Glossary terms marked on this page and every page after it."""

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
 from PySide6.QtGui import QTextBlock, QTextDocument
 
-from reader.content.links import SECTION_SCHEME
+from reader.content.links import PLAIN_SCHEME, SECTION_SCHEME
 from reader.content.model import Pack
 from reader.reading.session import ReadingSession
 from reader.speech.script import Block, Kind, Utterance
@@ -272,12 +272,19 @@ class ReadAloud(QObject):
 
 
 def page_blocks(document: QTextDocument) -> list[Block]:
-    """The page's blocks as shown, without the links to the previous and next sections at its end."""
+    """The page's blocks as shown, without the links to the previous and next sections at its end.
+
+    The "In plain words" box is read when it is open, without its line to fold it; folded, not at all.
+    """
     blocks: list[Block] = []
     last: QTextBlock | None = None
     block = document.begin()
     while block.isValid():
         text = block.text().replace("\ufffc", " ")  # an image's place: nothing to say
+        toggle = _plain_toggle(block)
+        if toggle is not None:
+            href, start = toggle
+            text = "" if href.endswith(":show") else text[:start].rstrip(" \u00a0·")
         if text.strip():
             heading = block.blockFormat().headingLevel() > 0
             kind = Kind.HEADING if heading else Kind.ITEM if block.textList() is not None else Kind.TEXT
@@ -287,6 +294,18 @@ def page_blocks(document: QTextDocument) -> list[Block]:
     if last is not None and _only_section_links(last):
         blocks.pop()
     return blocks
+
+
+def _plain_toggle(block: QTextBlock) -> tuple[str, int] | None:
+    """The "In plain words" box's link to fold or open it in block, and where it starts in the block; or None."""
+    fragments = block.begin()
+    while not fragments.atEnd():
+        fragment = fragments.fragment()
+        href = fragment.charFormat().anchorHref()
+        if href.startswith(f"{PLAIN_SCHEME}:"):
+            return href, fragment.position() - block.position()
+        fragments += 1
+    return None
 
 
 def _only_section_links(block: QTextBlock) -> bool:

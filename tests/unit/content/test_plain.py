@@ -86,7 +86,7 @@ def test_the_disclaimer_in_plain_words_follows_it_on_the_about_page_never_instea
     pack = load_pack(CONTENT)
     page = compose_page(pack, pack.section("about"), printed=printed)
     verbatim = page.index(pack.manifest.disclaimer)
-    plain = page.index("In plain words: this is general information. It is not advice from your doctor. "
+    plain = page.index("In plain words: This is general information. It is not advice from your doctor. "
                        "Ask your care team about your own care.")
     assert verbatim < plain, "beside the verbatim disclaimer, after it"
     assert 'class="compiled">In plain words' in page, "shown as a label about the text, not searched or quoted"

@@ -1,0 +1,49 @@
+"""Marks a plain sentence together with the reviewed sentences it restates, where the reader puts the caret or taps."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from reader.content.model import Pack
+from reader.content.pairing import SentencePairs, pair_sentences
+from reader.reading.session import ReadingSession
+from reader.ui.widgets.reading_pane import ReadingPane
+from reader.ui.window.navigation import Navigation
+
+
+class PlainPairs(QObject):
+    """In a section whose "In plain words" box is open: the caret (or a tap) in a plain sentence marks the reviewed
+    sentences it restates, and in a reviewed sentence the plain sentences restating it, so they can be compared."""
+
+    def __init__(self, pack: Pack, session: ReadingSession, reading: ReadingPane, navigation: Navigation,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pack = pack
+        self._session = session
+        self._reading = reading
+        self._pairs: SentencePairs | None = None  # found on each page the first time they are asked for
+        navigation.pageShown.connect(self.forget_page)
+        reading.cursorPositionChanged.connect(self._follow_caret)
+        reading.textTapped.connect(self.show_partners)
+
+    def forget_page(self) -> None:
+        """A page was shown (or shown again): its pairs are found afresh, and nothing is marked."""
+        self._pairs = None
+        self._reading.marks.set_pairs([])
+
+    def _follow_caret(self) -> None:
+        cursor = self._reading.textCursor()
+        self.show_partners(cursor.selectionStart() if cursor.hasSelection() else cursor.position())
+
+    def show_partners(self, position: int) -> None:
+        """Mark the sentence at position and the sentences paired with it; nothing outside a pair."""
+        self._reading.marks.set_pairs(self._pairs_on_page().partners(position))
+
+    def _pairs_on_page(self) -> SentencePairs:
+        if self._pairs is None:
+            shown = self._session.shown_section
+            section = self._pack.section(shown) if shown else None
+            companion = self._pack.companion(section.id) if section is not None else None
+            self._pairs = (pair_sentences(self._reading.toPlainText(), section, companion)
+                           if section is not None and companion is not None else SentencePairs())
+        return self._pairs
