@@ -83,6 +83,18 @@ def test_a_search_that_finds_only_plain_words_says_so_and_opens_them_highlighted
                               "There is no universal cure for many."]
 
 
+def tap_words(reading, qtbot, position: int) -> None:
+    """A click (or a finger's tap) on the text at position, as a reader's would land, and the marks it makes."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtGui import QTextCursor
+
+    place = QTextCursor(reading.document())
+    place.setPosition(position)
+    point = reading.cursorRect(place).center()
+    qtbot.mouseClick(reading.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(point.x() + 2, point.y()))
+    qtbot.waitUntil(lambda: bool(reading.marks.pairs))
+
+
 def marked(window) -> list[str]:
     text = window.reading.toPlainText()
     return [text[start:end] for start, end in window.reading.marks.pairs]
@@ -90,19 +102,13 @@ def marked(window) -> list[str]:
 
 def test_a_plain_sentence_tapped_marks_the_reviewed_sentence_it_restates_and_the_other_way_round(
         make_window, make_pack, qtbot):
-    from PySide6.QtCore import QPoint, Qt
     from PySide6.QtGui import QTextCursor
 
     window = make_window(the_pack=pack_with_companion(make_pack))
     window.reading.anchorClicked.emit(QUrl("plain:show"))
     qtbot.waitUntil(lambda: "works for everyone yet" in window.reading.toPlainText())
     reading = window.reading
-    # A click on the plain sentence, where a reader's finger or mouse would land
-    place = QTextCursor(reading.document())
-    place.setPosition(reading.toPlainText().index("works for everyone"))
-    point = reading.cursorRect(place).center()
-    qtbot.mouseClick(reading.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(point.x() + 2, point.y()))
-    qtbot.waitUntil(lambda: bool(reading.marks.pairs))
+    tap_words(reading, qtbot, reading.toPlainText().index("works for everyone"))
     assert marked(window) == ["There is no cure that works for everyone yet, for many.",
                               "There is no universal cure for many."]
     pair = [s for s in reading.extraSelections() if s.cursor.selectedText() == "There is no universal cure for many."]
@@ -119,9 +125,6 @@ def test_a_plain_sentence_tapped_marks_the_reviewed_sentence_it_restates_and_the
 
 
 def test_in_a_kiosk_a_tap_marks_the_pair_though_the_text_has_no_mouse_caret(make_pack, own, family, qtbot):
-    from PySide6.QtCore import QPoint, Qt
-    from PySide6.QtGui import QTextCursor
-
     from reader.ui.settings import Settings
     from reader.ui.window.main_window import MainWindow
 
@@ -135,11 +138,7 @@ def test_in_a_kiosk_a_tap_marks_the_pair_though_the_text_has_no_mouse_caret(make
     window.reading.anchorClicked.emit(QUrl("plain:show"))
     reading = window.reading
     qtbot.waitUntil(lambda: "works for everyone yet" in reading.toPlainText())
-    place = QTextCursor(reading.document())
-    place.setPosition(reading.toPlainText().rindex("universal cure"))
-    point = reading.cursorRect(place).center()
-    qtbot.mouseClick(reading.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(point.x() + 2, point.y()))
-    qtbot.waitUntil(lambda: bool(reading.marks.pairs))
+    tap_words(reading, qtbot, reading.toPlainText().rindex("universal cure"))
     assert marked(window) == ["There is no universal cure for many.",
                               "There is no cure that works for everyone yet, for many."]
 
