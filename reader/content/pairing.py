@@ -18,6 +18,10 @@ class SentencePairs:
     plain: tuple[tuple[Span, tuple[str, ...]], ...] = ()
     reviewed: tuple[tuple[str, Span], ...] = ()
 
+    def is_plain(self, span: Span) -> bool:
+        """Whether span is a plain sentence (not a reviewed one)."""
+        return any(plain == span for plain, _cites in self.plain)
+
     def partners(self, position: int) -> tuple[Span, ...]:
         """The sentence at position and those paired with it: a plain sentence and the reviewed sentences it
         restates, or a reviewed sentence and the plain sentences restating it. () outside any pair."""

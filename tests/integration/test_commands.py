@@ -66,7 +66,8 @@ def test_every_command_is_reachable_and_the_menus_read_as_before(window):
                                                  "Read aloud", "Stop reading aloud", "—", "Theme",
                                                  "Reading options…"]
     assert _menu_texts(window.menus["go"]) == ["Back", "Forward", "Home", "—", "Previous section", "Next section",
-                                               "—", "Next heading", "Previous heading", "—", "Search", "Contents",
+                                               "—", "Next heading", "Previous heading",
+                                               "Compare plain and reviewed words", "—", "Search", "Contents",
                                                "Next match", "Previous match"]
     assert _menu_texts(window.menus["help"]) == ["Keyboard shortcuts", "About ATL Reader"]
 

@@ -431,3 +431,24 @@ def test_with_no_room_beside_its_term_a_definition_opens_below_the_disclaimer_wi
     lines = dialog.browser.viewport().height() / dialog.browser.fontMetrics().lineSpacing()
     assert lines >= 3.5, f"only {lines:.1f} lines of the definition show (there were 1.5)"
     dialog.close()
+
+
+@pytest.mark.usefixtures("listening")
+def test_alt_p_takes_the_caret_from_plain_words_to_what_they_restate_and_says_it(window, qtbot):
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QTextCursor
+
+    reading = window.reading
+    reading.setFocus()
+    qtbot.keyClick(reading, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)  # folded: nothing to compare yet
+    assert said_by(reading).startswith("To compare, put the caret in a sentence of the plain words")
+    reading.anchorClicked.emit(QUrl("plain:show"))
+    qtbot.waitUntil(lambda: "Right now, there is no cure" in reading.toPlainText())
+    caret = QTextCursor(reading.document())
+    caret.setPosition(reading.toPlainText().index("A virus called HTLV-1"))  # plain words, citing overview.1
+    reading.setTextCursor(caret)
+    qtbot.keyClick(reading, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    assert said_by(reading).startswith("Reviewed text: Currently, there is no universal cure for Adult T-cell")
+    assert reading.toPlainText()[reading.textCursor().position():].startswith("Currently, there is no universal")
+    qtbot.keyClick(reading, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)  # and back to the first plain restating it
+    assert said_by(reading) == "In plain words: Right now, there is no cure for ATL that works for everyone."

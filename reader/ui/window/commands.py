@@ -49,6 +49,8 @@ COMMANDS: tuple[Command, ...] = (
             separator_before=True),
     Command("previous_heading", "Previous h&eading", ("Alt+Up",), lambda w: w.navigation.show_previous_heading,
             menu="go"),
+    Command("compare", "Co&mpare plain and reviewed words", ("Alt+P",), lambda w: w.plain_pairs.go_to_partner,
+            menu="go"),
     Command("find", "&Search", ("Ctrl+F",), lambda w: w.go_to_search, menu="go", separator_before=True),
     Command("contents", "&Contents", ("Alt+C",), lambda w: w.go_to_contents, menu="go"),
     Command("find_slash", "Search (slash)", ("/",), lambda w: w.go_to_search),

@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # built by the stages after the first frame
     from reader.ui.widgets.theme_menu import ThemeMenu
     from reader.ui.window.commands import Commands
     from reader.ui.window.kiosk_surface import KioskSurface
+    from reader.ui.window.plain_pairs import PlainPairs
     from reader.ui.window.read_aloud import ReadAloud, Reading
     from reader.ui.window.search_controller import SearchController
     from reader.ui.window.side_panels import SidePanels
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
     search_controller: SearchController
     commands: Commands
     read_aloud: ReadAloud
+    plain_pairs: PlainPairs
     theme_menu: ThemeMenu
     focus_ring: FocusRing
 
@@ -187,8 +189,7 @@ class MainWindow(QMainWindow):
         return (("side panels", self._build_side_panels), ("commands", self._build_commands),
                 ("contents", lambda: self.panels.fill_contents()), ("widget setup", self._finish_widget_setup),
                 ("focus and wheel", self._watch_focus_and_wheel), ("popups", self._dress_popups),
-                ("glossary", self._mark_glossary_terms), ("plain pairs", self._pair_plain_sentences),
-                ("search index", lambda: self.search_controller.prepare()),
+                ("glossary", self._mark_glossary_terms), ("search index", lambda: self.search_controller.prepare()),
                 ("first uses", self._prepare_first_uses))
 
     def _build_side_panels(self) -> None:
@@ -212,12 +213,14 @@ class MainWindow(QMainWindow):
         from reader.ui.widgets.theme_menu import ThemeMenu
         from reader.ui.window.alt_keys import AltShortcutGuard
         from reader.ui.window.commands import Commands
+        from reader.ui.window.plain_pairs import PlainPairs
         from reader.ui.window.read_aloud import ReadAloud
 
         self.setWindowIcon(QIcon(str(resource("icons", "atl-reader-256.png"))))
         self.read_aloud = ReadAloud(self.reading, self.pack, self.session, self.settings,
                                     engine=self._speech_engine, parent=self)
         self.dialogs.read_aloud = self.read_aloud
+        self.plain_pairs = PlainPairs(self.pack, self.session, self.reading, self.navigation, self)
         self.commands = Commands(self)
         app = QApplication.instance()
         if app is not None:
@@ -294,11 +297,6 @@ class MainWindow(QMainWindow):
         self.appearance.colour_popups()
         QApplication.styleHints().colorSchemeChanged.connect(self.appearance.follow_system_theme)
         self.appearance.follow_system_theme()  # only now: the contrast preference needs the Qt namespace
-
-    def _pair_plain_sentences(self) -> None:
-        from reader.ui.window.plain_pairs import PlainPairs
-
-        PlainPairs(self.pack, self.session, self.reading, self.navigation, self)  # the window, its parent, keeps it
 
     def _mark_glossary_terms(self) -> None:
         """Glossary terms marked on this page and every page after it."""

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QTextCursor
 
 from reader.content.model import Pack
 from reader.content.pairing import SentencePairs, pair_sentences
 from reader.reading.session import ReadingSession
+from reader.ui.announce import announce
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.window.navigation import Navigation
 
@@ -38,6 +40,24 @@ class PlainPairs(QObject):
     def show_partners(self, position: int) -> None:
         """Mark the sentence at position and the sentences paired with it; nothing outside a pair."""
         self._reading.marks.set_pairs(self._pairs_on_page().partners(position))
+
+    def go_to_partner(self) -> None:
+        """The caret to the first sentence paired with the one it is in, which a screen reader hears: the
+        reviewed sentence a plain one restates, or the plain words restating a reviewed one."""
+        cursor = self._reading.textCursor()
+        pairs = self._pairs_on_page()
+        partners = pairs.partners(cursor.selectionStart() if cursor.hasSelection() else cursor.position())
+        if len(partners) < 2:
+            announce(self._reading, self.tr("To compare, put the caret in a sentence of the plain words (open them "
+                                            "at the top of the section) or of the reviewed text they restate."))
+            return
+        start, end = partners[1]
+        caret = QTextCursor(self._reading.document())
+        caret.setPosition(start)
+        self._reading.setTextCursor(caret)  # marks the pair from its side
+        self._reading.ensureCursorVisible()
+        where = self.tr("In plain words") if pairs.is_plain(partners[1]) else self.tr("Reviewed text")
+        announce(self._reading, f"{where}: {self._reading.toPlainText()[start:end]}")
 
     def _pairs_on_page(self) -> SentencePairs:
         if self._pairs is None:
