@@ -81,6 +81,12 @@ PLAIN_UNCHECKED = "Plain-language version, not part of the medically reviewed su
 PLAIN_CHECKED = "Plain-language version, not part of the medically reviewed summary, checked by {name} on {date}"
 PLAIN_HIDE = "Hide the plain words"
 PLAIN_SHOW = "Show the plain words"
+#: Said as the reader opens or folds the box.
+PLAIN_SHOWN = ("The plain words are shown at the top of the section, in a box: a plain-language version, not part "
+               "of the medically reviewed summary. Alt+P goes from a plain sentence to the reviewed one it restates.")
+PLAIN_FOLDED = "The plain words are folded away."
+#: The last line of the open box: where the plain words end and the reviewed text begins again.
+PLAIN_END = "End of the plain words. The medically reviewed summary follows."
 #: The disclaimer in plain words (the manifest's disclaimer_plain), under the disclaimer itself.
 PLAIN_DISCLAIMER = "In plain words: {text}"
 #: Under a search result found only in a section's plain-language version.

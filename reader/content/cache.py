@@ -37,7 +37,7 @@ from reader.content.files import Refused, read_regular
 from reader.content.model import Companion, GlossaryEntry, Manifest, Pack, PlainLine, Problem, Section, Subsection
 
 #: Bumped whenever what is stored, or how it is rendered, changes.
-_FORMAT = 8
+_FORMAT = 9
 #: An entry starts with these bytes, then the CRC-32 of the rest.
 _MAGIC = b"ATL-PACK"
 _SUFFIX = ".cache"
@@ -134,7 +134,7 @@ def load(root: Path) -> Pack | None:
         glossary = tuple(GlossaryEntry(g["term"], g["definition"], tuple(g["also"]), g["source"], g["source_url"])
                          for g in data["glossary"])
         plain = tuple(Companion(c["section_id"], c["file"],
-                                tuple(PlainLine(text, tuple(ids), line) for text, ids, line in c["lines"]),
+                                tuple(PlainLine(text, tuple(ids), line, item) for text, ids, line, item in c["lines"]),
                                 c["reviewed_by"], c["reviewed_on"]) for c in data["plain"])
     except (OSError, EOFError, ValueError, KeyError, TypeError, AttributeError, IndexError):
         return None
@@ -165,7 +165,7 @@ def store(pack: Pack, stamps: list[Stamp]) -> None:
         "glossary": [{"term": g.term, "definition": g.definition, "also": list(g.also), "source": g.source,
                       "source_url": g.source_url} for g in pack.glossary],
         "plain": [{"section_id": c.section_id, "file": c.file,
-                   "lines": [[x.text, list(x.cites), x.line] for x in c.lines],
+                   "lines": [[x.text, list(x.cites), x.line, x.item] for x in c.lines],
                    "reviewed_by": c.reviewed_by, "reviewed_on": c.reviewed_on} for c in pack.plain],
     }
     target = _path(pack.root.resolve())

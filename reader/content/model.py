@@ -137,6 +137,8 @@ class PlainLine:
     text: str
     cites: tuple[str, ...]
     line: int
+    #: Written "- ...": an item of a list, as the reviewed sentences it restates are.
+    item: bool = False
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from itertools import groupby
 
 from reader import texts
 from reader.content.escaping import escape
 from reader.content.links import PLAIN_ANCHOR, PLAIN_SCHEME, SECTION_SCHEME
-from reader.content.model import AID, Pack, Section
+from reader.content.model import AID, Companion, Pack, Section
 from reader.content.provenance import provenance_line
 
 
@@ -58,10 +59,25 @@ def plain_box(pack: Pack, section: Section, *, open_: bool | None, unchecked: bo
               else f' · <a href="{PLAIN_SCHEME}:show">{escape(texts.PLAIN_SHOW)}</a>')
     head = (f'<p class="plainhead" id="{PLAIN_ANCHOR}"><b>{escape(texts.PLAIN_TITLE)}</b> · '
             f'<span class="aid">{escape(label)}</span>{toggle}</p>')
-    if not open_:
-        return head
-    words = " ".join(escape(line.text) for line in companion.lines)
-    return head + f'<p class="plain">{words}</p>'
+    # A frame around it, so no theme (high contrast has no tint to spare) or page break lets it pass for the
+    # reviewed text; and a last line saying where it ends, which a screen reader hears too.
+    body = "" if not open_ else _plain_lines_html(companion) + f'<p class="plainend">{escape(texts.PLAIN_END)}</p>'
+    return f'<table class="plainbox" width="100%" cellspacing="0" cellpadding="{BOX_PADDING}" border="1"><tr><td>' \
+           f"{head}{body}</td></tr></table>"
+
+
+#: Inside the "In plain words" box's frame, in pixels (on paper, points).
+BOX_PADDING = 10
+
+
+def _plain_lines_html(companion: Companion) -> str:
+    """The companion's lines: running sentences as paragraphs, "- " lines as the items of a list."""
+    parts: list[str] = []
+    for item, lines in groupby(companion.lines, key=lambda line: line.item):
+        words = [escape(line.text) for line in lines]
+        parts.append("<ul>" + "".join(f"<li>{w}</li>" for w in words) + "</ul>" if item
+                     else f'<p class="plain">{" ".join(words)}</p>')
+    return "".join(parts)
 
 
 def compose_page(pack: Pack, section: Section, *, printed: bool = False, plain_open: bool | None = None,

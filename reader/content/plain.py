@@ -2,7 +2,8 @@
 
 A companion is listed in manifest.toml as [[plain]] (section, file, reviewed_by, reviewed_on). Its file
 holds one or more plain sentences a line, each line ending with the ids of the reviewed sentences it
-restates: "There is no cure yet that works for everyone. [overview.1]". A "#" line is its title.
+restates: "There is no cure yet that works for everyone. [overview.1]". A "#" line is its title; a line
+starting "- " is an item of a list, as the reviewed items it restates are.
 """
 
 from __future__ import annotations
@@ -55,5 +56,7 @@ def _plain_lines(source: str, file: str) -> tuple[tuple[PlainLine, ...], list[Pr
                                           "such as [overview.1]", number))
             continue
         ids = tuple(part.strip() for part in cited.group("ids").split(",") if part.strip())
-        lines.append(PlainLine(cited.group("text"), ids, number))
+        words = cited.group("text")
+        item = words.startswith("- ")
+        lines.append(PlainLine(words[2:].strip() if item else words, ids, number, item))
     return tuple(lines), problems

@@ -66,7 +66,9 @@ def reading_css(palette: Palette = LIGHT, spacing: Spacing = Spacing(), px: int 
     .address {{ color: {palette.muted}; }}
     .pager {{ margin-top: {space(1)}; }}
     ul.checklist {{ list-style-type: none; }}
-    .plainhead {{ background-color: {palette.panel}; margin-bottom: 0; }}
-    .plain {{ background-color: {palette.panel}; margin-top: 0; margin-bottom: {space(1.2)}; }}
+    table.plainbox {{ background-color: {palette.panel}; border-color: {palette.border}; border-style: solid;
+                      margin-bottom: {space(1.2)}; }}
+    .plainhead {{ margin-bottom: {space(0.6)}; }}
+    .plainend {{ color: {palette.muted}; margin-bottom: 0; }}
     .paper-only {{ margin-top: {space(0.6)}; margin-bottom: {space(1.2)}; }}
     """

@@ -477,3 +477,25 @@ def test_the_dialog_ticks_plain_words_for_large_print_until_the_reader_chooses(q
     dialog.normal.setChecked(True)
     dialog.large.setChecked(True)
     assert not dialog.plain.isChecked() and not dialog.plan().includes_plain
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_a_plain_words_box_is_never_split_by_a_page_it_would_fit_on(qapp, pack, family, tmp_path, large):
+    import datetime as dt
+
+    from PySide6.QtGui import QPdfWriter
+
+    from reader.content.handout_plan import HandoutPlan
+    from reader.ui.print.handout import _PagePainter, setup_page
+
+    writer = QPdfWriter(str(tmp_path / "layout.pdf"))
+    writer.setResolution(300)
+    setup_page(writer)
+    painter = _PagePainter(writer, HandoutPlan(pack, pack.sections, large_print=large, plain=True), family,
+                           dt.date(2026, 1, 1))
+    doc, height = painter.document, painter.body_rect.height()
+    boxes = [doc.documentLayout().frameBoundingRect(frame) for frame in doc.rootFrame().childFrames()
+             if frame.firstCursorPosition().block().text().startswith("In plain words · ")]
+    assert len(boxes) == len(pack.plain), "a box for each plain-language version"
+    for box in boxes:  # a page without the box's label would pass for the reviewed text
+        assert int(box.top() // height) == int((box.bottom() - 1) // height) or box.height() > height * 0.8, box

@@ -157,3 +157,25 @@ def test_read_aloud_reads_the_plain_words_when_open_and_never_the_line_that_fold
         "In plain words · Plain-language version, not part of the medically reviewed summary, not yet checked by a "
         "clinician",
         "There is no cure that works for everyone yet, for many. Treatment may help."], shown
+
+
+def test_at_300_percent_a_tapped_plain_sentence_brings_its_reviewed_sentence_on_screen(make_window, qtbot):
+    window = make_window(size=(900, 700))
+    window.appearance.apply_text_scale(300)
+    reading = window.reading
+    reading.anchorClicked.emit(QUrl("plain:show"))
+    qtbot.waitUntil(lambda: "Right now, there is no cure" in reading.toPlainText())
+    text = reading.toPlainText()
+    reviewed = (text.index("Currently, there is no universal cure"), text.index("(HTLV-1).") + 9)
+    assert not reading.span_in_view(*reviewed), "screens below the plain words at this size"
+    reading.scroll_to_span(text.index("Right now"), text.index("Right now") + 9)
+    tap_words(reading, qtbot, text.index("Right now"))
+    qtbot.waitUntil(lambda: reading.span_in_view(*reviewed))
+    assert reviewed in reading.marks.pairs
+
+
+def test_the_about_dialog_gives_the_disclaimer_in_plain_words_after_it(pack):
+    from reader.ui.widgets.dialogs import about_html
+
+    page = about_html(pack, "About ATL Reader", "offline")
+    assert page.index(pack.manifest.disclaimer) < page.index("In plain words: This is general information.")

@@ -156,8 +156,11 @@ def test_the_attract_screen_is_a_button_that_keeps_tab_and_starts_with_the_discl
     kiosk.reset_for_next_person()
     start = kiosk.attract.start_button
     qtbot.waitUntil(start.hasFocus)
+    plain = ("In plain words: This is general information. It is not advice from your doctor. Ask your care team "
+             "about your own care.")
+    # Why the page went away, how to start, and the disclaimer in plain words, which no control shows
     assert said_by(start) == ("The reader has started again for the next person. "
-                              "Press Enter or tap anywhere on the screen to start."), "a listener is told why"
+                              f"Press Enter or tap anywhere on the screen to start. {plain}"), "a listener is told why"
     choices = [start, *kiosk.attract.size_buttons, *kiosk.attract.topic_tiles]
     heard = []
     for _ in choices:
@@ -177,8 +180,9 @@ def test_the_attract_screen_is_a_button_that_keeps_tab_and_starts_with_the_discl
     qtbot.keyClick(start, Qt.Key.Key_Return)
     qtbot.waitUntil(window.reading.hasFocus)
     assert not kiosk.attract.isVisible()
-    # The page, then the disclaimer: "Is there a cure?" ends its own sentence, so no full stop is added.
-    assert said_by(window.reading) == f"{pack.home.title} {pack.manifest.disclaimer}"
+    # The page, then the disclaimer and the same in plain words: "Is there a cure?" ends its own sentence, so
+    # no full stop is added.
+    assert said_by(window.reading) == f"{pack.home.title} {pack.manifest.disclaimer} {plain}"
     assert window.navigation.current == Location(pack.home.id)
 
 
@@ -444,11 +448,13 @@ def test_alt_p_takes_the_caret_from_plain_words_to_what_they_restate_and_says_it
     assert said_by(reading).startswith("To compare, put the caret in a sentence of the plain words")
     reading.anchorClicked.emit(QUrl("plain:show"))
     qtbot.waitUntil(lambda: "Right now, there is no cure" in reading.toPlainText())
+    assert said_by(reading).startswith("The plain words are shown at the top of the section, in a box: a "
+                                       "plain-language version, not part of the medically reviewed summary.")
     caret = QTextCursor(reading.document())
     caret.setPosition(reading.toPlainText().index("A virus called HTLV-1"))  # plain words, citing overview.1
     reading.setTextCursor(caret)
     qtbot.keyClick(reading, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
     assert said_by(reading).startswith("Reviewed text: Currently, there is no universal cure for Adult T-cell")
     assert reading.toPlainText()[reading.textCursor().position():].startswith("Currently, there is no universal")
-    qtbot.keyClick(reading, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)  # and back to the first plain restating it
-    assert said_by(reading) == "In plain words: Right now, there is no cure for ATL that works for everyone."
+    qtbot.keyClick(reading, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)  # and back to where it came from
+    assert said_by(reading) == "In plain words: A virus called HTLV-1 causes it."

@@ -69,8 +69,10 @@ class AttractScreen(Overlay):
         bold = self.start_button.font()
         bold.setBold(True)  # the largest and boldest: the one thing to do
         self.start_button.setFont(bold)
-        #: How to start, said with the Start button.
-        self.start_hint = self.tr("Press Enter or tap anywhere on the screen to start.")
+        #: How to start, said with the Start button, and the disclaimer in plain words, which a screen reader
+        #: would not reach otherwise: no control shows it.
+        self.start_hint = " ".join(part for part in (self.tr("Press Enter or tap anywhere on the screen to start."),
+                                                     self.plain_disclaimer.text() if plain_disclaimer else "") if part)
         self.start_button.setAccessibleDescription(self.start_hint)
         self.start_button.clicked.connect(self.start_here)
         layout.addWidget(self.start_button, 0, QtCore.Qt.AlignmentFlag.AlignCenter)

@@ -93,6 +93,8 @@ def _keep_headings_with_text(doc: QTextDocument, page_height: float) -> None:
 
 
 def _break_before_a_bad_split(doc: QTextDocument, page_height: float) -> bool:
+    if _break_before_a_split_box(doc, page_height):
+        return True
     layout = doc.documentLayout()
 
     def page_of(y: float) -> int:
@@ -135,6 +137,31 @@ def _break_before_a_bad_split(doc: QTextDocument, page_height: float) -> bool:
                 QTextCursor(following).setBlockFormat(moved)
             return True
         block = following
+    return False
+
+
+def _break_before_a_split_box(doc: QTextDocument, page_height: float) -> bool:
+    """A framed box (the "In plain words" box) that a page would split starts the next page instead, with
+    the heading above it: its label is at its top, and a page without it would pass for the reviewed text."""
+    layout = doc.documentLayout()
+    for frame in doc.rootFrame().childFrames():
+        rect = layout.frameBoundingRect(frame)
+        top, bottom = int(rect.top() // page_height), int((rect.bottom() - 1) // page_height)
+        fmt = frame.frameFormat()
+        if top == bottom or rect.height() > page_height or rect.top() % page_height <= 1 \
+                or fmt.pageBreakPolicy() == QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
+            continue
+        above = frame.firstCursorPosition().block().previous()
+        if above.isValid() and above.blockFormat().headingLevel() > 0:
+            heading = above.blockFormat()
+            if heading.pageBreakPolicy() != QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
+                heading.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                QTextCursor(above).setBlockFormat(heading)
+                return True
+            continue  # the heading already starts a page: the box is as high up as it can go
+        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        frame.setFrameFormat(fmt)
+        return True
     return False
 
 

@@ -177,7 +177,9 @@ def about_html(pack: Pack, heading: str, offline_note: str) -> str:
         f"<p>{html.escape(APP_NAME)} {html.escape(__version__)}</p>"
         f"<p><b>{html.escape(pack.manifest.title)}</b><br/>{html.escape(review_line(pack.manifest))}</p>"
         f"<p>{html.escape(pack.manifest.disclaimer)}</p>"
-        f"<p>{html.escape(offline_note)}</p>"
+        + (f"<p>{html.escape(texts.PLAIN_DISCLAIMER.format(text=plain))}</p>"
+           if (plain := pack.manifest.about_field("disclaimer_plain")) else "")
+        + f"<p>{html.escape(offline_note)}</p>"
         "<p>Atkinson Hyperlegible font: SIL Open Font License 1.1.</p>"
     )
 

@@ -268,6 +268,25 @@ class ReadingPane(GatedBrowser):
         cursor = self.cursorForPosition(QtCore.QPoint(0, 0))
         return cursor.position(), self.cursorRect(cursor).top()
 
+    def span_in_view(self, start: int, end: int) -> bool:
+        """Whether any of the text from start to end is on screen now."""
+        first, last = QtGui.QTextCursor(self.document()), QtGui.QTextCursor(self.document())
+        first.setPosition(start)
+        last.setPosition(end)
+        return self.cursorRect(first).top() < self.viewport().height() and self.cursorRect(last).bottom() > 0
+
+    def scroll_to_span(self, start: int, end: int) -> None:
+        """Scroll as little as shows the text from start to end (its start, if it is taller than the view)."""
+        first, last = QtGui.QTextCursor(self.document()), QtGui.QTextCursor(self.document())
+        first.setPosition(start)
+        last.setPosition(end)
+        top, bottom, height = self.cursorRect(first).top(), self.cursorRect(last).bottom(), self.viewport().height()
+        bar = self.verticalScrollBar()
+        if top < 0 or bottom - top > height:
+            bar.setValue(bar.value() + top)
+        elif bottom > height:
+            bar.setValue(bar.value() + bottom - height)
+
     def return_to(self, place: Place | None) -> None:
         """After a re-layout (text size, width), scroll the line that was at the top back there."""
         if place is None:

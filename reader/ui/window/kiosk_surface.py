@@ -153,7 +153,10 @@ class KioskSurface:
         section = self.pack.section(section_id) or self.pack.home
         self.reset_session(text_percent, section.id)  # that page is where the session starts: Back has nowhere to go
         self.reading.setFocus()
-        said = f"{texts.sentence(section.title)} {self.pack.manifest.disclaimer}"
+        manifest = self.pack.manifest
+        plain = manifest.about_field("disclaimer_plain")
+        said = f"{texts.sentence(section.title)} {manifest.disclaimer}" + (
+            f" {texts.PLAIN_DISCLAIMER.format(text=plain)}" if plain else "")
         announce(self.banner, said, focus=self.reading)
 
     def watch_reading_aloud(self, on_progress: Callable[[], None]) -> None:

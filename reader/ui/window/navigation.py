@@ -91,6 +91,8 @@ class Navigation(QObject):
         self._settings.plain_words_open = open_
         with self._reading.showing_again():  # the reader's place stays
             self.show_again()
+        # Clicking the link said nothing: the words change above, out of a screen reader's way.
+        announce(self._reading, texts.PLAIN_SHOWN if open_ else texts.PLAIN_FOLDED)
 
     def show_again(self) -> None:
         """The page on screen, shown again (its stylesheet changed); nothing if none is shown."""

@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QTextCursor
 
 from reader.content.model import Pack
-from reader.content.pairing import SentencePairs, pair_sentences
+from reader.content.pairing import SentencePairs, Span, pair_sentences
 from reader.reading.session import ReadingSession
 from reader.ui.announce import announce
 from reader.ui.widgets.reading_pane import ReadingPane
@@ -24,13 +24,14 @@ class PlainPairs(QObject):
         self._session = session
         self._reading = reading
         self._pairs: SentencePairs | None = None  # found on each page the first time they are asked for
+        self._came_from: Span | None = None  # where Alt+P last left: pressed again, it goes back there
         navigation.pageShown.connect(self.forget_page)
         reading.cursorPositionChanged.connect(self._follow_caret)
-        reading.textTapped.connect(self.show_partners)
+        reading.textTapped.connect(self.show_tapped)
 
     def forget_page(self) -> None:
         """A page was shown (or shown again): its pairs are found afresh, and nothing is marked."""
-        self._pairs = None
+        self._pairs, self._came_from = None, None
         self._reading.marks.set_pairs([])
 
     def _follow_caret(self) -> None:
@@ -41,9 +42,18 @@ class PlainPairs(QObject):
         """Mark the sentence at position and the sentences paired with it; nothing outside a pair."""
         self._reading.marks.set_pairs(self._pairs_on_page().partners(position))
 
+    def show_tapped(self, position: int) -> None:
+        """As show_partners, and the view moved as little as brings a partner on screen if none is: at 300 %
+        the reviewed sentence a plain one restates can be screens away."""
+        self.show_partners(position)
+        others = self._reading.marks.pairs[1:]
+        if others and not any(self._reading.span_in_view(*span) for span in others):
+            self._reading.scroll_to_span(*others[0])
+
     def go_to_partner(self) -> None:
         """The caret to the first sentence paired with the one it is in, which a screen reader hears: the
-        reviewed sentence a plain one restates, or the plain words restating a reviewed one."""
+        reviewed sentence a plain one restates, or the plain words restating a reviewed one; pressed again, back
+        to the sentence it came from."""
         cursor = self._reading.textCursor()
         pairs = self._pairs_on_page()
         partners = pairs.partners(cursor.selectionStart() if cursor.hasSelection() else cursor.position())
@@ -51,12 +61,13 @@ class PlainPairs(QObject):
             announce(self._reading, self.tr("To compare, put the caret in a sentence of the plain words (open them "
                                             "at the top of the section) or of the reviewed text they restate."))
             return
-        start, end = partners[1]
+        start, end = self._came_from if self._came_from in partners[1:] else partners[1]
+        self._came_from = partners[0]
         caret = QTextCursor(self._reading.document())
         caret.setPosition(start)
         self._reading.setTextCursor(caret)  # marks the pair from its side
         self._reading.ensureCursorVisible()
-        where = self.tr("In plain words") if pairs.is_plain(partners[1]) else self.tr("Reviewed text")
+        where = self.tr("In plain words") if pairs.is_plain((start, end)) else self.tr("Reviewed text")
         announce(self._reading, f"{where}: {self._reading.toPlainText()[start:end]}")
 
     def _pairs_on_page(self) -> SentencePairs:
