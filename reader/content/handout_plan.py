@@ -20,7 +20,7 @@ class PrintSize:
 
 NORMAL = PrintSize(body_pt=12, header_pt=9.5, footer_pt=8.5, margin_mm=18)
 #: Large print: 18 pt text or more, wide margins (line spacing 1.5 comes from the page's stylesheet).
-LARGE = PrintSize(body_pt=18, header_pt=13, footer_pt=12, margin_mm=25)
+LARGE = PrintSize(body_pt=18, header_pt=13, footer_pt=14, margin_mm=25)
 
 
 @dataclass(frozen=True)

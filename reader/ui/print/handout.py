@@ -153,8 +153,11 @@ def _break_before_a_split_box(doc: QTextDocument, page_height: float) -> bool:
             continue
         above = frame.firstCursorPosition().block().previous()
         if above.isValid() and above.blockFormat().headingLevel() > 0:
-            heading = above.blockFormat()
-            if heading.pageBreakPolicy() != QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
+            heading, heading_top = above.blockFormat(), layout.blockBoundingRect(above).top()
+            # Not when the heading starts a page already (a break there leaves a blank page), or when heading
+            # and box together are taller than a page: the box then splits wherever it starts.
+            if heading_top % page_height > 1 and rect.bottom() - heading_top <= page_height \
+                    and heading.pageBreakPolicy() != QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
                 heading.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
                 QTextCursor(above).setBlockFormat(heading)
                 return True
