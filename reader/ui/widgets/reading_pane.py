@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 from reader.content.links import EXTERNAL_SCHEMES, PLAIN_SCHEME, SECTION_SCHEME, TERM_SCHEME
 from reader.navigation import anchor_at
 from reader.style.palettes import LIGHT, Palette
-from reader.style.stylesheet import HEADING_SCALE, Spacing, heading_px, reading_css
+from reader.style.stylesheet import Spacing, reading_css
 from reader.style.type_sizes import READING_PX
 from reader.ui.resources_gate import GatedBrowser
+from reader.ui.widgets.page_layout import fit_measure, size_headings
 from reader.ui.widgets.page_marks import PageMarks, SpanFinder
 
 if TYPE_CHECKING:
@@ -28,11 +29,6 @@ if TYPE_CHECKING:
 
 # Classes only used after the first frame are reached through QtGui when needed:
 # PySide creates a class's enums when it is first imported, which start-up would pay.
-
-#: Widest text column, in ems: about 70 characters of Atkinson Hyperlegible.
-MEASURE_EM = 34
-#: Narrower than this (in ems of the text), the column keeps only a thin margin on each side.
-NARROW_COLUMN_EM = 12
 
 #: A reader's place: the text position at the top of the view, and its line's offset there.
 Place = tuple[int, int]
@@ -143,36 +139,10 @@ class ReadingPane(GatedBrowser):
     def show_page(self, html: str) -> None:
         with self.page_edit():
             self.setHtml(html)
-            self._size_headings()
+            size_headings(self.document(), self._px)
             self.marks.forget_matches()
             self._visible_anchor = ""
-            self._fit_measure()  # the new page has Qt's margins: without the edit, a second layout
-
-    def _size_headings(self) -> None:
-        """Headings at heading_px: Qt sizes them at 2× the text, which broke words at 300 % in a narrow window.
-
-        Qt's heading size is a relative adjustment (h1: +3) that wins over any pixel size while it is there,
-        even at 0 (which made every heading the text's size), so each piece of a heading loses it outright.
-        """
-        document = self.document()
-        block = document.begin()
-        while block.isValid():
-            level = block.blockFormat().headingLevel()
-            if level in HEADING_SCALE:
-                pieces = []  # read first: changing a piece's format can merge it with the next
-                fragments = block.begin()
-                while not fragments.atEnd():
-                    piece = fragments.fragment()
-                    pieces.append((piece.position(), piece.length(), piece.charFormat()))
-                    fragments += 1
-                for start, length, fmt in pieces:
-                    fmt.clearProperty(QtGui.QTextFormat.Property.FontSizeAdjustment)
-                    fmt.setProperty(QtGui.QTextFormat.Property.FontPixelSize, heading_px(level, self._px))
-                    cursor = QtGui.QTextCursor(document)
-                    cursor.setPosition(start)
-                    cursor.setPosition(start + length, QtGui.QTextCursor.MoveMode.KeepAnchor)
-                    cursor.setCharFormat(fmt)
-            block = block.next()
+            fit_measure(self.document())  # the new page has Qt's margins: without the edit, a second layout
 
     @contextmanager
     def page_edit(self) -> Iterator[None]:
@@ -230,35 +200,12 @@ class ReadingPane(GatedBrowser):
             font.setWordSpacing(self._spacing.word_em * px)
         self.document().setDefaultFont(font)
         self.document().setDocumentMargin(max(12, px))
-        self._fit_measure()
-
-    def _fit_measure(self) -> None:
-        """Keep lines near 70 characters on wide screens by centring the text column.
-
-        A column narrower than NARROW_COLUMN_EM gives up most of its side margins, so that a long
-        word still fits a line ("immunotherapie / s" broke at 300 % in the narrowest window).
-        """
-        px = max(self.document().defaultFont().pixelSize(), 1)
-        width = self.document().textWidth()
-        margin = self.document().documentMargin()
-        # The document is as wide as the viewport; viewport() itself would make
-        # PySide resolve every widget class on its first call, before the first frame.
-        spare = max(0.0, width - 2 * margin - MEASURE_EM * px)
-        if width < NARROW_COLUMN_EM * px:
-            margin = max(12.0, px * 0.4)
-        # A side margin replaces the document margin on that side, so add to it.
-        side = margin + spare / 2
-        frame = self.document().rootFrame()
-        fmt = frame.frameFormat()
-        if abs(fmt.leftMargin() - side) >= 1:
-            fmt.setLeftMargin(side)
-            fmt.setRightMargin(side)
-            frame.setFrameFormat(fmt)
+        fit_measure(self.document())
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         place = self.place_at_top()  # the text is still laid out at the old width here
         super().resizeEvent(event)
-        self._fit_measure()
+        fit_measure(self.document())
         self.return_to(place)
 
     def place_at_top(self) -> Place | None:
