@@ -154,9 +154,10 @@ def _break_before_a_split_box(doc: QTextDocument, page_height: float) -> bool:
         above = frame.firstCursorPosition().block().previous()
         if above.isValid() and above.blockFormat().headingLevel() > 0:
             heading, heading_top = above.blockFormat(), layout.blockBoundingRect(above).top()
-            # Not when the heading starts a page already (a break there leaves a blank page), or when heading
-            # and box together are taller than a page: the box then splits wherever it starts.
-            if heading_top % page_height > 1 and rect.bottom() - heading_top <= page_height \
+            # Not when the heading starts a page already: a break there leaves a blank page. When heading and
+            # box are a little taller than a page, the box's end still goes over, with its frame and its last
+            # line ("End of the plain words"); its label stays at its top, with the heading.
+            if heading_top % page_height > 1 \
                     and heading.pageBreakPolicy() != QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
                 heading.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
                 QTextCursor(above).setBlockFormat(heading)
@@ -312,12 +313,17 @@ class _PagePainter:
         rect = self.header_rect
         painter.setPen(QColor("#1b1b1b"))
         painter.setFont(self.header_bold)
-        line = QFontMetricsF(self.header_font, self.device).lineSpacing()
-        painter.drawText(QRectF(rect.left(), rect.top(), rect.width() * 0.6, line), int(Qt.AlignmentFlag.AlignLeft),
+        metrics = QFontMetricsF(self.header_font, self.device)
+        line = metrics.lineSpacing()
+        # The section's title takes what the summary's title leaves, shortened with "…" if it must be: in
+        # large print "Questions to ask your care team" lost its first letter at the left edge.
+        title_width = QFontMetricsF(self.header_bold, self.device).horizontalAdvance(manifest.title)
+        painter.drawText(QRectF(rect.left(), rect.top(), title_width + 1, line), int(Qt.AlignmentFlag.AlignLeft),
                          manifest.title)
+        room = rect.width() - title_width - metrics.horizontalAdvance("    ")
         painter.setFont(self.header_font)
-        painter.drawText(QRectF(rect.left() + rect.width() * 0.6, rect.top(), rect.width() * 0.4, line),
-                         int(Qt.AlignmentFlag.AlignRight), section_title)
+        painter.drawText(QRectF(rect.right() - room, rect.top(), room, line), int(Qt.AlignmentFlag.AlignRight),
+                         metrics.elidedText(section_title, Qt.TextElideMode.ElideRight, room))
         painter.drawText(QRectF(rect.left(), rect.top() + line, rect.width(), line), int(Qt.AlignmentFlag.AlignLeft),
                          review_line(manifest))
         painter.setPen(QPen(QColor("#6b7280"), max(1.0, 0.25 * self.mm)))
