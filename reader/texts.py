@@ -75,6 +75,7 @@ def spoken_lines(lines: Sequence[str]) -> str:
     """Lines shown one under another, as one text to hear: each but the last ends a sentence."""
     return " ".join(line if i == len(lines) - 1 else sentence(line) for i, line in enumerate(lines))
 
+
 #: The "In plain words" box at the top of a reviewed section (content/plain/).
 PLAIN_TITLE = "In plain words"
 PLAIN_UNCHECKED = "Plain-language version, not part of the medically reviewed summary, not yet checked by a clinician"

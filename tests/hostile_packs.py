@@ -147,11 +147,13 @@ def _case_list() -> list[Case]:
             'source = "NCI"\nsource_url = "https://www.cancer.gov"\n'), encoding="utf-8")
 
     # --- Special files: FIFOs, devices, links out of the pack, hidden folders ------------------
-    for name in ("manifest.toml", "glossary.toml", "synonyms.toml", "sections/overview.md"):
-        cases.append(Case(f"fifo-{Path(name).stem}", lambda root, out, n=name: _replace_with(root, n, _fifo), name))
-        cases.append(Case(f"dev-zero-{Path(name).stem}",
-                          lambda root, out, n=name: _replace_with(root, n, _link_to("/dev/zero")), name))
-    for name in ("manifest.toml", "glossary.toml", "synonyms.toml"):
+    for name in ("manifest.toml", "glossary.toml", "synonyms.toml", "pronunciations.toml", "sections/overview.md",
+                 "plain/overview.md"):
+        stem = name.replace("/", "-").removesuffix(".md").removesuffix(".toml")
+        cases.append(Case(f"fifo-{stem}", lambda root, out, n=name: _replace_with(root, n, _fifo), name))
+        cases.append(Case(f"dev-zero-{stem}", lambda root, out, n=name: _replace_with(root, n, _link_to("/dev/zero")),
+                          name))
+    for name in ("manifest.toml", "glossary.toml", "synonyms.toml", "pronunciations.toml"):
         cases.append(Case(f"outside-{Path(name).stem}",
                           lambda root, out, n=name: _replace_with(root, n, _link_to(_canary_toml(out))), name))
 
@@ -159,6 +161,12 @@ def _case_list() -> list[Case]:
     def _(root: Path, out: Path) -> None:
         (out / "overview.md").write_text((root / "sections" / "overview.md").read_text(encoding="utf-8"))
         _replace_with(root, "sections/overview.md", _link_to(out / "overview.md"))
+
+    @add("plain-absolute-path", "manifest.toml")
+    def _(root: Path, out: Path) -> None:
+        path = root / "manifest.toml"
+        path.write_text(path.read_text(encoding="utf-8") + '\n[[plain]]\nsection = "overview"\nfile = "/dev/zero"\n',
+                        encoding="utf-8")
 
     @add("device-section", "sections/random.md")
     def _(root: Path, out: Path) -> None:

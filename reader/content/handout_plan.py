@@ -37,8 +37,6 @@ class HandoutPlan:
     glossary: bool = False
     #: Print each section's "In plain words" box under its title; None: in large print only.
     plain: bool | None = None
-    #: Include plain-language versions no clinician has checked yet (a kiosk may leave them out).
-    plain_unchecked: bool = True
 
     @classmethod
     def for_ids(cls, pack: Pack, ids: Sequence[str] = (), **options: object) -> HandoutPlan:

@@ -110,7 +110,7 @@ def load_pack(root: Path, *, use_cache: bool = True) -> Pack:
 
     # Stamped before reading, so a file changed while loading is not cached as read.
     stamps = [cache.stamp(root, MANIFEST_NAME), cache.stamp(root, GLOSSARY_NAME)]
-    manifest, entries, problems = read_manifest(root)
+    manifest, entries, plain_entries, problems = read_manifest(root)
     glossary, glossary_problems = read_glossary(root)
     problems.extend(glossary_problems)
     sources: dict[str, bytes] = {}
@@ -131,9 +131,9 @@ def load_pack(root: Path, *, use_cache: bool = True) -> Pack:
         raise PackError(Problem(str(root), f"the pack has no readable sections{detail}"), tuple(problems))
     from reader.content.plain import read_companions
 
-    plain, plain_problems = read_companions(root)
+    stamps.extend(cache.stamp(root, entry.file) for entry in plain_entries)  # a missing one too: it may appear
+    plain, plain_problems = read_companions(files, plain_entries)
     problems.extend(plain_problems)
-    stamps.extend(cache.stamp(root, companion.file) for companion in plain)
     pack = Pack(root=root, manifest=manifest, sections=tuple(sections), problems=tuple(problems), glossary=glossary,
                 plain=plain)
     if use_cache:

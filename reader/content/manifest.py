@@ -37,13 +37,23 @@ class SectionEntry:
     line: int | None
 
 
+@dataclass(frozen=True)
+class PlainEntry:
+    """One [[plain]] table: a reviewed section's plain-language companion, and its clinician's sign-off."""
+
+    section: str
+    file: str
+    reviewed_by: str = ""
+    reviewed_on: str = ""
+
+
 def _section_lines(text: str) -> list[int]:
     """1-based line of each [[sections]] header, counting lines once through the text."""
     return header_lines(text, "sections")
 
 
-def read_manifest(root: Path) -> tuple[Manifest, list[SectionEntry], list[Problem]]:
-    """Parse root/manifest.toml.
+def read_manifest(root: Path) -> tuple[Manifest, list[SectionEntry], list[PlainEntry], list[Problem]]:
+    """Parse root/manifest.toml: the manifest, its sections and its plain-language companions.
 
     Raises PackError when the manifest cannot be used at all; returns lesser
     problems (a bad section entry) alongside the result.
@@ -156,4 +166,25 @@ def read_manifest(root: Path) -> tuple[Manifest, list[SectionEntry], list[Proble
         seen.add(section_id)
         files[file.strip()] = section_id
         entries.append(SectionEntry(section_id, file.strip(), kind, line))
-    return manifest, entries, problems
+    plain, plain_problems = _plain_entries(data.get("plain", []), text)
+    return manifest, entries, plain, problems + plain_problems
+
+
+def _plain_entries(raw: object, text: str) -> tuple[list[PlainEntry], list[Problem]]:
+    """The [[plain]] tables that name a section and a file of the pack; what is wrong with the others."""
+    lines = header_lines(text, "plain")
+    entries: list[PlainEntry] = []
+    problems: list[Problem] = []
+    for index, table in enumerate(raw if isinstance(raw, list) else []):
+        line = lines[index] if index < len(lines) else None
+        if not isinstance(table, dict) or not isinstance(table.get("section"), str) \
+                or not isinstance(table.get("file"), str):
+            problems.append(Problem(MANIFEST_NAME, "a [[plain]] entry needs a section and a file", line))
+            continue
+        name_problem = pack_name_problem(table["file"].strip())
+        if name_problem is not None:
+            problems.append(Problem(MANIFEST_NAME, f"[[plain]] of '{table['section']}': {name_problem}", line))
+            continue
+        entries.append(PlainEntry(table["section"], table["file"].strip(), str(table.get("reviewed_by", "")).strip(),
+                                  str(table.get("reviewed_on", "")).strip()))
+    return entries, problems

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -173,8 +173,17 @@ class Pack:
     plain: tuple[Companion, ...] = field(default=())
 
     def companion(self, section_id: str) -> Companion | None:
-        """The plain-language companion of a section, if it has one."""
+        """The plain-language companion readers are shown with a section: only a reviewed section has one
+        (`check` reports a companion of any other)."""
+        section = self.section(section_id)
+        if section is None or not section.is_reviewed:
+            return None
         return next((companion for companion in self.plain if companion.section_id == section_id), None)
+
+    def without_unchecked_plain(self) -> Pack:
+        """The pack with only the companions a clinician has signed off (a kiosk's choice): it then neither
+        shows, searches nor prints the others."""
+        return replace(self, plain=tuple(companion for companion in self.plain if companion.signed_off))
 
     @cached_property
     def _positions(self) -> dict[str, int]:

@@ -37,24 +37,21 @@ _CHECKLIST_HEADING = re.compile(rf'<h([1-6])\b[^>]*\bclass="[^"]*\b{CHECKLIST}\b
 TICK_BOX = "\u2610"
 
 
-def plain_box(pack: Pack, section: Section, *, open_: bool | None, unchecked: bool = True,
-              printed: bool = False) -> str:
-    """The "In plain words" box for a reviewed section with a companion ("" for none, or an unchecked one
-    where unchecked is False): its label, and its sentences when open, or a line to open it.
+def plain_box(pack: Pack, section: Section, *, open_: bool | None, printed: bool = False) -> str:
+    """The "In plain words" box for a section with a companion ("" for none): its label, and its sentences
+    when open, or a line to open it.
 
     open_ None (the reader has not chosen): open once a clinician has checked it, folded until then, so
-    words nobody has checked are not the first a frightened reader meets. A printed box is open, or
-    not printed at all: paper has nothing to click.
+    words nobody has checked are not the first a frightened reader meets. A printed box is there only
+    when asked for (open_ True), and open: paper has nothing to click.
     """
     companion = pack.companion(section.id)
-    if companion is None or not section.is_reviewed or not (unchecked or companion.signed_off):
+    if companion is None or (printed and open_ is not True):
         return ""
     if open_ is None:
         open_ = companion.signed_off
     label = (texts.PLAIN_CHECKED.format(name=companion.reviewed_by, date=companion.reviewed_on)
              if companion.signed_off else texts.PLAIN_UNCHECKED)
-    if printed and not open_:
-        return ""
     toggle = ("" if printed else f' · <a href="{PLAIN_SCHEME}:hide">{escape(texts.PLAIN_HIDE)}</a>' if open_
               else f' · <a href="{PLAIN_SCHEME}:show">{escape(texts.PLAIN_SHOW)}</a>')
     head = (f'<p class="plainhead" id="{PLAIN_ANCHOR}"><b>{escape(texts.PLAIN_TITLE)}</b> · '
@@ -80,8 +77,7 @@ def _plain_lines_html(companion: Companion) -> str:
     return "".join(parts)
 
 
-def compose_page(pack: Pack, section: Section, *, printed: bool = False, plain_open: bool | None = None,
-                 plain_unchecked: bool = True) -> str:
+def compose_page(pack: Pack, section: Section, *, printed: bool = False, plain_open: bool | None = None) -> str:
     """The page shown in the reading pane, or printed in a handout, for section.
 
     A printed page has no previous/next links, no screen-only parts, and no review
@@ -96,8 +92,7 @@ def compose_page(pack: Pack, section: Section, *, printed: bool = False, plain_o
     line = provenance_line(pack, section)
     if printed and section.kind != AID:
         line = None
-    box = plain_box(pack, section, open_=plain_open, unchecked=plain_unchecked, printed=printed) \
-        if plain_open or not printed else ""
+    box = plain_box(pack, section, open_=plain_open, printed=printed)
     if line or box:
         css = "aid" if section.kind == AID else "provenance"
         body = _insert_after_title(body, (f'<p class="{css}">{escape(line)}</p>' if line else "") + box)

@@ -9,37 +9,35 @@ starting "- " is an item of a list, as the reviewed items it restates are.
 from __future__ import annotations
 
 import re
-import tomllib
-from pathlib import Path
+from collections.abc import Sequence
 
+from reader.content.files import MAX_SECTION_BYTES, PackFiles, Refused
+from reader.content.manifest import PlainEntry
 from reader.content.model import Companion, PlainLine, Problem
 
 _CITED = re.compile(r"^(?P<text>.*?)\s*\[(?P<ids>[^\[\]]+)\]\s*$")
 
 
-def read_companions(root: Path) -> tuple[tuple[Companion, ...], list[Problem]]:
-    """The pack's companions, and what is wrong with them as files (citations are checked by `check`)."""
-    try:
-        entries = tomllib.loads((root / "manifest.toml").read_text(encoding="utf-8")).get("plain", [])
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return (), []  # the pack's loader reports an unreadable manifest
+def read_companions(files: PackFiles, entries: Sequence[PlainEntry]) -> tuple[tuple[Companion, ...], list[Problem]]:
+    """The companions the manifest lists, read as section files are (inside the pack, never blocking, within
+    a size), and what is wrong with them as files (citations are checked by `check`)."""
     companions: list[Companion] = []
     problems: list[Problem] = []
-    for entry in entries if isinstance(entries, list) else []:
-        if not isinstance(entry, dict) or not isinstance(entry.get("section"), str) or not isinstance(
-                entry.get("file"), str):
-            problems.append(Problem("manifest.toml", "a [[plain]] entry needs a section and a file"))
-            continue
-        file = entry["file"]
+    for entry in entries:
         try:
-            source = (root / file).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.append(Problem(file, f"cannot be read ({exc.__class__.__name__}); left out"))
+            source = files.read(entry.file, limit=MAX_SECTION_BYTES).decode("utf-8-sig")
+        except FileNotFoundError:
+            problems.append(Problem(entry.file, "plain-language file is missing; left out"))
             continue
-        lines, found = _plain_lines(source, file)
+        except Refused as refused:
+            problems.append(Problem(entry.file, f"{refused.message}; left out"))
+            continue
+        except UnicodeDecodeError:
+            problems.append(Problem(entry.file, "not UTF-8 text: save it as UTF-8; left out"))
+            continue
+        lines, found = _plain_lines(source, entry.file)
         problems += found
-        companions.append(Companion(entry["section"], file, lines, str(entry.get("reviewed_by", "")).strip(),
-                                    str(entry.get("reviewed_on", "")).strip()))
+        companions.append(Companion(entry.section, entry.file, lines, entry.reviewed_by, entry.reviewed_on))
     return tuple(companions), problems
 
 

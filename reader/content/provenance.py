@@ -1,4 +1,5 @@
-"""What a page says about where its words come from: the review line, the aid line and the manifest placeholders."""
+"""What a page says about where its words come from: the review line, the aid line, the disclaimer in plain words
+and the manifest placeholders."""
 
 from __future__ import annotations
 
@@ -10,6 +11,13 @@ from reader.content.model import ABOUT, ABOUT_FIELDS, AID, Manifest, Pack, Secti
 def review_line(manifest: Manifest) -> str:
     """'Medically reviewed summary · Last updated 8 May 2026'."""
     return texts.REVIEW_LINE.format(kind=manifest.kind, date=long_date(manifest.last_updated))
+
+
+def plain_disclaimer(manifest: Manifest) -> str:
+    """'In plain words: This is general information. …', shown beside the disclaimer (never instead of it);
+    "" for a pack that gives none."""
+    text = manifest.about_field("disclaimer_plain")
+    return texts.PLAIN_DISCLAIMER.format(text=text) if text else ""
 
 
 def provenance_line(pack: Pack, section: Section) -> str | None:

@@ -7,9 +7,12 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader import APP_ID
+
+if TYPE_CHECKING:
+    from reader.content.model import Pack
 
 IDLE_MIN, IDLE_MAX, IDLE_DEFAULT = 30, 1800, 120
 PROMPT_SECONDS = 30
@@ -56,6 +59,11 @@ class KioskConfig:
     def with_idle_timeout(self, seconds: int | None) -> KioskConfig:
         """The command line overrides the file."""
         return self if seconds is None else replace(self, idle_timeout=seconds)
+
+    def pack_shown(self, pack: Pack) -> Pack:
+        """The pack as this kiosk shows, searches and prints it: plain-language versions no clinician has
+        checked are left out where plain_unchecked is false."""
+        return pack if self.plain_unchecked else pack.without_unchecked_plain()
 
 
 def check_idle_timeout(seconds: int) -> str | None:

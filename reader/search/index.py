@@ -129,27 +129,24 @@ def _first_anchor(section: Section, query: Query) -> str | None:
 class SearchIndex:
     """Build once per pack, then answer queries in a few milliseconds."""
 
-    def __init__(self, pack: Pack, synonyms: SynonymTable | None = None, *, unchecked_plain: bool = True) -> None:
-        """unchecked_plain False: plain-language versions no clinician has checked are not searched (a kiosk)."""
-        for _ in self._fill(pack, synonyms, unchecked_plain=unchecked_plain):
+    def __init__(self, pack: Pack, synonyms: SynonymTable | None = None) -> None:
+        for _ in self._fill(pack, synonyms):
             pass
 
     @classmethod
-    def in_steps(cls, pack: Pack, *, sections_per_step: int = 100,
-                 unchecked_plain: bool = True) -> Iterator[SearchIndex | None]:
+    def in_steps(cls, pack: Pack, *, sections_per_step: int = 100) -> Iterator[SearchIndex | None]:
         """Build the index a few sections at a time: None after each step, then the index.
 
         A window builds it between events, so a pack of thousands of sections (a few
         hundred milliseconds to index) never holds up a keystroke or a repaint.
         """
         index = cls.__new__(cls)
-        yield from index._fill(pack, None, sections_per_step, unchecked_plain=unchecked_plain)
+        yield from index._fill(pack, None, sections_per_step)
         warm_up()  # a step of its own: the English word list, so the first typo typed does not wait for it
         yield None
         yield index
 
-    def _fill(self, pack: Pack, synonyms: SynonymTable | None, sections_per_step: int = 0, *,
-              unchecked_plain: bool = True) -> Iterator[None]:
+    def _fill(self, pack: Pack, synonyms: SynonymTable | None, sections_per_step: int = 0) -> Iterator[None]:
         """Build the index, yielding after every sections_per_step sections (0: all in one step)."""
         self._pack = pack
         self._sections = pack.sections
@@ -178,7 +175,7 @@ class SearchIndex:
             self._db.executemany("INSERT INTO docs(rowid, title, headings, body, words) VALUES (?, ?, ?, ?, ?)", rows)
             add_sections_using(sections_using, documents)
             yield
-        plain_words = self._index_plain(pack, stems, unchecked_plain)
+        plain_words = self._index_plain(pack, stems)
         self._db.commit()
         self._glossary = [(entry, {stems_of(phrase_of(form)) for form in entry.forms}) for entry in pack.glossary]
         # A query that only names the pack's subject ("adult T-cell leukaemia") is
@@ -203,16 +200,15 @@ class SearchIndex:
         self._titles.append(f" {title_stems} ")
         return (rowid, title_stems, heading_stems, body_stems, joined), section_words
 
-    def _index_plain(self, pack: Pack, stems: dict[str, str], unchecked: bool) -> set[str]:
-        """Index each reviewed section's plain-language version shown to readers; return its words."""
+    def _index_plain(self, pack: Pack, stems: dict[str, str]) -> set[str]:
+        """Index each plain-language version readers are shown; return its words."""
         #: Per section (by rowid), its plain-language version.
         self._plain: dict[int, Companion] = {}
         found: set[str] = set()
         for companion in pack.plain:
-            section = pack.section(companion.section_id)
-            if section is None or not section.is_reviewed or not (unchecked or companion.signed_off):
-                continue
-            rowid = pack.position(section.id)
+            if pack.companion(companion.section_id) is not companion:
+                continue  # not of a reviewed section: never shown
+            rowid = pack.position(companion.section_id)
             plain_words = words(companion.text)
             plain_stems = " ".join(stem_all(plain_words, stems))
             self._plain[rowid] = companion
@@ -262,8 +258,8 @@ class SearchIndex:
                             section.kind))
         # Plain words lead to their section only where nothing better does: after every match in the
         # sections' own text, and never beside a topic the summary does not cover.
-        plain_only = [] if subject_only or query.gaps else [rowid for rowid in plain_rows
-                                                             if rowid not in {row for row, _ in rows}]
+        in_own_text = {rowid for rowid, _ in rows}
+        plain_only = [] if subject_only or query.gaps else [rowid for rowid in plain_rows if rowid not in in_own_text]
         hits += [self._plain_hit(rowid, query) for rowid in plain_only[:max(0, limit - len(hits))]]
         suggestions = () if rows or plain_only or query.gaps else self._suggest(text)
         return SearchResult(query, tuple(hits[:limit]), self._terms_for(query), suggestions, unmentioned, subject_only,

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+
+from reader.content.toml_files import read_toml
 
 #: The pack's file of pronunciations, beside manifest.toml.
 FILE_NAME = "pronunciations.toml"
@@ -62,13 +63,12 @@ class Pronunciations:
 
 def load_pronunciations(pack_dir: Path) -> tuple[Pronunciations, list[str]]:
     """The pack's table, and what was wrong with it (a missing file is no problem: nothing is changed)."""
-    path = pack_dir / FILE_NAME
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    # As every file of the pack is read: inside it, within a size, never blocking on a pipe or a device.
+    data, _text, problem = read_toml(pack_dir, FILE_NAME)
+    if problem is not None:
+        return Pronunciations(), [f"{FILE_NAME}: cannot be read ({problem.message}); words are said as written"]
+    if data is None:
         return Pronunciations(), []
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        return Pronunciations(), [f"{FILE_NAME}: cannot be read ({exc}); words are said as written"]
     table: dict[str, str] = {}
     problems: list[str] = []
     entries = data.get("pronounce", {})

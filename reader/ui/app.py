@@ -231,7 +231,8 @@ def run_kiosk(args: argparse.Namespace, config: KioskConfig, pack: Pack, family:
     from reader.ui.kiosk.mode import KioskController
     from reader.ui.window.main_window import MainWindow
 
-    window = MainWindow(pack, Settings(None), family, speech_engine=args.speech_engine or config.speech_engine)
+    window = MainWindow(config.pack_shown(pack), Settings(None), family,
+                        speech_engine=args.speech_engine or config.speech_engine)
     install_error_log(config.log_file, window.apologise)
     _report_damage(window, args.content or default_pack_dir(), trusted=config.trust_key is not None)
     kiosk = KioskController(window.kiosk_surface(), config)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QStandardPaths, QTimer
@@ -70,6 +70,22 @@ class _LineOfText:
 
     def __set__(self, settings: Settings, text: str) -> None:
         settings._set(self._key, text.strip()[:self._limit])
+
+
+class _Choice:
+    """A remembered choice among names, on a Settings attribute: anything else is read, and stored, as default."""
+
+    def __init__(self, key: str, choices: Collection[str], default: str) -> None:
+        self._key = key
+        self._choices = choices
+        self._default = default
+
+    def __get__(self, settings: Settings, owner: type | None = None) -> str:
+        value = settings._get(self._key)
+        return value if isinstance(value, str) and value in self._choices else self._default
+
+    def __set__(self, settings: Settings, choice: str) -> None:
+        settings._set(self._key, choice if choice in self._choices else self._default)
 
 
 class Settings:
@@ -191,14 +207,8 @@ class Settings:
     def geometry(self, value: QByteArray) -> None:
         self._set(_GEOMETRY, value)
 
-    @property
-    def theme(self) -> str:
-        value = self._get(_THEME)
-        return value if isinstance(value, str) and value in THEME_CHOICES else "system"
-
-    @theme.setter
-    def theme(self, choice: str) -> None:
-        self._set(_THEME, choice if choice in THEME_CHOICES else "system")
+    #: The theme chosen in View > Theme, or "system".
+    theme = _Choice(_THEME, THEME_CHOICES, "system")
 
     @property
     def line_height(self) -> int:
@@ -232,15 +242,8 @@ class Settings:
     def plain_words_open(self, open_: bool) -> None:
         self._set(_PLAIN_OPEN, "true" if open_ else "false")
 
-    @property
-    def speech_speed(self) -> str:
-        """How fast Read aloud speaks: one of speech.voice.SPEEDS ("normal" for anything else)."""
-        value = self._get(_SPEECH_SPEED)
-        return value if isinstance(value, str) and value in SPEEDS else "normal"
-
-    @speech_speed.setter
-    def speech_speed(self, speed: str) -> None:
-        self._set(_SPEECH_SPEED, speed if speed in SPEEDS else "normal")
+    #: How fast Read aloud speaks: one of speech.voice.SPEEDS.
+    speech_speed = _Choice(_SPEECH_SPEED, SPEEDS, "normal")
 
     #: The voice Read aloud speaks in, by name ("" for the engine's own).
     speech_voice = _LineOfText(_SPEECH_VOICE, limit=200)

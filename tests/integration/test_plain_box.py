@@ -55,9 +55,10 @@ def test_a_kiosk_can_hide_words_no_clinician_has_checked(make_pack, own, family,
     from reader.ui.settings import Settings
     from reader.ui.window.main_window import MainWindow
 
-    pack = pack_with_companion(make_pack)
-    window = own(MainWindow(pack, Settings(None), family, speech_engine="mock"))
-    KioskController(window.kiosk_surface(), KioskConfig(plain_unchecked=False), idle_ms=60_000)
+    config = KioskConfig(plain_unchecked=False)
+    window = own(MainWindow(config.pack_shown(pack_with_companion(make_pack)), Settings(None), family,
+                            speech_engine="mock"))  # as run_kiosk builds it
+    KioskController(window.kiosk_surface(), config, idle_ms=60_000)
     assert "In plain words" not in window.reading.toPlainText()
     window.search_controller.run_search("everyone")  # only in the plain words
     qtbot.waitUntil(lambda: window.search_controller.result is not None)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog, QGridLayout, QPushButton, QWidget
 
+from reader.content.provenance import plain_disclaimer
 from reader.kiosk.config import KioskConfig
 from reader.kiosk.pin import PinGuard
 from reader.kiosk.welcome import start_sizes, topics
@@ -75,7 +76,7 @@ class KioskController(QObject):
         manifest = window.pack.manifest
         self.attract = AttractScreen(host, window.banner, window.family, manifest.title,
                                      sizes=start_sizes(config.text_percent), topics=topics(window.pack),
-                                     plain_disclaimer=manifest.about_field("disclaimer_plain"))
+                                     plain_disclaimer=plain_disclaimer(manifest))
         self.corner = CornerHold(host, hold_ms)
         self.watcher.idleReached.connect(self.ask_if_still_reading)
         self.watcher.activityNoticed.connect(self._keep_reading_if_asked)
@@ -97,8 +98,6 @@ class KioskController(QObject):
         self.topics = self._quick_topics()
         self.lock_down()
         window.watch_reading_aloud(self.watcher.restart)  # a listener is not idle
-        if not config.plain_unchecked:
-            window.hide_unchecked_plain_words()
         if not config.read_aloud:
             window.turn_off_read_aloud(self.tr("Read aloud is turned off at this kiosk."))
 
@@ -128,8 +127,7 @@ class KioskController(QObject):
         window = self.window
         assert self.config.printer is not None
         window.set_print_enabled(False)
-        window.show_notice(print_direct(window.pack, window.section_on_screen(), window.family, self.config.printer,
-                                        plain_unchecked=self.config.plain_unchecked))
+        window.show_notice(print_direct(window.pack, window.section_on_screen(), window.family, self.config.printer))
         # With the window as context, the timer dies with it (a reset kiosk, a closed test window).
         QTimer.singleShot(_PRINT_PAUSE_MS, self._host, lambda: window.set_print_enabled(True))
 

@@ -9,7 +9,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLayout, QPushButton, QSpacerItem, QVBoxLayout, QWidget
 
-from reader import texts
 from reader.content.escaping import button_text, label_text
 from reader.kiosk.welcome import Topic
 from reader.style.palettes import LIGHT
@@ -46,7 +45,7 @@ class AttractScreen(Overlay):
         # The screen is the window's size, whatever its layout asks for: _fit_choices makes the layout ask for less.
         whole.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         #: The disclaimer in plain words, right under the disclaimer and in its colours: beside it, never instead.
-        self.plain_disclaimer = big_label(texts.PLAIN_DISCLAIMER.format(text=plain_disclaimer), self, 22)
+        self.plain_disclaimer = big_label(plain_disclaimer, self, 22)
         self.plain_disclaimer.setAlignment(QtCore.Qt.AlignmentFlag.AlignLeft)
         self.plain_disclaimer.setStyleSheet(
             f"background: {LIGHT.banner_background}; color: {LIGHT.banner_text}; padding: 4px 16px 6px 48px;"
@@ -61,8 +60,7 @@ class AttractScreen(Overlay):
         self.title = big_label(label_text(title), self, 40, bold=True)  # the pack's title, shown as written
         layout.addWidget(self.title)
         layout.addWidget(big_label(hint, self, 26))
-        self._gaps.append(QSpacerItem(0, _GAP_PX))
-        layout.addItem(self._gaps[-1])
+        self._add_gap(layout)
         # A control with a role, for a screen reader and a keyboard: "Start reading, push button".
         self.start_button = big_button(self.tr("Start reading"), self, 32, _START_PX[False])
         self.start_button.setMinimumWidth(360)
@@ -72,15 +70,13 @@ class AttractScreen(Overlay):
         #: How to start, said with the Start button, and the disclaimer in plain words, which a screen reader
         #: would not reach otherwise: no control shows it.
         self.start_hint = " ".join(part for part in (self.tr("Press Enter or tap anywhere on the screen to start."),
-                                                     self.plain_disclaimer.text() if plain_disclaimer else "") if part)
+                                                     plain_disclaimer) if part)
         self.start_button.setAccessibleDescription(self.start_hint)
         self.start_button.clicked.connect(self.start_here)
         layout.addWidget(self.start_button, 0, QtCore.Qt.AlignmentFlag.AlignCenter)
-        self._gaps.append(QSpacerItem(0, _GAP_PX))
-        layout.addItem(self._gaps[-1])
+        self._add_gap(layout)
         self.size_buttons = self._size_row(layout, sizes)
-        self._gaps.append(QSpacerItem(0, _GAP_PX))
-        layout.addItem(self._gaps[-1])
+        self._add_gap(layout)
         self.topics_heading = big_label(self.tr("Or go straight to a topic:"), self, 24)
         layout.addWidget(self.topics_heading)
         self.topic_tiles = [self._tile(topic) for topic in topics]
@@ -93,6 +89,11 @@ class AttractScreen(Overlay):
         margin = 24
         layout.setContentsMargins(margin, margin // 2, margin, margin // 2)
         self.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
+
+    def _add_gap(self, layout: QVBoxLayout) -> None:
+        """Space between two groups of choices, which a short screen gives up (_show_compact)."""
+        self._gaps.append(QSpacerItem(0, _GAP_PX))
+        layout.addItem(self._gaps[-1])
 
     def _size_row(self, layout: QVBoxLayout, sizes: Sequence[int]) -> list[QPushButton]:
         """"Text size: Normal Large Largest", each word at the size it gives, each starting the session."""

@@ -70,10 +70,6 @@ class KioskWindow(Protocol):
         """Read aloud's button off, saying why (a waiting room without headphones)."""
         ...
 
-    def hide_unchecked_plain_words(self) -> None:
-        """Plain-language companions no clinician has checked are not shown (a kiosk's choice)."""
-        ...
-
     def reset_for_next_person(self, text_percent: int) -> None:
         """A fresh start: nothing of this session on screen, in the field's undo or in the X11 selection."""
         ...

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPen,
+    QTextBlock,
     QTextCursor,
     QTextDocument,
     QTextFormat,
@@ -31,12 +32,13 @@ from reader.content.dates import long_date
 from reader.content.handout_pages import QR_URL, addresses_html, glossary_html, keep_words_whole, web_addresses
 from reader.content.handout_plan import HandoutPlan
 from reader.content.page import compose_page
-from reader.content.provenance import review_line
+from reader.content.provenance import plain_disclaimer, review_line
 from reader.qr import qr_png
 from reader.style.palettes import LIGHT
 from reader.style.stylesheet import reading_css
 from reader.ui.resources_gate import GatedDocument
 from reader.ui.style.qt_palettes import chrome_palette
+from reader.ui.text_blocks import blocks, fragments
 
 #: The anchor name that starts each section's page in a handout, numbered in order.
 _SECTION_MARK = "atl-handout-section-"
@@ -92,6 +94,20 @@ def _keep_headings_with_text(doc: QTextDocument, page_height: float) -> None:
         doc.documentLayout().documentSize()  # lay it all out now, not lazily later
 
 
+_ALWAYS_BEFORE = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+
+
+def _breaks_before(block: QTextBlock) -> bool:
+    return block.blockFormat().pageBreakPolicy() == _ALWAYS_BEFORE
+
+
+def _set_break_before(block: QTextBlock, on: bool) -> None:
+    """A page break before block (on), or wherever the page ends (off)."""
+    fmt = block.blockFormat()
+    fmt.setPageBreakPolicy(_ALWAYS_BEFORE if on else QTextFormat.PageBreakFlag.PageBreak_Auto)
+    QTextCursor(block).setBlockFormat(fmt)
+
+
 def _break_before_a_bad_split(doc: QTextDocument, page_height: float) -> bool:
     if _break_before_a_split_box(doc, page_height):
         return True
@@ -109,14 +125,11 @@ def _break_before_a_bad_split(doc: QTextDocument, page_height: float) -> bool:
         previous = block.previous()
         if (block.text().rstrip().endswith("____") and previous.isValid() and previous.text().strip()
                 and page_of(layout.blockBoundingRect(block).top()) != page_of(layout.blockBoundingRect(previous).top())
-                and previous.blockFormat().pageBreakPolicy() != QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore):
-            moved = previous.blockFormat()
-            moved.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-            QTextCursor(previous).setBlockFormat(moved)
-            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
-            QTextCursor(block).setBlockFormat(fmt)
+                and not _breaks_before(previous)):
+            _set_break_before(previous, True)
+            _set_break_before(block, False)
             return True
-        if fmt.pageBreakPolicy() == QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
+        if _breaks_before(block):
             block = following
             continue
         rect = layout.blockBoundingRect(block)
@@ -129,12 +142,9 @@ def _break_before_a_bad_split(doc: QTextDocument, page_height: float) -> bool:
             short = rect.height() <= page_height / 4
             bad = short and page_of(rect.top()) != page_of(rect.bottom() - 1) and rect.top() % page_height > 1
         if bad:
-            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-            QTextCursor(block).setBlockFormat(fmt)
+            _set_break_before(block, True)
             if leads_in:  # what follows now travels with it: an earlier break there would split them again
-                moved = following.blockFormat()
-                moved.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
-                QTextCursor(following).setBlockFormat(moved)
+                _set_break_before(following, False)
             return True
         block = following
     return False
@@ -149,21 +159,18 @@ def _break_before_a_split_box(doc: QTextDocument, page_height: float) -> bool:
         top, bottom = int(rect.top() // page_height), int((rect.bottom() - 1) // page_height)
         fmt = frame.frameFormat()
         if top == bottom or rect.height() > page_height or rect.top() % page_height <= 1 \
-                or fmt.pageBreakPolicy() == QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
+                or fmt.pageBreakPolicy() == _ALWAYS_BEFORE:
             continue
         above = frame.firstCursorPosition().block().previous()
         if above.isValid() and above.blockFormat().headingLevel() > 0:
-            heading, heading_top = above.blockFormat(), layout.blockBoundingRect(above).top()
             # Not when the heading starts a page already: a break there leaves a blank page. When heading and
             # box are a little taller than a page, the box's end still goes over, with its frame and its last
             # line ("End of the plain words"); its label stays at its top, with the heading.
-            if heading_top % page_height > 1 \
-                    and heading.pageBreakPolicy() != QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
-                heading.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-                QTextCursor(above).setBlockFormat(heading)
+            if layout.blockBoundingRect(above).top() % page_height > 1 and not _breaks_before(above):
+                _set_break_before(above, True)
                 return True
             continue  # the heading already starts a page: the box is as high up as it can go
-        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        fmt.setPageBreakPolicy(_ALWAYS_BEFORE)
         frame.setFrameFormat(fmt)
         return True
     return False
@@ -192,9 +199,8 @@ class _PagePainter:
         self.header_rect = QRectF(margin, margin * 0.7, width - 2 * margin, header_metrics.lineSpacing() * 2.2)
         footer_metrics = QFontMetricsF(self.footer_font, device)
         # The disclaimer, then (beside it, never instead) the same in plain words, when the pack has them.
-        plain = plan.pack.manifest.about_field("disclaimer_plain")
-        self.disclaimer = plan.pack.manifest.disclaimer + (
-            "\n" + texts.PLAIN_DISCLAIMER.format(text=plain) if plain else "")
+        self.disclaimer = "\n".join(line for line in (plan.pack.manifest.disclaimer,
+                                                       plain_disclaimer(plan.pack.manifest)) if line)
         disclaimer_height = footer_metrics.boundingRect(
             QRectF(0, 0, width - 2 * margin, 10_000), int(Qt.TextFlag.TextWordWrap), self.disclaimer
         ).height()
@@ -223,10 +229,8 @@ class _PagePainter:
         pack, sections = self.plan.pack, self.plan.sections
         # Each page starts with an explicit marker, so running headers never depend on
         # counting headings (a section with a second "# heading" shifted every later header).
-        plan = self.plan
         pages = "".join(f'<a name="{_SECTION_MARK}{number}"></a>'
-                        + compose_page(pack, s, printed=True, plain_open=plan.includes_plain,
-                                       plain_unchecked=plan.plain_unchecked)
+                        + compose_page(pack, s, printed=True, plain_open=self.plan.includes_plain)
                         for number, s in enumerate(sections))
         if self.plan.glossary:
             pages += glossary_html(pack, sections)
@@ -247,19 +251,14 @@ class _PagePainter:
         layout = self.document.documentLayout()
         starts: list[tuple[float, str]] = []
         titles = [s.title for s in self.plan.sections]
-        block = self.document.begin()
-        while block.isValid():
+        for block in blocks(self.document):
             # An empty anchor before a heading lands on the heading's first fragment or,
             # after another block, on the block's own character format: look at both.
-            names = list(block.charFormat().anchorNames())
-            fragments = block.begin()
-            while not fragments.atEnd():
-                names += fragments.fragment().charFormat().anchorNames()
-                fragments += 1
+            names = [*block.charFormat().anchorNames(),
+                     *(name for piece in fragments(block) for name in piece.charFormat().anchorNames())]
             for name in dict.fromkeys(names):
                 if name.startswith(_SECTION_MARK):
                     starts.append((layout.blockBoundingRect(block).top(), titles[int(name[len(_SECTION_MARK):])]))
-            block = block.next()
         return starts
 
     def _pages_with_text(self, page_height: float) -> int:

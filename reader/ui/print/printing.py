@@ -105,11 +105,8 @@ def save_plan_with_dialog(parent: QWidget, plan: HandoutPlan) -> str | None:
     return _tr("Saved {pages} page(s) to {path}").format(pages=pages, path=name)
 
 
-def print_direct(pack: Pack, section: Section, family: str, printer_name: str, *, plain_unchecked: bool = True) -> str:
-    """Print section on the named printer with no dialog (a kiosk); return what to tell the reader.
-
-    plain_unchecked False: a plain-language version no clinician has checked is not printed.
-    """
+def print_direct(pack: Pack, section: Section, family: str, printer_name: str) -> str:
+    """Print section on the named printer with no dialog (a kiosk); return what to tell the reader."""
     from PySide6.QtPrintSupport import QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -117,5 +114,5 @@ def print_direct(pack: Pack, section: Section, family: str, printer_name: str, *
     if not printer.isValid() or printer.printerName() != printer_name:
         return _tr("Printing is not available right now. Please ask at the front desk.")
     setup_page(printer)
-    paint_handout(printer, HandoutPlan(pack, (section,), plain_unchecked=plain_unchecked), family)
+    paint_handout(printer, HandoutPlan(pack, (section,)), family)
     return _tr("“{title}” is printing. Please collect it from the printer.").format(title=section.title)

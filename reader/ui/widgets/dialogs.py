@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from reader import APP_NAME, __version__, texts
 from reader.content.model import GlossaryEntry, Pack
-from reader.content.provenance import review_line
+from reader.content.provenance import plain_disclaimer, review_line
 from reader.style.type_sizes import TOUCH_PX
 from reader.ui.resources_gate import GatedBrowser
 from reader.ui.widgets.focus_ring import FocusRing
@@ -177,8 +177,7 @@ def about_html(pack: Pack, heading: str, offline_note: str) -> str:
         f"<p>{html.escape(APP_NAME)} {html.escape(__version__)}</p>"
         f"<p><b>{html.escape(pack.manifest.title)}</b><br/>{html.escape(review_line(pack.manifest))}</p>"
         f"<p>{html.escape(pack.manifest.disclaimer)}</p>"
-        + (f"<p>{html.escape(texts.PLAIN_DISCLAIMER.format(text=plain))}</p>"
-           if (plain := pack.manifest.about_field("disclaimer_plain")) else "")
+        + (f"<p>{html.escape(plain)}</p>" if (plain := plain_disclaimer(pack.manifest)) else "")
         + f"<p>{html.escape(offline_note)}</p>"
         "<p>Atkinson Hyperlegible font: SIL Open Font License 1.1.</p>"
     )

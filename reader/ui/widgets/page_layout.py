@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6 import QtGui
 
 from reader.style.stylesheet import HEADING_SCALE, heading_px
+from reader.ui.text_blocks import blocks, fragments
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QTextDocument
@@ -23,16 +24,11 @@ def size_headings(document: QTextDocument, px: int) -> None:
     Qt's heading size is a relative adjustment (h1: +3) that wins over any pixel size while it is there,
     even at 0 (which made every heading the text's size), so each piece of a heading loses it outright.
     """
-    block = document.begin()
-    while block.isValid():
+    for block in blocks(document):
         level = block.blockFormat().headingLevel()
         if level in HEADING_SCALE:
-            pieces = []  # read first: changing a piece's format can merge it with the next
-            fragments = block.begin()
-            while not fragments.atEnd():
-                piece = fragments.fragment()
-                pieces.append((piece.position(), piece.length(), piece.charFormat()))
-                fragments += 1
+            # Read first: changing a piece's format can merge it with the next.
+            pieces = [(piece.position(), piece.length(), piece.charFormat()) for piece in fragments(block)]
             for start, length, fmt in pieces:
                 fmt.clearProperty(QtGui.QTextFormat.Property.FontSizeAdjustment)
                 fmt.setProperty(QtGui.QTextFormat.Property.FontPixelSize, heading_px(level, px))
@@ -40,7 +36,6 @@ def size_headings(document: QTextDocument, px: int) -> None:
                 cursor.setPosition(start)
                 cursor.setPosition(start + length, QtGui.QTextCursor.MoveMode.KeepAnchor)
                 cursor.setCharFormat(fmt)
-        block = block.next()
 
 
 def fit_measure(document: QTextDocument) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 from reader.style.palettes import Palette
+from reader.ui.text_blocks import blocks
 
 #: Finds the (start, end) of each match in a paragraph's text.
 SpanFinder = Callable[[str], list[tuple[int, int]]]
@@ -39,16 +40,10 @@ class PageMarks:
         """Mark every match on the page (none for None); return how many there are."""
         self._matches = []
         self._current = -1
-        document = self._view.document()
         if find_spans is not None:
-            block = document.begin()
-            while block.isValid():
-                for start, end in find_spans(block.text()):
-                    cursor = QTextCursor(document)
-                    cursor.setPosition(block.position() + start)
-                    cursor.setPosition(block.position() + end, QTextCursor.MoveMode.KeepAnchor)
-                    self._matches.append(cursor)
-                block = block.next()
+            for block in blocks(self._view.document()):
+                at = block.position()
+                self._matches += [self._select(at + start, at + end) for start, end in find_spans(block.text())]
         self.paint()
         return len(self._matches)
 
@@ -117,11 +112,11 @@ class PageMarks:
             return
         palette = self._palette
         # Later marks are drawn over earlier ones: pairs under the search matches, reading aloud on top.
-        marks = [(cursor, _PAIRED) for start, end in self._pairs if (cursor := self._cursor(start, end))]
+        marks = [(cursor, _PAIRED) for start, end in self._pairs if (cursor := self._on_page(start, end))]
         marks += [(cursor, _CURRENT if number == self._current else _PLAIN)
                   for number, cursor in enumerate(self._matches)]
         marks += [(cursor, _CURRENT if strong else _PLAIN)
-                  for start, end, strong in self._spoken if (cursor := self._cursor(start, end))]
+                  for start, end, strong in self._spoken if (cursor := self._on_page(start, end))]
         selections = []
         for cursor, kind in marks:
             fmt = QtGui.QTextCharFormat()
@@ -140,13 +135,13 @@ class PageMarks:
             selections.append(selection)
         self._view.setExtraSelections(selections)
 
-    def _cursor(self, start: int, end: int) -> QTextCursor | None:
+    def _on_page(self, start: int, end: int) -> QTextCursor | None:
         """A cursor selecting start to end; None past the page's end (a page being replaced: marked again once
         it is shown)."""
-        document = self._view.document()
-        if end > document.characterCount() - 1:
-            return None
-        cursor = QTextCursor(document)
+        return self._select(start, end) if end <= self._view.document().characterCount() - 1 else None
+
+    def _select(self, start: int, end: int) -> QTextCursor:
+        cursor = QTextCursor(self._view.document())
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         return cursor

@@ -215,19 +215,19 @@ class ReadingPane(GatedBrowser):
         cursor = self.cursorForPosition(QtCore.QPoint(0, 0))
         return cursor.position(), self.cursorRect(cursor).top()
 
+    def _rect_at(self, position: int) -> QtCore.QRect:
+        """Where the text position is drawn, in the viewport."""
+        cursor = QtGui.QTextCursor(self.document())
+        cursor.setPosition(position)
+        return self.cursorRect(cursor)
+
     def span_in_view(self, start: int, end: int) -> bool:
         """Whether any of the text from start to end is on screen now."""
-        first, last = QtGui.QTextCursor(self.document()), QtGui.QTextCursor(self.document())
-        first.setPosition(start)
-        last.setPosition(end)
-        return self.cursorRect(first).top() < self.viewport().height() and self.cursorRect(last).bottom() > 0
+        return self._rect_at(start).top() < self.viewport().height() and self._rect_at(end).bottom() > 0
 
     def scroll_to_span(self, start: int, end: int) -> None:
         """Scroll as little as shows the text from start to end (its start, if it is taller than the view)."""
-        first, last = QtGui.QTextCursor(self.document()), QtGui.QTextCursor(self.document())
-        first.setPosition(start)
-        last.setPosition(end)
-        top, bottom, height = self.cursorRect(first).top(), self.cursorRect(last).bottom(), self.viewport().height()
+        top, bottom, height = self._rect_at(start).top(), self._rect_at(end).bottom(), self.viewport().height()
         bar = self.verticalScrollBar()
         if top < 0 or bottom - top > height:
             bar.setValue(bar.value() + top)
@@ -239,10 +239,8 @@ class ReadingPane(GatedBrowser):
         if place is None:
             return
         position, offset = place
-        cursor = QtGui.QTextCursor(self.document())
-        cursor.setPosition(position)
         bar = self.verticalScrollBar()
-        bar.setValue(bar.value() + self.cursorRect(cursor).top() - offset)
+        bar.setValue(bar.value() + self._rect_at(position).top() - offset)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
         super().paintEvent(event)
@@ -332,9 +330,7 @@ class ReadingPane(GatedBrowser):
         """The sentence being read aloud, and its word in the current match's colour, kept in view; None: neither."""
         end = self.marks.set_spoken(sentence, word)
         if end is not None:
-            cursor = QtGui.QTextCursor(self.document())
-            cursor.setPosition(end)
-            self._show_with_context(self.cursorRect(cursor))
+            self._show_with_context(self._rect_at(end))
 
     @property
     def spoken_marks(self) -> list[tuple[int, int, bool]]:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from reader import texts, textscale
 from reader.content.model import Pack, Section
+from reader.content.provenance import plain_disclaimer
 from reader.ui.announce import announce
 from reader.ui.widgets.banner import DisclaimerBanner
 from reader.ui.widgets.header import HeaderBar
@@ -31,7 +32,6 @@ from reader.ui.window.appearance import Appearance
 from reader.ui.window.commands import Commands
 from reader.ui.window.navigation import Navigation
 from reader.ui.window.read_aloud import ReadAloud
-from reader.ui.window.search_controller import SearchController
 from reader.ui.window.window_dialogs import WindowDialogs
 
 
@@ -46,7 +46,6 @@ class KioskSurface:
     banner: DisclaimerBanner
     reading: ReadingPane
     search_panel: SearchPanel
-    search: SearchController
     navigator: NavigatorTree
     notice: NoticeBar
     commands: Commands
@@ -154,9 +153,8 @@ class KioskSurface:
         self.reset_session(text_percent, section.id)  # that page is where the session starts: Back has nowhere to go
         self.reading.setFocus()
         manifest = self.pack.manifest
-        plain = manifest.about_field("disclaimer_plain")
-        said = f"{texts.sentence(section.title)} {manifest.disclaimer}" + (
-            f" {texts.PLAIN_DISCLAIMER.format(text=plain)}" if plain else "")
+        said = " ".join(part for part in (texts.sentence(section.title), manifest.disclaimer,
+                                          plain_disclaimer(manifest)) if part)
         announce(self.banner, said, focus=self.reading)
 
     def watch_reading_aloud(self, on_progress: Callable[[], None]) -> None:
@@ -164,11 +162,6 @@ class KioskSurface:
 
     def turn_off_read_aloud(self, why: str) -> None:
         self.read_aloud.set_unavailable(why)
-
-    def hide_unchecked_plain_words(self) -> None:
-        self.navigation.plain_unchecked = False
-        self.navigation.show_again()
-        self.search.leave_out_unchecked_plain_words()
 
     def reset_for_next_person(self, text_percent: int) -> None:
         """Nothing of this session stays on screen or can be brought back (undo, Back, a flick)."""

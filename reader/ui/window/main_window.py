@@ -428,9 +428,8 @@ class MainWindow(QMainWindow):
         from reader.ui.window.kiosk_surface import KioskSurface
 
         return KioskSurface(self, self.pack, self.family, self.header, self.banner, self.reading, self.search_panel,
-                            self.search_controller, self.navigator, self.notice, self.commands, self.navigation,
-                            self.appearance, self.read_aloud, self.dialogs, self.reset_session,
-                            self.close_contents_drawer)
+                            self.navigator, self.notice, self.commands, self.navigation, self.appearance,
+                            self.read_aloud, self.dialogs, self.reset_session, self.close_contents_drawer)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         self.settings.geometry = QByteArray(self.saveGeometry())

@@ -33,8 +33,6 @@ class Navigation(QObject):
         self._session = session
         self._settings = settings
         self._reading = reading
-        #: Show plain-language companions no clinician has checked yet (a kiosk may turn this off).
-        self.plain_unchecked = True
 
     @property
     def current(self) -> Location:
@@ -81,8 +79,7 @@ class Navigation(QObject):
     def show_page(self, section: Section) -> None:
         """The section's page in the reading pane, marked up by pageShown's slots in the same edit."""
         with self._reading.page_edit():  # laid out once, marks and all
-            self._reading.show_page(compose_page(self._pack, section, plain_open=self._settings.plain_words_open,
-                                                 plain_unchecked=self.plain_unchecked))
+            self._reading.show_page(compose_page(self._pack, section, plain_open=self._settings.plain_words_open))
             self._session.shown_section = section.id
             self.pageShown.emit()
 

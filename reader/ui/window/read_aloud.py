@@ -11,9 +11,10 @@ from PySide6.QtGui import QTextBlock, QTextDocument
 from reader.content.links import PLAIN_SCHEME, SECTION_SCHEME
 from reader.content.model import Pack
 from reader.reading.session import ReadingSession
-from reader.speech.script import Block, Kind, Utterance
+from reader.speech.script import Block, Kind, Utterance, reading_script, start_index, utterance
 from reader.speech.voice import SPEEDS
 from reader.ui.settings import Settings
+from reader.ui.text_blocks import blocks, fragments
 from reader.ui.widgets.reading_pane import ReadingPane
 
 if TYPE_CHECKING:
@@ -79,8 +80,6 @@ class ReadAloud(QObject):
         if self.unavailable:
             self.problemFound.emit(self.unavailable)
             return
-        from reader.speech.script import reading_script, start_index, utterance
-
         pronounce = self._pronunciations_of_pack()
         script = reading_script(page_blocks(self._reading.document()), pronounce)
         queue = list(script[start_index(script, self._reading.textCursor().position()):])
@@ -107,8 +106,6 @@ class ReadAloud(QObject):
         if self.unavailable:
             self.problemFound.emit(self.unavailable)
             return
-        from reader.speech.script import Block, reading_script
-
         self.stop()
         self._held, self._reading_aside = False, True
         aside = reading_script([Block(text, 0)], self._pronunciations_of_pack())
@@ -276,10 +273,9 @@ def page_blocks(document: QTextDocument) -> list[Block]:
 
     The "In plain words" box is read when it is open, without its line to fold it; folded, not at all.
     """
-    blocks: list[Block] = []
+    said: list[Block] = []
     last: QTextBlock | None = None
-    block = document.begin()
-    while block.isValid():
+    for block in blocks(document):
         text = block.text().replace("\ufffc", " ")  # an image's place: nothing to say
         toggle = _plain_toggle(block)
         if toggle is not None:
@@ -288,35 +284,28 @@ def page_blocks(document: QTextDocument) -> list[Block]:
         if text.strip():
             heading = block.blockFormat().headingLevel() > 0
             kind = Kind.HEADING if heading else Kind.ITEM if block.textList() is not None else Kind.TEXT
-            blocks.append(Block(text, block.position(), kind))
+            said.append(Block(text, block.position(), kind))
             last = block
-        block = block.next()
     if last is not None and _only_section_links(last):
-        blocks.pop()
-    return blocks
+        said.pop()
+    return said
 
 
 def _plain_toggle(block: QTextBlock) -> tuple[str, int] | None:
     """The "In plain words" box's link to fold or open it in block, and where it starts in the block; or None."""
-    fragments = block.begin()
-    while not fragments.atEnd():
-        fragment = fragments.fragment()
+    for fragment in fragments(block):
         href = fragment.charFormat().anchorHref()
         if href.startswith(f"{PLAIN_SCHEME}:"):
             return href, fragment.position() - block.position()
-        fragments += 1
     return None
 
 
 def _only_section_links(block: QTextBlock) -> bool:
     """Whether block is the pager: links to other sections and the dots between them, nothing else."""
     links = False
-    fragments = block.begin()
-    while not fragments.atEnd():
-        fragment = fragments.fragment()
+    for fragment in fragments(block):
         if fragment.charFormat().anchorHref().startswith(f"{SECTION_SCHEME}:"):
             links = True
         elif fragment.text().strip(" \u00a0·"):
             return False
-        fragments += 1
     return links

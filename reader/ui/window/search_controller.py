@@ -38,7 +38,6 @@ class SearchController(QObject):
         self._index: SearchIndex | None = None
         self._steps: Iterator[SearchIndex | None] | None = None
         self._waiting_query: str | None = None
-        self._unchecked_plain = True  # plain-language versions no clinician has checked are searched
         # Builds the index a few sections per turn of the event loop, so neither
         # start-up nor the first keystroke waits for all of it.
         self._step_timer = QTimer(self)
@@ -54,14 +53,8 @@ class SearchController(QObject):
         if self._index is None and self._steps is None:
             from reader.search import SearchIndex
 
-            self._steps = SearchIndex.in_steps(self._pack, unchecked_plain=self._unchecked_plain)
+            self._steps = SearchIndex.in_steps(self._pack)
             self._step_timer.start()
-
-    def leave_out_unchecked_plain_words(self) -> None:
-        """Plain-language versions no clinician has checked are not searched (a kiosk's choice)."""
-        self._unchecked_plain = False
-        self._step_timer.stop()
-        self._index, self._steps = None, None  # built again, without them, for the next search
 
     @property
     def ready(self) -> bool:

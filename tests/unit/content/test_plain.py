@@ -9,6 +9,8 @@ import pytest
 from reader.checking import check_pack
 from reader.checking.plain_check import MAX_PLAIN_GRADE, check_companions, new_claim_words
 from reader.content import load_pack
+from reader.content.files import PackFiles
+from reader.content.manifest import read_manifest
 from reader.content.plain import read_companions
 from reader.content.sentences import reviewed_sentences
 
@@ -23,9 +25,14 @@ def pack_with(make_pack, plain: str, signed: str = ""):
     return root
 
 
+def bundled_companions():
+    """The bundled pack's companions as the loader reads them, and what is wrong with them as files."""
+    return read_companions(PackFiles(CONTENT), read_manifest(CONTENT)[2])
+
+
 def test_the_bundled_companions_restate_every_reviewed_sentence_at_grade_6_or_lower():
     pack = load_pack(CONTENT)
-    companions, problems = read_companions(CONTENT)
+    companions, problems = bundled_companions()
     assert problems == [] and check_companions(pack) == []
     assert {c.section_id for c in companions} == {s.id for s in pack.sections if s.is_reviewed}
     from reader.checking.readability import grade
@@ -38,7 +45,7 @@ def test_the_bundled_companions_restate_every_reviewed_sentence_at_grade_6_or_lo
 def test_every_number_name_and_hedge_comes_from_the_sentences_cited_or_the_glossary():
     pack = load_pack(CONTENT)
     glossary = " ".join(f"{entry.term} {entry.definition}" for entry in pack.glossary)
-    for companion in read_companions(CONTENT)[0]:
+    for companion in bundled_companions()[0]:
         sources = {s.id: s.text for s in reviewed_sentences(pack.section(companion.section_id))}
         for line in companion.lines:
             said = " ".join(sources[i] for i in line.cites)

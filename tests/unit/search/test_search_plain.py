@@ -6,6 +6,7 @@ import pytest
 
 from reader.content import load_pack
 from reader.content.links import PLAIN_ANCHOR
+from reader.kiosk.config import KioskConfig
 from reader.search import SearchIndex
 from reader.search.outcome import status_lines
 
@@ -53,10 +54,11 @@ def test_plain_words_never_answer_a_topic_the_summary_does_not_cover(pack):
 
 
 def test_a_kiosk_that_hides_unchecked_plain_words_does_not_search_them(make_pack):
+    kiosk = KioskConfig(plain_unchecked=False)
     unsigned = plain_pack(make_pack)
-    assert SearchIndex(unsigned, unchecked_plain=False).search("cancer").hits == ()
+    assert SearchIndex(kiosk.pack_shown(unsigned)).search("cancer").hits == ()
     signed = plain_pack(make_pack, 'reviewed_by = "Dr A. Example"\nreviewed_on = "2026-12-01"\n')
-    assert [hit.plain for hit in SearchIndex(signed, unchecked_plain=False).search("cancer").hits] == [True]
+    assert [hit.plain for hit in SearchIndex(kiosk.pack_shown(signed)).search("cancer").hits] == [True]
 
 
 @pytest.mark.parametrize("query", ["cancr", "grow fas"])
