@@ -19,3 +19,13 @@ EXTERNAL_SCHEMES = ("http", "https", "mailto", "tel")
 def external_address(url: str) -> str:
     """The address a reader should type on another device (mailto: stripped)."""
     return url[len("mailto:"):] if url.lower().startswith("mailto:") else url
+
+
+def link_kind(href: str) -> str:
+    """What a link in the text leads to: "term" (a definition), "web" (an address shown) or "section"."""
+    scheme = href.split(":", 1)[0].lower() if ":" in href else ""
+    if scheme == TERM_SCHEME:
+        return "term"
+    if scheme in EXTERNAL_SCHEMES:
+        return "web"
+    return "section"

@@ -36,6 +36,20 @@ def chrome_palette(theme: Palette) -> QPalette:
     return palette
 
 
+def page_palette(colours: QPalette, theme: Palette) -> QPalette:
+    """colours with the page's own background, text and links, in every state, whatever the desktop theme.
+
+    The reading stylesheet sets text and link colours chosen against the theme's
+    page; on a dark desktop palette they would sit on a dark background.
+    """
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Disabled):
+        colours.setColor(group, QPalette.ColorRole.Base, QColor(theme.background))
+        colours.setColor(group, QPalette.ColorRole.Text, QColor(theme.text))
+        colours.setColor(group, QPalette.ColorRole.Link, QColor(theme.link))
+        colours.setColor(group, QPalette.ColorRole.LinkVisited, QColor(theme.link))
+    return colours
+
+
 def system_theme(*, ask_contrast: bool = False) -> Palette:
     """What the system shows: dark if its window colour is dark, high contrast if it asks for it.
 

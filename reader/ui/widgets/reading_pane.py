@@ -9,17 +9,20 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QTextEdit, QWidget
 
-from reader.content.links import EXTERNAL_SCHEMES, PLAIN_SCHEME, SECTION_SCHEME, TERM_SCHEME
+from reader.content.links import EXTERNAL_SCHEMES, PLAIN_SCHEME, SECTION_SCHEME, TERM_SCHEME, link_kind
 from reader.navigation import anchor_at
 from reader.style.palettes import LIGHT, Palette
 from reader.style.stylesheet import Spacing, reading_css
 from reader.style.type_sizes import READING_PX
 from reader.ui.resources_gate import GatedBrowser
+from reader.ui.style.qt_palettes import page_palette
+from reader.ui.widgets.link_ring import draw_link_ring, link_format, selected_link_rect
 from reader.ui.widgets.page_layout import fit_measure, size_headings
 from reader.ui.widgets.page_marks import PageMarks, SpanFinder
+from reader.ui.widgets.page_structure import block_with_anchor, headings, mark_terms, subsection_tops
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
@@ -33,9 +36,6 @@ if TYPE_CHECKING:
 #: A reader's place: the text position at the top of the view, and its line's offset there.
 Place = tuple[int, int]
 
-
-#: The ring around a link reached with Tab, in pixels: as thick as the window's focus ring.
-LINK_RING_PX = 3
 
 class ReadingPane(GatedBrowser):
     """Displays HTML pages; reports link clicks instead of following them.
@@ -72,7 +72,7 @@ class ReadingPane(GatedBrowser):
         self._painted = False
         self._palette = palette
         self._spacing = Spacing()
-        self._pin_colours(palette)
+        self.setPalette(page_palette(self.palette(), palette))
         self._px = READING_PX
         self._use_stylesheet()
         self._headings: list[tuple[int, str]] = []
@@ -105,7 +105,7 @@ class ReadingPane(GatedBrowser):
     def set_theme(self, palette: Palette) -> None:
         """New colours; the window shows the page again so the stylesheet takes effect."""
         self._palette = palette
-        self._pin_colours(palette)
+        self.setPalette(page_palette(self.palette(), palette))
         self._use_stylesheet()
         self.marks.set_palette(palette)
 
@@ -120,20 +120,6 @@ class ReadingPane(GatedBrowser):
     def _use_stylesheet(self) -> None:
         """The page's stylesheet for these colours, spacing and size; it takes effect as a page is shown."""
         self.document().setDefaultStyleSheet(reading_css(self._palette, self._spacing, self._px))
-
-    def _pin_colours(self, palette: Palette) -> None:
-        """Use the page's own colours whatever the desktop theme.
-
-        The reading stylesheet sets text and link colours chosen against a light
-        page; on a dark desktop palette they would sit on a dark background.
-        """
-        colours = self.palette()
-        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Disabled):
-            colours.setColor(group, QPalette.ColorRole.Base, QColor(palette.background))
-            colours.setColor(group, QPalette.ColorRole.Text, QColor(palette.text))
-            colours.setColor(group, QPalette.ColorRole.Link, QColor(palette.link))
-            colours.setColor(group, QPalette.ColorRole.LinkVisited, QColor(palette.link))
-        self.setPalette(colours)
 
     # -- content -----------------------------------------------------------------
     def show_page(self, html: str) -> None:
@@ -249,26 +235,11 @@ class ReadingPane(GatedBrowser):
             self.firstPainted.emit()
         ring = self.focused_link_rect()
         if ring is not None:
-            self._draw_link_ring(ring)
+            draw_link_ring(self, ring, self._palette.focus)
 
     def focused_link_rect(self) -> QtCore.QRect | None:
         """Where the link reached with Tab is, in the viewport; None when no link has keyboard focus."""
-        cursor = self.textCursor()
-        if not (self.hasFocus() and cursor.hasSelection() and _link_format(cursor).isAnchor()):
-            return None
-        start, end = QtGui.QTextCursor(cursor), QtGui.QTextCursor(cursor)
-        start.setPosition(cursor.selectionStart())
-        end.setPosition(cursor.selectionEnd())
-        return self.cursorRect(start).united(self.cursorRect(end)).adjusted(-LINK_RING_PX, 0, LINK_RING_PX, 0)
-
-    def _draw_link_ring(self, rect: QtCore.QRect) -> None:
-        """A ring as thick as the window's focus ring, in the theme's focus colour: Qt's own is a 1 px dotted line."""
-        painter = QtGui.QPainter(self.viewport())
-        pen = QtGui.QPen(QColor(self._palette.focus))
-        pen.setWidth(LINK_RING_PX)
-        painter.setPen(pen)
-        painter.drawRect(rect.adjusted(-1, -1, 1, 1))
-        painter.end()
+        return selected_link_rect(self) if self.hasFocus() else None
 
     def focusOutEvent(self, event: QtGui.QFocusEvent) -> None:  # noqa: N802 (Qt API)
         super().focusOutEvent(event)
@@ -276,7 +247,7 @@ class ReadingPane(GatedBrowser):
 
     def go_to_anchor(self, anchor: str | None) -> None:
         """Scroll to the anchor (or the top), and put the caret there: a screen reader reads on from it."""
-        block = self._block_of(anchor) if anchor else self.document().begin()
+        block = block_with_anchor(self.document(), anchor) if anchor else self.document().begin()
         if block is not None and block.isValid():
             self.setTextCursor(QtGui.QTextCursor(block))  # first: Qt scrolls to show the caret
         if anchor:
@@ -284,42 +255,10 @@ class ReadingPane(GatedBrowser):
         else:
             self.verticalScrollBar().setValue(0)
 
-    def _block_of(self, anchor: str) -> QtGui.QTextBlock | None:
-        block = self.document().begin()
-        while block.isValid():
-            if anchor in (block.charFormat().anchorNames() or block.begin().fragment().charFormat().anchorNames()):
-                return block
-            block = block.next()
-        return None
-
     def mark_terms(self, finder: TermFinder) -> None:
-        """Mark each glossary term's first use on the page with a dotted underline.
-
-        Marks are link formats over the text as shown, so the words themselves
-        never change; headings and links are left alone.
-        """
+        """Mark each glossary term's first use on the page with a dotted underline (page_structure.mark_terms)."""
         with self.page_edit():
-            self._mark_terms(finder)
-
-    def _mark_terms(self, finder: TermFinder) -> None:
-        seen: set[int] = set()
-        block = self.document().begin()
-        while block.isValid():
-            if block.blockFormat().headingLevel() == 0:
-                for start, end, index in finder.find(block.text(), seen):
-                    cursor = QtGui.QTextCursor(self.document())
-                    cursor.setPosition(block.position() + start + 1)
-                    if cursor.charFormat().isAnchor():
-                        continue  # already a link
-                    cursor.setPosition(block.position() + start)
-                    cursor.setPosition(block.position() + end, QtGui.QTextCursor.MoveMode.KeepAnchor)
-                    mark = QtGui.QTextCharFormat()
-                    mark.setAnchor(True)
-                    mark.setAnchorHref(f"{TERM_SCHEME}:{index}")
-                    mark.setFontUnderline(True)
-                    mark.setUnderlineStyle(QtGui.QTextCharFormat.UnderlineStyle.DotLine)
-                    cursor.mergeCharFormat(mark)
-            block = block.next()
+            mark_terms(self.document(), finder)
 
     # -- highlighting (PageMarks) -----------------------------------------------------------
     def highlight(self, find_spans: SpanFinder | None) -> int:
@@ -381,16 +320,7 @@ class ReadingPane(GatedBrowser):
     def _measure_headings(self) -> None:
         if not self._spying:
             return
-        layout = self.document().documentLayout()
-        headings: list[tuple[int, str]] = []
-        block = self.document().begin()
-        while block.isValid():
-            if block.blockFormat().headingLevel() == 2:
-                names = block.charFormat().anchorNames() or block.begin().fragment().charFormat().anchorNames()
-                if names:
-                    headings.append((round(layout.blockBoundingRect(block).top()), names[0]))
-            block = block.next()
-        self._headings = headings
+        self._headings = subsection_tops(self.document())
         self._track_visible_anchor(self.verticalScrollBar().value())
 
     def _track_visible_anchor(self, top: int) -> None:
@@ -410,13 +340,7 @@ class ReadingPane(GatedBrowser):
         reached from the keyboard.
         """
         here = self.textCursor().block().position()
-        block = self.document().begin()
-        headings = []
-        while block.isValid():
-            if block.blockFormat().headingLevel():
-                headings.append(block)
-            block = block.next()
-        ahead = [b for b in headings if (b.position() > here if step > 0 else b.position() < here)]
+        ahead = [b for b in headings(self.document()) if (b.position() > here if step > 0 else b.position() < here)]
         if not ahead:
             return ""
         target = ahead[0] if step > 0 else ahead[-1]
@@ -451,7 +375,7 @@ class ReadingPane(GatedBrowser):
         self.viewport().update()  # the link ring moves with it
         cursor = self.textCursor()
         if moved and self.hasFocus() and cursor.hasSelection():
-            self.linkFocused.emit(cursor.selectedText(), link_kind(_link_format(cursor).anchorHref()))
+            self.linkFocused.emit(cursor.selectedText(), link_kind(link_format(cursor).anchorHref()))
         return moved
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
@@ -469,20 +393,3 @@ class ReadingPane(GatedBrowser):
             self.historyStepRequested.emit(1)
         else:
             super().keyPressEvent(event)
-
-
-def link_kind(href: str) -> str:
-    """What a link in the text leads to: "term" (a definition), "web" (an address shown) or "section"."""
-    scheme = href.split(":", 1)[0].lower() if ":" in href else ""
-    if scheme == TERM_SCHEME:
-        return "term"
-    if scheme in EXTERNAL_SCHEMES:
-        return "web"
-    return "section"
-
-
-def _link_format(cursor: QtGui.QTextCursor) -> QtGui.QTextCharFormat:
-    """The format of the selected link's text, whichever way it was selected (Shift+Tab selects backwards)."""
-    inside = QtGui.QTextCursor(cursor)
-    inside.setPosition(cursor.selectionEnd())
-    return inside.charFormat()
