@@ -15,6 +15,7 @@ from conftest import ROOT
 from pdf_text import pdf_pages
 from reader.content import load_pack
 from reader.navigation import Location
+from reader.ui.text_blocks import blocks
 
 needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 
@@ -154,6 +155,31 @@ def test_no_heading_is_left_alone_and_no_short_block_is_split(qapp, pack, family
             assert int(rect.top() // height) == int((rect.bottom() - 1) // height), f"split: {block.text()[:40]}"
         block = following
     assert checked >= 10
+
+
+def test_a_question_in_bold_is_never_left_at_the_foot_of_a_page_without_its_answer(qapp, make_pack, family,
+                                                                                   tmp_path):
+    import datetime as dt
+
+    from PySide6.QtGui import QPdfWriter
+
+    from reader.content.handout_plan import HandoutPlan
+    from reader.ui.print.handout import _PagePainter, setup_page
+
+    question = "What is the current treatment goal?"
+    # Lines of filler before the question, each count moving it further down the page, through its foot.
+    for filler in range(38, 52):
+        root = make_pack({"a.md": "# A\n\n" + "Words on a line.\n\n" * filler + f"**{question}**\n\nIts answer.\n"})
+        writer = QPdfWriter(str(tmp_path / "bold.pdf"))
+        writer.setResolution(300)
+        setup_page(writer)
+        pack = load_pack(root)
+        painter = _PagePainter(writer, HandoutPlan(pack, pack.sections), family, dt.date(2026, 1, 1))
+        doc, height = painter.document, painter.body_rect.height()
+        layout = doc.documentLayout()
+        block = next(block for block in blocks(doc) if block.text() == question)
+        answer = layout.blockBoundingRect(block.next())
+        assert int(layout.blockBoundingRect(block).top() // height) == int((answer.top() + 1) // height), filler
 
 
 @needs_pdftotext

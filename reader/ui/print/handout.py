@@ -133,7 +133,7 @@ def _break_before_a_bad_split(doc: QTextDocument, page_height: float) -> bool:
             block = following
             continue
         rect = layout.blockBoundingRect(block)
-        leads_in = fmt.headingLevel() > 0 or block.text().rstrip().endswith(":")
+        leads_in = _leads_in(block)
         if leads_in and following.isValid():
             text_rect = layout.blockBoundingRect(following)
             first_line_bottom = text_rect.top() + min(text_rect.height(), 3 * doc.defaultFont().pointSizeF())
@@ -148,6 +148,14 @@ def _break_before_a_bad_split(doc: QTextDocument, page_height: float) -> bool:
             return True
         block = following
     return False
+
+
+def _leads_in(block: QTextBlock) -> bool:
+    """A heading, a lead-in ending in ":", or a line wholly in bold (a question the text below answers)."""
+    if block.blockFormat().headingLevel() > 0 or block.text().rstrip().endswith(":"):
+        return True
+    runs = [fragment for fragment in fragments(block) if fragment.text().strip()]
+    return bool(runs) and all(fragment.charFormat().fontWeight() >= QFont.Weight.Bold for fragment in runs)
 
 
 def _break_before_a_split_box(doc: QTextDocument, page_height: float) -> bool:
