@@ -117,13 +117,19 @@ def searchable_text(section: Section) -> str:
     return "\n\n".join(part for sub in section.subsections for part in (sub.title, sub.text) if part)
 
 
-def _first_anchor(section: Section, query: Query) -> str | None:
-    if matched_stems(section.text, query):
-        return None
-    for sub in section.subsections:
-        if matched_stems(sub.title, query) or matched_stems(sub.text, query):
-            return sub.id
-    return None
+def _snippet_anchor(section: Section, query: Query) -> str | None:
+    """The subsection whose paragraph the snippet shows (None: the section's opening), so a hit opens there.
+
+    The same paragraph make_snippet picks: the first with the most distinct matched words.
+    """
+    best_anchor, best_found = None, 0
+    parts = [(None, section.text), *((sub.id, f"{sub.title}\n{sub.text}") for sub in section.subsections)]
+    for anchor, text in parts:
+        for block in text.split("\n"):
+            found = len(matched_stems(block, query)) if block.strip() else 0
+            if found > best_found:
+                best_anchor, best_found = anchor, found
+    return best_anchor
 
 
 class SearchIndex:
@@ -254,7 +260,7 @@ class SearchIndex:
             if section.kind == ABOUT and not answers_all(query, self._stems[rowid], self._words[rowid], unmentioned):
                 continue
             snippet = make_snippet(section.full_text or section.title, query)
-            hits.append(Hit(section.id, section.title, snippet, round(final, 4), _first_anchor(section, query),
+            hits.append(Hit(section.id, section.title, snippet, round(final, 4), _snippet_anchor(section, query),
                             section.kind))
         # Plain words lead to their section only where nothing better does: after every match in the
         # sections' own text, and never beside a topic the summary does not cover.

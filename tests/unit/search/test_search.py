@@ -55,6 +55,20 @@ def test_hit_points_at_the_subsection_holding_the_match(index):
     assert hit.anchor == "indolent-atl"
 
 
+@pytest.mark.parametrize("query", ["ATLL", "acute atl", "chance of carriers getting atl", "transplant", "antiviral",
+                                   "chemo", "atl treatment", "slow growing", "leukemia lymphoma"])
+def test_a_hit_opens_at_the_subsection_its_snippet_is_from(pack, index, query):
+    # The snippet and the place a hit opens were chosen apart: "ATLL" showed the aggressive paragraph
+    # and opened at "Indolent (slower-growing) ATL", a reader with aggressive ATL on "watch and wait".
+    for hit in index.search(query).hits:
+        section = pack.section(hit.section_id)
+        if hit.kind != "reviewed" or hit.plain or not section.subsections:
+            continue
+        words = hit.snippet.text.strip("… ")
+        part = next((f"{sub.title}\n{sub.text}" for sub in section.subsections if sub.id == hit.anchor), section.text)
+        assert words in " ".join(part.split()), (query, hit.anchor, words)
+
+
 @pytest.mark.parametrize(
     "query",
     ['"', '""', "'", "AND", "OR NOT", "NEAR(a b)", "*", "^", "(", ")", "a*b", "col:x", "{title}: cure",
