@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from reader.search.synonyms import EMPTY, Gap, SynonymTable
-from reader.search.tokens import STOPWORDS, stem, tokenize
+from reader.search.tokens import FRAMING_WORDS, STOPWORDS, stem, tokenize
 
 if TYPE_CHECKING:
     from reader.search.spelling import Vocabulary
@@ -129,6 +129,8 @@ def parse_query(text: str, *, prefix: bool = False, vocabulary: Vocabulary | Non
                           typed=" ".join(words[start:i]), gap=gap)
         if concept not in concepts:
             concepts.append(concept)
+    if any(c.typed not in FRAMING_WORDS for c in concepts):
+        concepts = [c for c in concepts if c.typed not in FRAMING_WORDS]
     all_phrases = [phrase for c in concepts if c.gap is None for phrase in c.phrases]
     terms = frozenset(p[0] for p in all_phrases if len(p) == 1 and p[0] not in STOPWORDS)
     phrases = tuple(dict.fromkeys(p for p in all_phrases if len(p) > 1))

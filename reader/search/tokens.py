@@ -27,10 +27,14 @@ STOPWORDS = frozenset(
      "these", "they", "this", "those", "to", "was", "we", "were", "what", "when", "where", "which", "who", "whom",
      "why", "will", "with", "would", "you", "your", "actually", "completely", "fully", "please", "really", "totally",
      "get", "go", "make",
+     # words that stand in for what is asked about ("did I do something wrong" is not about "something")
+     "something", "anything", "everything", "thing", "things", "someone", "anyone", "somebody", "anybody",
+     "he", "she", "him", "her", "his", "us", "just", "very", "still", "some",
      "i", "im", "ive", "ll", "ve", "re", "s"]  # "I", and what "I'm", "I'll", "we've", "you're", "it's" leave
 )
 #: Words that frame a question rather than name what it is about ("what does indolent
-#: mean"): they are searched for, but their absence from the summary is not worth saying.
+#: mean"): searched for only when the question has nothing else ("what does staging mean"
+#: found "What does carrying HTLV-1 mean…?"), and their absence is not worth saying.
 FRAMING_WORDS = frozenset(["mean", "means", "meaning", "explain", "tell", "know"])
 
 _stemmer = Stemmer.Stemmer("english")

@@ -65,3 +65,32 @@ def test_a_malformed_topic_is_reported_and_the_rest_still_works(make_pack):
     root = make_pack({"a.md": "# A\n\nWords here."})
     (root / "synonyms.toml").write_text('[[not_covered]]\ntopic = "costs"\n', encoding="utf-8")
     assert any("[[not_covered]] number 1 needs" in str(p) for p in check_pack(root))
+
+
+# From a fresh-eyes tester's 255 patient queries: each led with a sentence that answers something else
+# (a hopeful one for "end of life"), or with nothing.
+@pytest.mark.parametrize(("query", "questions"), [
+    ("end of life", "questions-outlook"), ("mortality", "questions-outlook"), ("it came back", "questions-outlook"),
+    ("palliative care", "questions-goals"), ("hospice", "questions-goals"),
+    ("what does refractory mean", "questions-goals"),
+    ("can i give it to my wife", "questions-family"), ("can i give blood", "questions-family"),
+    ("how did i get this virus", "questions-family"),
+    ("is it my fault", "questions-daily-life"), ("did i do something wrong", "questions-daily-life"),
+    ("feeling low", "questions-daily-life"), ("carer", "questions-daily-life"), ("can i work", "questions-daily-life"),
+    ("types of atl", "questions-diagnosis"), ("what type do i have", "questions-diagnosis"),
+    ("what does staging mean", "questions-diagnosis"), ("how is it diagnosed", "questions-diagnosis"),
+    ("graft versus host disease", "questions-side-effects"), ("flu jab", "questions-side-effects"),
+    ("benefits", "questions-costs"),
+])
+def test_a_patients_question_the_summary_does_not_answer_leads_with_the_right_questions(index, query, questions):
+    result = index.search(query)
+    assert result.hits[0].anchor == questions, [(hit.section_id, hit.anchor) for hit in result.hits]
+    assert result.not_covered
+    assert not any(hit.kind == "reviewed" and "survival" in hit.snippet.text for hit in result.hits)
+
+
+def test_the_frame_of_a_question_is_not_what_it_is_about(index):
+    # "mean" found "What does carrying HTLV-1 mean…?" for any word the summary lacks
+    assert [hit.section_id for hit in index.search("what does indolent mean").hits] == ["treatment-options"]
+    assert not any(hit.anchor == "questions-family" for hit in index.search("what does staging mean").hits)
+    assert index.search("mean").hits, "alone, the word is looked for"
