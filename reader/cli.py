@@ -197,7 +197,7 @@ def _print_result(result: SearchResult, as_json: bool, topics: list[tuple[str, s
 
         from reader.search.outcome import result_json
 
-        print(json.dumps(result_json(result), ensure_ascii=False))
+        print(json.dumps(result_json(result, topics), ensure_ascii=False))
         return
     from reader.search.outcome import status_lines
 

@@ -39,9 +39,11 @@ def status_lines(result: SearchResult) -> list[str]:
     return lines
 
 
-def result_json(result: SearchResult) -> dict[str, object]:
-    """`search --json`'s object: the result's facts and the status lines the window shows."""
-    return {**result.to_json(), "status": status_lines(result)}
+def result_json(result: SearchResult, offered: list[tuple[str, str]] | None = None) -> dict[str, object]:
+    """`search --json`'s object: the result's facts, the status lines the window shows, and, when nothing
+    was found, the topics (offered: (id, title)) it lists under "Try one of these topics"."""
+    shown = [] if result.hits else [{"id": section_id, "title": title} for section_id, title in offered or ()]
+    return {**result.to_json(), "status": status_lines(result), "topics": shown}
 
 
 def topics(pack: Pack) -> list[tuple[str, str]]:

@@ -63,6 +63,14 @@ def test_search_json_says_what_it_did(query, answer, field, value):
     assert data["status"], "the same lines the window shows"
 
 
+def test_search_json_lists_the_topics_offered_when_nothing_is_found():
+    # The status said "Try one of these topics:" and the JSON had none of them
+    empty = json.loads(run("search", "--json", "--", "xylophone").stdout)
+    assert empty["sections"] == [] and empty["status"][-1] == "Try one of these topics:"
+    assert {"id": "overview", "title": "Is there a cure?"} in empty["topics"]
+    assert json.loads(run("search", "--json", "--", "cure").stdout)["topics"] == []
+
+
 def test_a_query_starting_with_a_dash_is_searched_after_double_dash():
     result = run("search", "--", "-chemo")
     assert result.returncode == 0, result.stderr
