@@ -100,6 +100,18 @@ def big_pack() -> Path:
     return root
 
 
+def instruction_row(html_file: Path, env: dict[str, str]) -> tuple[str, str, str]:
+    """Start-up as instructions to the first paint (callgrind): a ratio the machine's load does not move."""
+    from bench.instructions import instructions_to_paint
+
+    ours = instructions_to_paint(ROOT / "main.py", ["--bench"], env)
+    floor = instructions_to_paint(ROOT / "bench" / "floor.py", [str(html_file)], env)
+    if ours is None or floor is None:
+        return ("instructions to first painted frame (callgrind)", "skipped: no valgrind, or no paint", "")
+    return ("instructions to first painted frame (millions, callgrind)",
+            f"{ours / 1e6:8.1f}  ({ours / floor:.2f}× the floor)", f"{floor / 1e6:8.1f}")
+
+
 def big_pack_start(root: Path, env: dict[str, str], bundled_ms: float) -> tuple[str, str, str]:
     """The window's cold start with the big pack (its cache warm, as after a first start)."""
     command = [sys.executable, str(ROOT / "main.py"), "--bench", "--content", str(root)]
@@ -262,6 +274,7 @@ def measure() -> int:
             rss_ratio = statistics.median(our_rss) / statistics.median(floor_rss)
             rows.append(("  ratio to floor (target ≤ 1.2×)", f"{rss_ratio:8.2f}×", ""))
             rows.append(big_pack_start(big_root, env, statistics.median(ours_ms)))
+            rows.append(instruction_row(html_file, env))
         else:
             rows.append(("cold start", "skipped: no Xvfb and no DISPLAY", ""))
     finally:
