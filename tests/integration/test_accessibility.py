@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QAccessible, QPalette
+from PySide6.QtGui import QAccessible, QContextMenuEvent, QPalette
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, QLabel, QWidget
 
 from reader.navigation import Location
@@ -230,6 +230,39 @@ def test_menus_and_dialogs_take_the_theme_and_the_text_size(window, qtbot):
     assert dialog.width() > small.width(), "room for the larger text"
     assert dialog.width() <= window.width() and dialog.height() <= window.height()
     dialog.close()
+
+
+@pytest.mark.parametrize("theme", ["contrast", "dark", "light"])
+def test_menus_and_right_click_menus_show_their_edge_in_every_theme(window, qtbot, monkeypatch, theme):
+    # On high contrast's black, a menu's items floated over the page: the style's edge is a shade darker.
+    from reader.contrast import contrast_ratio
+    from reader.ui.widgets import reading_pane
+
+    window.appearance.choose_theme(theme)
+    colours = window.appearance.theme
+
+    def edge_contrast(menu) -> float:
+        image = menu.grab().toImage()
+        return contrast_ratio(image.pixelColor(0, image.height() // 2).name(), colours.window)
+
+    for menu in (window.menus["view"], window.theme_menu):
+        menu.ensurePolished()
+        assert edge_contrast(menu) >= 3, menu.title()
+    shown = []
+    monkeypatch.setattr(reading_pane, "show_edged", lambda menu, at, css: shown.append((menu, css)))
+    window.appearance.apply_text_scale(300)
+    pane = window.reading
+    pane.verticalScrollBar().setValue(pane.verticalScrollBar().maximum())  # a link further down the page
+    assert pane.verticalScrollBar().value() > 0
+    link = pane.document().find("Next:")
+    assert not link.isNull()
+    point = pane.cursorRect(link).center()
+    pane.contextMenuEvent(QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, pane.mapToGlobal(point)))
+    [(menu, css)] = shown
+    menu.setStyleSheet(css)
+    assert edge_contrast(menu) >= 3
+    copy_link = next(action for action in menu.actions() if "Link" in action.text())
+    assert copy_link.isEnabled(), "the menu is for the link under the pointer, wherever the page is scrolled"
 
 
 @pytest.mark.parametrize("theme", ["dark", "contrast", "light"])

@@ -22,6 +22,7 @@ PAIRS = [  # (what, foreground, background, minimum)
     ("focus ring", "focus", "background", 3.0),
     ("focus ring on the window", "focus", "window", 3.0),
     ("borders", "border", "background", 3.0),
+    ("menu edge", "border", "window", 3.0),
     ("banner edge", "banner_border", "banner_background", 3.0),
 ]
 

@@ -119,7 +119,6 @@ def _break_before_a_bad_split(doc: QTextDocument, page_height: float) -> bool:
     block = doc.begin()
     while block.isValid():
         following = block.next()
-        fmt = block.blockFormat()
         # A line to write on ("My notes: ____") belongs to the questions above it: it was left alone at the
         # top of a page. The block before it goes over with it (and takes any break it had).
         previous = block.previous()

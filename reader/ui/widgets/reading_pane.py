@@ -15,10 +15,11 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 from reader.content.links import EXTERNAL_SCHEMES, PLAIN_SCHEME, SECTION_SCHEME, TERM_SCHEME, link_kind
 from reader.navigation import anchor_at
 from reader.style.palettes import LIGHT, Palette
-from reader.style.stylesheet import Spacing, reading_css
+from reader.style.stylesheet import Spacing, menu_css, reading_css
 from reader.style.type_sizes import READING_PX
 from reader.ui.resources_gate import GatedBrowser
 from reader.ui.style.qt_palettes import page_palette
+from reader.ui.widgets.edged_menu import show_edged
 from reader.ui.widgets.link_ring import draw_link_ring, link_format, selected_link_rect
 from reader.ui.widgets.page_layout import fit_measure, size_headings
 from reader.ui.widgets.page_marks import PageMarks, SpanFinder
@@ -26,7 +27,7 @@ from reader.ui.widgets.page_structure import block_with_anchor, headings, mark_t
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QKeyEvent, QMouseEvent, QPaintEvent, QResizeEvent
+    from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QPaintEvent, QResizeEvent
 
     from reader.content.glossary import TermFinder
 
@@ -383,6 +384,11 @@ class ReadingPane(GatedBrowser):
         point = event.position().toPoint()
         if event.button() == QtCore.Qt.MouseButton.LeftButton and not self.anchorAt(point):
             self.textTapped.emit(self.cursorForPosition(point).position())
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt API)
+        """Qt's menu (Copy, Copy link location, Select all), with the edge the window's menus have."""
+        in_page = event.pos() + QtCore.QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        show_edged(self.createStandardContextMenu(in_page), event.globalPos(), menu_css(self._palette))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
         """QTextBrowser would walk its own (empty) history; ours is the window's."""

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 
 from reader import texts
 from reader.content.model import AID
-from reader.style.palettes import Palette
+from reader.style.palettes import LIGHT, Palette
+from reader.style.stylesheet import menu_css
+from reader.ui.widgets.edged_menu import show_edged
 from reader.ui.widgets.named_button import named_button
 from reader.ui.widgets.result_list import ResultList, ResultRow
 
@@ -79,6 +81,7 @@ class SearchPanel(QWidget):
         self.status.hide()
         self.results.hide()
 
+        self._menu_css = menu_css(LIGHT)  # set_theme's, once the window has one
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(debounce_ms)
@@ -94,6 +97,7 @@ class SearchPanel(QWidget):
         from reader.ui.style.qt_palettes import outline
 
         self.results.set_aid_colours(palette)  # for the definition rows shown next
+        self._menu_css = menu_css(palette)
         outline(self.field_frame, palette)
         outline(self.results, palette)
 
@@ -222,7 +226,11 @@ class SearchPanel(QWidget):
         self._emit_query()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        """Down moves into the results; Enter opens the first one at once."""
+        """Down moves into the results; Enter opens the first one at once; a right-click menu with an edge."""
+        if event.type() == QEvent.Type.ContextMenu and watched is self.field:
+            assert isinstance(event, QContextMenuEvent)
+            show_edged(self.field.createStandardContextMenu(), event.globalPos(), self._menu_css)
+            return True
         if event.type() == QEvent.Type.KeyPress and watched is self.field:
             assert isinstance(event, QKeyEvent)
             key, qt = event.key(), QtCore.Qt

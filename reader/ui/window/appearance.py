@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QToolTip
 from reader import textscale
 from reader.reading.session import ReadingSession
 from reader.style.palettes import Palette
-from reader.style.stylesheet import Spacing
+from reader.style.stylesheet import Spacing, menu_css
 from reader.style.type_sizes import Typography
 from reader.ui.announce import announce
 from reader.ui.settings import Settings
@@ -100,8 +100,10 @@ class Appearance(QObject):
         for class_name in ("QMenu", "QDialog"):
             QApplication.setPalette(palette, class_name)  # type: ignore[arg-type]  # stub says bytes; PySide takes str
         QToolTip.setPalette(palette)
+        edged = menu_css(self.theme)
         for menu in self._menus():
             menu.setPalette(palette)
+            menu.setStyleSheet(edged)
 
     def _size_popups(self, menu_font: QFont, dialog_font: QFont) -> None:
         """Menus and tooltips at the chrome size, dialogs at the content size."""
