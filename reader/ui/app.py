@@ -236,8 +236,8 @@ def run_kiosk(args: argparse.Namespace, config: KioskConfig, pack: Pack, family:
     install_error_log(config.log_file, window.apologise)
     _report_damage(window, args.content or default_pack_dir(), trusted=config.trust_key is not None)
     kiosk = KioskController(window.kiosk_surface(), config)
-    if args.bench:
-        window.reading.firstPainted.connect(report_painted)
+    if args.bench:  # a kiosk's first frame is its welcome screen: the text is hidden under it
+        kiosk.attract.firstPainted.connect(report_painted)
     # The whole screen even where no window manager honours "full screen" (cage, bare X).
     window.setGeometry(window.screen().geometry())
     window.showFullScreen()

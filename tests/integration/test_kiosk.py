@@ -592,6 +592,25 @@ def test_between_patients_the_disclaimer_stays_whole_and_the_header_changes_noth
     assert not window.commands["stop_reading"].isEnabled(), "nothing is being read"
 
 
+def test_a_screen_reader_reviewing_the_welcome_screen_finds_only_what_is_seen(make_kiosk, qtbot):
+    from PySide6.QtGui import QAccessible
+
+    # Orca's review of the screen read the last page and the contents, covered by the welcome screen,
+    # line by line between the welcome's own.
+    kiosk = make_kiosk()
+    window = window_of(kiosk)
+    banner_top = window.banner.mapTo(window, window.banner.rect().topLeft()).y()
+    kiosk.reset_for_next_person()
+    for covered in (window.reading, window.navigator, window.search_panel.field):
+        assert not covered.isVisible()
+        assert QAccessible.queryAccessibleInterface(covered).state().invisible
+    assert window.banner.mapTo(window, window.banner.rect().topLeft()).y() == banner_top, "the disclaimer stays put"
+    assert kiosk.attract.isVisible() and kiosk.attract.start_button.hasFocus()
+    kiosk.start_reading()
+    assert window.reading.isVisible() and window.navigator.isVisible()
+    qtbot.waitUntil(window.reading.hasFocus)
+
+
 def test_contents_rows_and_a_definitions_close_button_are_finger_sized_too(make_kiosk, qtbot):
     from reader.ui.widgets.dialogs import InfoDialog
 

@@ -76,7 +76,8 @@ class KioskWindow(Protocol):
 
     def set_session_controls_enabled(self, enabled: bool) -> None:
         """The header's Back, Forward, text size and Print: off between patients, so a tap there
-        cannot change what the next patient gets without starting a session."""
+        cannot change what the next patient gets without starting a session; and the reading area
+        under the welcome screen hidden, so a screen reader's review of the screen finds only it."""
         ...
 
     def typing_area(self) -> QRect:

@@ -57,6 +57,8 @@ class KioskSurface:
     reset_session: Callable[[int, str | None], None]
     #: Back to the text from the contents drawer of a narrow window.
     close_contents_drawer: Callable[[], None]
+    #: The contents, search and text, side by side: what the welcome screen covers between patients.
+    reading_area: QWidget
 
     def as_widget(self) -> QWidget:
         return self.window
@@ -92,6 +94,10 @@ class KioskSurface:
         for field in self.window.findChildren(QLineEdit):
             field.setMinimumHeight(touch_px)
         self.navigator.set_min_row_height(touch_px)  # contents rows were 38 px
+        # Hidden between patients (set_session_controls_enabled), it keeps its room: the disclaimer stays put.
+        policy = self.reading_area.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.reading_area.setSizePolicy(policy)
         self.appearance.apply_text_scale(text_percent)
         # A finger drags the text, the contents and the results, as on a phone.
         for view in self._flicked_views():
@@ -134,6 +140,9 @@ class KioskSurface:
     def set_session_controls_enabled(self, enabled: bool) -> None:
         """Between patients every command is off, keys included (Ctrl+= or Ctrl+R on a kiosk's keyboard)."""
         sizes = self.header.text_size
+        # Orca's review of the screen read the page and the contents under the welcome screen, line by
+        # line between its own; a hidden widget is not on screen for a screen reader either.
+        self.reading_area.setVisible(enabled)
         self.commands.set_all_enabled(enabled)  # Back, Forward, Print and Read aloud follow their commands
         for button in (sizes.smaller, sizes.reset, sizes.larger):
             button.setEnabled(enabled)
@@ -150,6 +159,7 @@ class KioskSurface:
 
     def start_session(self, section_id: str, text_percent: int) -> None:
         section = self.pack.section(section_id) or self.pack.home
+        self.reading_area.show()  # before its text takes focus: a hidden widget cannot
         self.reset_session(text_percent, section.id)  # that page is where the session starts: Back has nowhere to go
         self.reading.setFocus()
         manifest = self.pack.manifest

@@ -429,7 +429,8 @@ class MainWindow(QMainWindow):
 
         return KioskSurface(self, self.pack, self.family, self.header, self.banner, self.reading, self.search_panel,
                             self.navigator, self.notice, self.commands, self.navigation, self.appearance,
-                            self.read_aloud, self.dialogs, self.reset_session, self.close_contents_drawer)
+                            self.read_aloud, self.dialogs, self.reset_session, self.close_contents_drawer,
+                            self.splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         self.settings.geometry = QByteArray(self.saveGeometry())
