@@ -77,7 +77,7 @@ def test_a_malformed_topic_is_reported_and_the_rest_still_works(make_pack):
     ("how did i get this virus", "questions-family"),
     ("is it my fault", "questions-daily-life"), ("did i do something wrong", "questions-daily-life"),
     ("feeling low", "questions-daily-life"), ("carer", "questions-daily-life"), ("can i work", "questions-daily-life"),
-    ("types of atl", "questions-diagnosis"), ("what type do i have", "questions-diagnosis"),
+    ("what type do i have", "questions-diagnosis"), ("which type of atl do i have", "questions-diagnosis"),
     ("what does staging mean", "questions-diagnosis"), ("how is it diagnosed", "questions-diagnosis"),
     ("graft versus host disease", "questions-side-effects"), ("flu jab", "questions-side-effects"),
     ("benefits", "questions-costs"),
@@ -94,3 +94,11 @@ def test_the_frame_of_a_question_is_not_what_it_is_about(index):
     assert [hit.section_id for hit in index.search("what does indolent mean").hits] == ["treatment-options"]
     assert not any(hit.anchor == "questions-family" for hit in index.search("what does staging mean").hits)
     assert index.search("mean").hits, "alone, the word is looked for"
+
+
+def test_the_kinds_of_atl_the_summary_names_are_found_not_called_uncovered(index):
+    # It names two kinds, indolent and aggressive: "types of atl" found only "does not cover" before.
+    result = index.search("types of atl")
+    assert not result.not_covered
+    assert {hit.anchor for hit in result.hits if hit.section_id == "treatment-options"} & {"indolent-atl",
+                                                                                           "aggressive-atl"}
