@@ -288,6 +288,22 @@ def test_the_on_screen_keyboard_types_into_search(make_kiosk, qtbot):
     assert not kiosk.keyboard.isVisible()
 
 
+def test_opening_a_result_puts_the_keyboard_away_from_the_page(make_kiosk, qtbot):
+    # It stayed up over the page just opened: a strip of text above the keys, and Orca read the lines under them.
+    kiosk = make_kiosk()
+    window = window_of(kiosk)
+    window.search_panel.field.setFocus()
+    qtbot.waitUntil(kiosk.keyboard.isVisible)
+    for letter in "transplant":
+        qtbot.mouseClick(kiosk.keyboard.keys[letter], Qt.MouseButton.LeftButton)
+    results = window.search_panel.results
+    qtbot.waitUntil(lambda: results.isVisible() and results.count() > 0)
+    item = results.item(results.first_link() or 0)
+    qtbot.mouseClick(results.viewport(), Qt.MouseButton.LeftButton, pos=results.visualItemRect(item).center())
+    qtbot.waitUntil(window.reading.hasFocus)
+    assert not kiosk.keyboard.isVisible()
+
+
 def test_the_keyboard_has_digits_starts_hidden_and_never_sits_behind_the_pin_pad(make_kiosk, qtbot, monkeypatch):
     from reader.ui.kiosk.screens import PinDialog
 

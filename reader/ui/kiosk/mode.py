@@ -95,6 +95,7 @@ class KioskController(QObject):
         self.keyboard.clearPressed.connect(window.clear_search_field)
         self.keyboard.searchPressed.connect(self.hide_keyboard)  # the results show as the keys are typed
         self._search_field = window.watch_search_field(self)  # focus in: the keyboard comes up
+        self._text = window.watch_text(self)  # focus in (a result or topic opened): the keyboard goes
         self.topics = self._quick_topics()
         self.lock_down()
         window.watch_reading_aloud(self.watcher.restart)  # a listener is not idle
@@ -116,6 +117,8 @@ class KioskController(QObject):
             return True
         if kind == QEvent.Type.FocusIn and watched is self._search_field:
             self.show_keyboard()
+        elif kind == QEvent.Type.FocusIn and watched is self._text:
+            self.hide_keyboard()  # it covered the lines of the page just opened, which Orca still read
         return False
 
     def print_section(self) -> None:

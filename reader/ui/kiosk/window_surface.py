@@ -42,6 +42,10 @@ class KioskWindow(Protocol):
         """Install watcher's event filter on the search field; return the field, to recognise its events."""
         ...
 
+    def watch_text(self, watcher: QObject) -> QObject:
+        """Send the text's events to watcher's eventFilter (a result opened moves focus there); returns it."""
+        ...
+
     def type_into_search(self, text: str) -> None:
         """As if typed at the cursor: the search runs as it does for a real keyboard."""
         ...

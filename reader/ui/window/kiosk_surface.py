@@ -113,6 +113,10 @@ class KioskSurface:
         self.search_panel.field.installEventFilter(watcher)
         return self.search_panel.field
 
+    def watch_text(self, watcher: QObject) -> QObject:
+        self.reading.installEventFilter(watcher)
+        return self.reading
+
     def type_into_search(self, text: str) -> None:
         """As if typed: insert() edits the field as a key press does, so the search runs as for a real keyboard."""
         field = self.search_panel.field
