@@ -503,4 +503,16 @@ def test_at_300_percent_the_handout_dialog_fits_below_the_disclaimer_with_its_bu
     for button in buttons:
         bottom = button.mapToGlobal(button.rect().bottomLeft()).y()
         assert bottom <= window.frameGeometry().bottom(), f"{button.text()} is below the window's edge"
+    # The whole form scrolls, never sideways: when only the sections scrolled they got one row, under
+    # their own heading, and a Down key hid the heading (a fresh-eyes tester).
+    from PySide6.QtWidgets import QScrollArea
+
+    [form] = [area for area in dialog.findChildren(QScrollArea) if area.widget() is not None]
+    assert form.horizontalScrollBar().maximum() == 0
+    assert form.verticalScrollBar().maximum() > 0, "at 300 % below the disclaimer, it must scroll"
+    for box in [*dialog.sections.values(), dialog.glossary, dialog.plain, dialog.phone]:
+        box.setFocus()
+        qtbot.waitUntil(box.hasFocus)
+        top = box.mapTo(form.viewport(), box.rect().topLeft()).y()
+        assert 0 <= top and top + box.height() <= form.viewport().height(), f"{box.text()} is out of view"
     dialog.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QObject, QSize
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -25,6 +27,38 @@ from reader.ui.print.handout import CLINIC_LINES_MAX, clinic_lines
 from reader.ui.widgets.clear_controls import make_controls_clear
 
 
+class _FormScroll(QScrollArea):
+    """The dialog's form, as tall as it asks for where there is room (place_below shortens the dialog
+    where there is not, and then it scrolls up and down, never sideways)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def follow_focus(self) -> None:
+        """Scroll to whatever in the form takes focus, however it does (Tab does already; not a shortcut)."""
+        form = self.widget()
+        for control in form.findChildren(QWidget) if form is not None else ():
+            if control.focusPolicy() != QtCore.Qt.FocusPolicy.NoFocus:
+                control.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QWidget):
+            self.ensureWidgetVisible(watched)
+        return False
+
+    def sizeHint(self) -> QSize:  # noqa: D102 (Qt API)
+        form = self.widget()
+        if form is None:
+            return super().sizeHint()
+        hint = form.sizeHint()
+        # A line to spare: shown, in its final style, the form asks for a few pixels more than it did before.
+        return QSize(hint.width() + self.verticalScrollBar().sizeHint().width(),
+                     hint.height() + self.fontMetrics().lineSpacing())
+
+
 class HandoutDialog(QDialog):
     """Builds a HandoutPlan; accepted with wants_pdf False (preview and print) or True (save a PDF)."""
 
@@ -35,7 +69,12 @@ class HandoutDialog(QDialog):
         self._family = family
         self.wants_pdf = False
         self.setWindowTitle(self.tr("Print a handout"))
-        layout = QVBoxLayout(self)
+        # Everything but the buttons scrolls, as one page, when the dialog must be shorter than it (large
+        # text on a small screen): at 300 % the buttons were below the screen's edge, and when the sections
+        # alone scrolled they got one row, under their own heading.
+        form = QWidget(self)
+        layout = QVBoxLayout(form)
+        layout.setContentsMargins(0, 0, 0, 0)
 
         chosen = QGroupBox(self.tr("Sections to include"), self)
         chosen_layout = QVBoxLayout(chosen)
@@ -46,14 +85,7 @@ class HandoutDialog(QDialog):
             box.setChecked(True)  # the whole handout, as `export-pdf` makes it; untick what is not wanted
             chosen_layout.addWidget(box)
             self.sections[section.id] = box
-        # The list scrolls when the dialog must be shorter than it (large text on a small screen): at 300 %
-        # its buttons were below the screen's edge.
-        sections = QScrollArea(self)
-        sections.setWidget(chosen)
-        sections.setWidgetResizable(True)
-        sections.setFrameShape(QFrame.Shape.NoFrame)
-        sections.setMinimumHeight(chosen.fontMetrics().lineSpacing() * 4)
-        layout.addWidget(sections, 1)
+        layout.addWidget(chosen)
 
         size = QGroupBox(self.tr("Print size"), self)
         size_layout = QVBoxLayout(size)
@@ -81,7 +113,7 @@ class HandoutDialog(QDialog):
         self.phone = QLineEdit(phone, self)
         self.phone.setAccessibleName(self.tr("Clinic phone (optional)"))
         details.addRow(self.tr("Clinic &name (optional)"), self.clinic)
-        details.addRow(self.tr("Clinic &phone (optional)"), self.phone)
+        details.addRow(self.tr("Clinic p&hone (optional)"), self.phone)
         layout.addLayout(details)
         say_focus_of_filled_fields(self.clinic, self.phone)
         # Said while the details are typed, not only at Print: the phone number is what a patient needs most.
@@ -93,16 +125,24 @@ class HandoutDialog(QDialog):
             changed.connect(self.check_clinic_fits)
         self.warning = QLabel("", self)
         layout.addWidget(self.warning)
+        layout.addStretch(1)
+        scrolled = _FormScroll(self)
+        scrolled.setWidget(form)
+        outer = QVBoxLayout(self)
+        outer.addWidget(scrolled, 1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        preview = buttons.addButton(self.tr("Preview and print…"), QDialogButtonBox.ButtonRole.AcceptRole)
-        save = buttons.addButton(self.tr("Save as PDF…"), QDialogButtonBox.ButtonRole.ActionRole)
+        preview = buttons.addButton(self.tr("&Preview and print…"), QDialogButtonBox.ButtonRole.AcceptRole)
+        save = buttons.addButton(self.tr("&Save as PDF…"), QDialogButtonBox.ButtonRole.ActionRole)
         preview.setDefault(True)
         preview.clicked.connect(self.choose_print)
         save.clicked.connect(self.choose_pdf)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        outer.addWidget(buttons)
         make_controls_clear(self)  # its boxes and fields must show in dark themes and at large text
+        scrolled.setMinimumWidth(scrolled.sizeHint().width())  # never sideways: only up and down
+        scrolled.follow_focus()
+        self.resize(self.sizeHint())  # whole, where the screen has room (adjustSize stops at 2/3 of it)
 
     def plan(self) -> HandoutPlan:
         chosen = tuple(s for s in self._pack.sections if self.sections[s.id].isChecked())
