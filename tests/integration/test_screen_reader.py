@@ -381,6 +381,15 @@ def test_a_definition_at_300_percent_opens_beside_its_term_below_the_disclaimer_
     assert dialog.browser.font().pixelSize() == Typography(300).reading, "at the reading size"
     browser = dialog.browser
     assert browser.document().size().height() >= browser.viewport().height() * 0.9, "no half-empty box"
+    # Its label is seen before the definition, not below the fold of a small box at 300 %.
+    label = browser.document().find("not part of the medically reviewed summary")
+    assert browser.cursorRect(label).bottom() <= browser.viewport().height(), "the label is in view as it opens"
+    # And the box has an edge in the theme's border colour: in high contrast it was black on the black page.
+    from reader.contrast import contrast_ratio
+
+    image = dialog.grab().toImage()
+    edge = image.pixelColor(1, image.height() // 2).name()
+    assert contrast_ratio(edge, window.appearance.theme.window) >= 3
     dialog.reject()
 
 

@@ -25,6 +25,7 @@ from reader.content.model import Pack
 from reader.ui.announce import announce, say_focus_of_filled_fields
 from reader.ui.print.handout import CLINIC_LINES_MAX, clinic_lines
 from reader.ui.widgets.clear_controls import make_controls_clear
+from reader.ui.widgets.dialog_edge import edge
 
 
 class _FormScroll(QScrollArea):
@@ -69,6 +70,7 @@ class HandoutDialog(QDialog):
         self._family = family
         self.wants_pdf = False
         self.setWindowTitle(self.tr("Print a handout"))
+        edge(self)
         # Everything but the buttons scrolls, as one page, when the dialog must be shorter than it (large
         # text on a small screen): at 300 % the buttons were below the screen's edge, and when the sections
         # alone scrolled they got one row, under their own heading.

@@ -21,6 +21,7 @@ from reader.content.model import GlossaryEntry, Pack
 from reader.content.provenance import plain_disclaimer, review_line
 from reader.style.type_sizes import TOUCH_PX
 from reader.ui.resources_gate import GatedBrowser
+from reader.ui.widgets.dialog_edge import edge
 from reader.ui.widgets.focus_ring import FocusRing
 
 #: Room kept for a window manager's title bar above a dialog placed by place_near.
@@ -67,6 +68,7 @@ class InfoDialog(QDialog):
                  columns: int = 60, lines: int = 16, frameless: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        edge(self)
         if frameless:
             kiosk_dialog(self)
         layout = QVBoxLayout(self)
@@ -184,9 +186,12 @@ def about_html(pack: Pack, heading: str, offline_note: str) -> str:
 
 
 def term_html(entry: GlossaryEntry) -> str:
-    """A glossary definition, labelled as an aid rather than reviewed text."""
-    return (f"<h2>{html.escape(entry.term)}</h2><p>{html.escape(entry.definition)}</p>"
-            f"<p><i>{html.escape(texts.AID_LINE)}.</i></p>")
+    """A glossary definition, labelled as an aid rather than reviewed text before it is read.
+
+    The label came after the definition: at 300 % in a small box it was below the fold.
+    """
+    return (f"<h2>{html.escape(entry.term)}</h2><p><i>{html.escape(texts.AID_LINE)}.</i></p>"
+            f"<p>{html.escape(entry.definition)}</p>")
 
 
 def show_definition(parent: QWidget, entry: GlossaryEntry, *, text_px: int | None = None,

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 from reader.speech.voice import SPEEDS
 from reader.style.stylesheet import LINE_HEIGHTS, PARAGRAPH_SPACINGS
 from reader.ui.widgets.clear_controls import make_controls_clear
+from reader.ui.widgets.dialog_edge import edge
 from reader.ui.widgets.dialogs import make_buttons_plain_and_finger_sized
 
 
@@ -25,6 +26,7 @@ class ReadingOptionsDialog(QDialog):
     def __init__(self, line_height: int, paragraph_em: float, parent: QWidget | None = None, *,
                  speed: str = "normal", voice: str = "", voices: Sequence[str] = ()) -> None:
         super().__init__(parent)
+        edge(self)
         self.setWindowTitle(self.tr("Reading options"))
         names = (self.tr("Normal"), self.tr("Wide"), self.tr("Wider"))
         self.lines = QComboBox(self)
