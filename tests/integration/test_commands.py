@@ -91,3 +91,15 @@ def test_alt_c_goes_to_the_contents_from_a_search_and_in_a_narrow_window(window,
     qtbot.waitUntil(window.navigator.hasFocus)
     assert window.header.contents_button.isChecked() and not window.reading.isVisible(), "the drawer opened"
 
+
+
+def test_larger_and_smaller_text_stop_at_the_ends_in_the_menu_as_on_the_buttons(window):
+    # At 300 % A+ was off and View > Larger text on (a fresh-eyes tester).
+    commands, sizes = window.commands, window.header.text_size
+    window.appearance.apply_text_scale(300)
+    assert not commands["larger"].isEnabled() and not sizes.larger.isEnabled()
+    assert commands["smaller"].isEnabled()
+    window.appearance.apply_text_scale(75)
+    assert not commands["smaller"].isEnabled() and not sizes.smaller.isEnabled()
+    window.appearance.apply_text_scale(100)
+    assert commands["larger"].isEnabled() and commands["smaller"].isEnabled()

@@ -16,6 +16,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
+from reader import textscale
+
 #: What a command runs, found on the window when the command is triggered (so it always
 #: runs the window's current method). The window is Any: naming its class here would
 #: import the window back into a module it builds.
@@ -126,6 +128,11 @@ class Commands:
             if command.desktop_only and command.name not in self._overrides:
                 self._actions[command.name].setEnabled(False)
                 self._actions[command.name].setVisible(False)  # the F1 list shows only what works
+
+    def follow_text_size(self, percent: int) -> None:
+        """Larger and Smaller text off at the largest and smallest size, as the A+ and A− buttons are."""
+        self._actions["larger"].setEnabled(percent < textscale.MAX_PERCENT)
+        self._actions["smaller"].setEnabled(percent > textscale.MIN_PERCENT)
 
     def set_all_enabled(self, enabled: bool) -> None:
         """Every command this profile shows on or off (a kiosk between patients: no key changes a thing)."""

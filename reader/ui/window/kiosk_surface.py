@@ -156,6 +156,7 @@ class KioskSurface:
             self.commands["forward"].setEnabled(history.can_go_forward)
             self.read_aloud.show_state()
             sizes.show_percent(self.appearance.text_percent, textscale.MIN_PERCENT, textscale.MAX_PERCENT)
+            self.commands.follow_text_size(self.appearance.text_percent)
 
     def typing_area(self) -> QRect:
         panel = self.search_panel

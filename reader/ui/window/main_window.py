@@ -238,6 +238,8 @@ class MainWindow(QMainWindow):
         text_size.largerRequested.connect(self.commands["larger"].trigger)
         text_size.smallerRequested.connect(self.commands["smaller"].trigger)
         text_size.resetRequested.connect(self.commands["reset_size"].trigger)
+        self.appearance.textSizeChanged.connect(self.commands.follow_text_size)
+        self.commands.follow_text_size(self.session.text_percent)
         self.navigation.historyChanged.connect(self._enable_history_commands)
         history = self.session.history
         self._enable_history_commands(history.can_go_back, history.can_go_forward)
