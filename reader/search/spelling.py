@@ -90,8 +90,12 @@ class Vocabulary:
         One form of each word: "immunotherapy" and "immunotherapies" search alike,
         so offering both would only make the reader choose between the same thing.
         """
-        # A word of English ("parking") may be meant as typed: only a slip away is worth offering.
-        found = self._near(word, 1 if is_english_word(word) else suggestion_edits(word))
+        # A word of English ("parking") may be meant as typed: only a slip away is worth offering, and
+        # not another word a letter away ("Did you mean life?" for "wife").
+        english = is_english_word(word)
+        found = self._near(word, 1 if english else suggestion_edits(word))
+        if english:
+            found = [f for f in found if likely_slip(word, f[0])]
         ranked = sorted(found, key=lambda f: (f[1], -self._counts[f[0]], f[0]))
         choices: list[str] = []
         stems: set[str] = set()

@@ -202,6 +202,12 @@ def test_a_short_word_the_summary_lacks_gets_no_far_fetched_did_you_mean(index):
     assert result.hits == () and result.suggestions == ()
 
 
+@pytest.mark.parametrize("word", ["wife", "fife", "pure"])
+def test_a_real_word_is_not_offered_another_a_letter_away(index, word):
+    # "Did you mean life?" for "wife" (a fresh-eyes tester): a word of English is meant as typed.
+    assert not any(len(s) == len(word) for s in index.search(word).suggestions)
+
+
 def test_results_for_some_of_the_words_name_the_words_the_summary_does_not_mention(index):
     result = index.search("chemo for my eyes")
     assert result.hits[0].section_id == "treatment-options" and result.unmentioned == ("eyes",)
