@@ -23,6 +23,7 @@ PAIRS = [  # (what, foreground, background, minimum)
     ("focus ring on the window", "focus", "window", 3.0),
     ("borders", "border", "background", 3.0),
     ("menu edge", "border", "window", 3.0),
+    ("placeholder in a field", "disabled_text", "background", 4.5),
     ("banner edge", "banner_border", "banner_background", 3.0),
 ]
 
@@ -91,3 +92,15 @@ def test_following_the_system_asks_its_colour_scheme_once_the_window_is_up(qtbot
     window = own(MainWindow(pack, Settings(tmp_path / "settings.ini"), family))  # the choice is "system"
     assert window.appearance.theme == DARK
     assert next(a for a in window.theme_menu.actions() if a.data() == "system").isChecked()
+
+
+@pytest.mark.parametrize("choice", ["light", "dark", "contrast"])
+def test_the_search_fields_placeholder_does_not_look_typed(window, choice):
+    from PySide6.QtGui import QPalette
+
+    # In high contrast it was white, as typed text is, on black.
+    window.appearance.choose_theme(choice)
+    colours = window.search_panel.field.palette()
+    placeholder = colours.color(QPalette.ColorRole.PlaceholderText).name()
+    assert placeholder != colours.color(QPalette.ColorRole.Text).name()
+    assert contrast_ratio(placeholder, colours.color(QPalette.ColorRole.Base).name()) >= 4.5

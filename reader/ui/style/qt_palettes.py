@@ -21,7 +21,8 @@ def chrome_palette(theme: Palette) -> QPalette:
         QPalette.ColorRole.Text: theme.text, QPalette.ColorRole.Button: theme.button,
         QPalette.ColorRole.ButtonText: theme.window_text, QPalette.ColorRole.Highlight: theme.selection,
         QPalette.ColorRole.HighlightedText: theme.selection_text, QPalette.ColorRole.ToolTipBase: theme.panel,
-        QPalette.ColorRole.ToolTipText: theme.text, QPalette.ColorRole.PlaceholderText: theme.muted,
+        # A placeholder in the muted colour was white on high contrast's black: it looked typed.
+        QPalette.ColorRole.ToolTipText: theme.text, QPalette.ColorRole.PlaceholderText: theme.disabled_text,
         QPalette.ColorRole.Link: theme.link, QPalette.ColorRole.LinkVisited: theme.link,
         QPalette.ColorRole.BrightText: theme.text, QPalette.ColorRole.Light: theme.button,
         QPalette.ColorRole.Midlight: theme.panel, QPalette.ColorRole.Mid: theme.border,
