@@ -514,5 +514,5 @@ def test_at_300_percent_the_handout_dialog_fits_below_the_disclaimer_with_its_bu
         box.setFocus()
         qtbot.waitUntil(box.hasFocus)
         top = box.mapTo(form.viewport(), box.rect().topLeft()).y()
-        assert 0 <= top and top + box.height() <= form.viewport().height(), f"{box.text()} is out of view"
+        assert top >= 0 and top + box.height() <= form.viewport().height(), f"{box.text()} is out of view"
     dialog.close()
