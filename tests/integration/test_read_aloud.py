@@ -195,9 +195,13 @@ def test_a_definition_has_its_own_read_aloud_and_closing_it_stops(window, qtbot,
     assert window.read_aloud.state.value == "speaking", "closed unread: the page goes on"
     window.dialogs.show_term(0)
     dialog = shown[1]
+    qtbot.waitUntil(lambda: window.read_aloud.engine_state == "Paused")  # as a reader finds the button
     qtbot.mouseClick(dialog.read_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(said) >= 3, timeout=3000)
-    assert said[1:3] == ["A T L", "Short for adult T-cell leukemia lymphoma."], "the term, as said, then its meaning"
+    qtbot.waitUntil(lambda: len(said) >= 4, timeout=5000)
+    # The term, as said; what it is, heard before it is believed, as it is seen first; then its meaning.
+    # The engine's answer to the page's stop ended "A T L" as it began: each was said over the one before.
+    assert said[1:4] == ["A T L", "Plain-language aid, not part of the medically reviewed summary.",
+                         "Short for adult T-cell leukemia lymphoma."]
     assert window.reading.spoken_marks == [], "nothing on the page is marked for the definition"
     assert window.session.disclaimer_spoken
     dialog.reject()
@@ -218,3 +222,40 @@ def test_the_sentence_stays_marked_when_the_text_size_or_theme_changes(small, qt
     small.appearance.choose_theme("dark")
     assert small.reading.extraSelections()
     assert small.read_aloud.state.value == "speaking"
+
+
+def test_the_engines_answer_to_a_stop_does_not_end_the_next_sentence(small, qtbot, monkeypatch):
+    from PySide6.QtCore import QObject, Signal
+
+    from reader.ui import speech_client
+
+    class Engine(QObject):
+        """A speech engine that answers only when told to, as a slow one answers late."""
+
+        made, stateChanged, wordReached, failed = Signal(list), Signal(str), Signal(int, int), Signal(str)
+
+        def __init__(self, *_args: object, **_kwargs: object) -> None:
+            super().__init__()
+            self.voices: list[str] = ["Anne"]
+            self.said: list[str] = []
+
+        def say(self, text: str) -> None:
+            self.said.append(text)
+
+        def use_voice(self, *_args: object) -> None: ...
+        def pause(self) -> None: ...
+        def resume(self) -> None: ...
+        def stop(self) -> None: ...
+
+    monkeypatch.setattr(speech_client, "SpeechClient", Engine)
+    reading = small.read_aloud
+    small.session.disclaimer_spoken = True
+    reading.start()
+    engine = reading._client()
+    reading.read_aside("The term.\nIts meaning.")  # a definition: the page's reading stops for it
+    qtbot.waitUntil(lambda: engine.said[-1:] == ["The term."])
+    engine.stateChanged.emit("Ready")  # the page's stop, answered late: not the end of "The term."
+    assert engine.said[-1] == "The term.", "a definition's first words were cut off by the next sentence"
+    engine.stateChanged.emit("Speaking")
+    engine.stateChanged.emit("Ready")  # now it is done
+    assert engine.said[-1] == "Its meaning."

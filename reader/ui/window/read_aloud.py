@@ -61,6 +61,10 @@ class ReadAloud(QObject):
         self._disclaimer_first = False
         #: The page's reading paused for a definition; a definition is being read.
         self._held = self._reading_aside = False
+        #: The engine has begun the sentence last given it: only then is its next "Ready" that sentence's end.
+        self._sentence_begun = False
+        #: What the engine last reported: "Speaking", "Ready", "Paused" (it answers a moment after each order).
+        self.engine_state = ""
         self.state = Reading.STOPPED
         #: Why reading cannot start here ("" while it may): no engine, or turned off in a kiosk.
         self.unavailable = ""
@@ -194,6 +198,7 @@ class ReadAloud(QObject):
             self._session.disclaimer_spoken = True
         self._reading.mark_spoken(said.span)
         self.progressed.emit()
+        self._sentence_begun = False
         client.say(said.spoken)
 
     def _client(self) -> SpeechClient | None:
@@ -236,8 +241,15 @@ class ReadAloud(QObject):
                                            "({detail}).").format(detail=reason))
 
     def _follow_engine(self, engine_state: str) -> None:
-        """A sentence done (the engine ready again): on to the next, or the end of the page."""
-        if engine_state != "Ready" or self.state is not Reading.SPEAKING:
+        """A sentence done (the engine ready again): on to the next, or the end of the page.
+
+        A "Ready" before the sentence has begun is the engine answering an earlier stop: taken for the
+        sentence's end, it cut a definition's first words off, as the page's reading stopped for it.
+        """
+        self.engine_state = engine_state
+        if engine_state == "Speaking":
+            self._sentence_begun = True
+        if engine_state != "Ready" or self.state is not Reading.SPEAKING or not self._sentence_begun:
             return
         self._index += 1
         if self._index < len(self._queue):
