@@ -81,6 +81,11 @@ def test_a_malformed_topic_is_reported_and_the_rest_still_works(make_pack):
     ("what does staging mean", "questions-diagnosis"), ("how is it diagnosed", "questions-diagnosis"),
     ("graft versus host disease", "questions-side-effects"), ("flu jab", "questions-side-effects"),
     ("benefits", "questions-costs"),
+    # and from a second tester's 150
+    ("sharing cups and plates", "questions-family"), ("is htlv an std", "questions-family"),
+    ("what happens at the end", "questions-outlook"), ("transplant risks", "questions-side-effects"),
+    ("i cant stop crying", "questions-daily-life"), ("how do i tell my kids", "questions-daily-life"),
+    ("flow cytometry", "questions-diagnosis"), ("strongyloides worms", "questions-side-effects"),
 ])
 def test_a_patients_question_the_summary_does_not_answer_leads_with_the_right_questions(index, query, questions):
     result = index.search(query)
@@ -102,3 +107,10 @@ def test_the_kinds_of_atl_the_summary_names_are_found_not_called_uncovered(index
     assert not result.not_covered
     assert {hit.anchor for hit in result.hits if hit.section_id == "treatment-options"} & {"indolent-atl",
                                                                                            "aggressive-atl"}
+
+
+def test_a_patient_not_yet_treated_is_sent_to_watch_and_wait(index):
+    # "why am i not getting treatment" led with the aggressive disease's intensive chemotherapy
+    hits = index.search("why am i not getting treatment").hits
+    assert (hits[0].section_id, hits[0].anchor) == ("treatment-options", "indolent-atl")
+    assert any(hit.anchor == "questions-watch-and-wait" for hit in hits)
