@@ -114,3 +114,10 @@ def test_a_patient_not_yet_treated_is_sent_to_watch_and_wait(index):
     hits = index.search("why am i not getting treatment").hits
     assert (hits[0].section_id, hits[0].anchor) == ("treatment-options", "indolent-atl")
     assert any(hit.anchor == "questions-watch-and-wait" for hit in hits)
+
+
+@pytest.mark.parametrize("query", ["why havent i heard of it", "how common is atl"])
+def test_how_common_it_is_finds_that_it_is_rare_and_no_number(index, query):
+    # "why havent i heard of it" got "Did you mean have?"; the summary says only that ATL is rare
+    hits = index.search(query).hits
+    assert hits[0].section_id == "overview" and "rare" in hits[0].snippet.text
