@@ -30,6 +30,9 @@ STOPWORDS = frozenset(
      # words that stand in for what is asked about ("did I do something wrong" is not about "something")
      "something", "anything", "everything", "thing", "things", "someone", "anyone", "somebody", "anybody",
      "he", "she", "him", "her", "his", "us", "just", "very", "still", "some",
+     "because", "many", "much", "too", "give", "gives", "given", "giving", "gave", "t",
+     # Portuguese small words, from patients in Brazil, where HTLV-1 is common ("leucemia de celulas T")
+     "de", "da", "das", "dos", "para", "com", "em", "um", "uma", "que",
      "i", "im", "ive", "ll", "ve", "re", "s"]  # "I", and what "I'm", "I'll", "we've", "you're", "it's" leave
 )
 #: Words that frame a question rather than name what it is about ("what does indolent

@@ -86,6 +86,12 @@ def test_a_malformed_topic_is_reported_and_the_rest_still_works(make_pack):
     ("what happens at the end", "questions-outlook"), ("transplant risks", "questions-side-effects"),
     ("i cant stop crying", "questions-daily-life"), ("how do i tell my kids", "questions-daily-life"),
     ("flow cytometry", "questions-diagnosis"), ("strongyloides worms", "questions-side-effects"),
+    # and from a third's 150, of readers often forgotten (carriers, teenagers, Portuguese speakers, mid-treatment)
+    ("letter from blood bank htlv positive", "questions-family"), ("htlv from mother milk", "questions-family"),
+    ("eu tenho HTLV e estou gravida", "questions-family"), ("will i get it too when im older", "questions-family"),
+    ("i got it from blood transfusion", "questions-family"), ("how long in hospital for chemo", "questions-goals"),
+    ("why i need blood transfusion", "questions-side-effects"), ("low white blood cells", "questions-side-effects"),
+    ("tumor lysis", "questions-side-effects"), ("my dad has cancer and im 15 what do i do", "questions-daily-life"),
 ])
 def test_a_patients_question_the_summary_does_not_answer_leads_with_the_right_questions(index, query, questions):
     result = index.search(query)
@@ -121,3 +127,10 @@ def test_how_common_it_is_finds_that_it_is_rare_and_no_number(index, query):
     # "why havent i heard of it" got "Did you mean have?"; the summary says only that ATL is rare
     hits = index.search(query).hits
     assert hits[0].section_id == "overview" and "rare" in hits[0].snippet.text
+
+
+def test_an_hiv_drug_given_for_atl_is_found_as_the_antiviral_therapy(index):
+    # "why they give me HIV drug" found the plain "A transplant currently gives the best chance" on "give"
+    hits = index.search("why they give me HIV drug").hits
+    assert (hits[0].section_id, hits[0].anchor) == ("treatment-options", "indolent-atl")
+    assert not any(hit.plain for hit in hits)
