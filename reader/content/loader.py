@@ -105,8 +105,10 @@ def load_pack(root: Path, *, use_cache: bool = True) -> Pack:
         cached = cache.load(root)
         if cached is not None:
             return cached
+    # What reading a pack afresh needs; a cached pack needs none of it.
     from reader.content.glossary import GLOSSARY_NAME, read_glossary
     from reader.content.manifest import read_manifest
+    from reader.content.plain import read_companions
 
     # Stamped before reading, so a file changed while loading is not cached as read.
     stamps = [cache.stamp(root, MANIFEST_NAME), cache.stamp(root, GLOSSARY_NAME)]
@@ -129,8 +131,6 @@ def load_pack(root: Path, *, use_cache: bool = True) -> Pack:
         first = problems[0] if problems else None
         detail = f" (first problem: {first})" if first else ""
         raise PackError(Problem(str(root), f"the pack has no readable sections{detail}"), tuple(problems))
-    from reader.content.plain import read_companions
-
     stamps.extend(cache.stamp(root, entry.file) for entry in plain_entries)  # a missing one too: it may appear
     plain, plain_problems = read_companions(files, plain_entries)
     problems.extend(plain_problems)

@@ -12,7 +12,7 @@ from reader.content.model import ABOUT, AID, Companion, GlossaryEntry, Pack, Sec
 from reader.search.english import warm_up
 from reader.search.query import Concept, Query, concept_expression, fts_expression, parse_query, stems_of
 from reader.search.ranking import answers_all, contains, score
-from reader.search.snippets import Snippet, make_snippet, matched_stems
+from reader.search.snippets import Snippet, best_block, make_snippet, matched_stems, snippet_of
 from reader.search.spelling import Vocabulary, add_sections_using
 from reader.search.synonyms import Gap, SynonymTable, phrase_of, read_synonyms
 from reader.search.tokens import FRAMING_WORDS, stem_all, tokenize, words
@@ -20,8 +20,8 @@ from reader.search.tokens import FRAMING_WORDS, stem_all, tokenize, words
 # BM25 column weights: a word in a title says more than one in passing.
 _WEIGHTS = {"title": 8.0, "headings": 4.0, "body": 1.0, "words": 0.5}
 #: Does any section match, in its own text or in plain words?
-_ANY_SQL = "SELECT 1 FROM docs WHERE docs MATCH ? LIMIT 1"
-_ANY_PLAIN_SQL = "SELECT 1 FROM plain WHERE plain MATCH ? LIMIT 1"
+_ANY_SQL = ("SELECT 1 FROM docs WHERE docs MATCH ?1 UNION ALL SELECT 1 FROM plain WHERE plain MATCH ?1 "
+            "LIMIT 1")
 #: Sections whose plain-language version matches, best first.
 _PLAIN_SQL = "SELECT rowid FROM plain WHERE plain MATCH ? ORDER BY bm25(plain), rowid LIMIT ?"
 _TOKENIZER = "tokenize = 'unicode61 remove_diacritics 2'"
@@ -117,19 +117,14 @@ def searchable_text(section: Section) -> str:
     return "\n\n".join(part for sub in section.subsections for part in (sub.title, sub.text) if part)
 
 
-def _snippet_anchor(section: Section, query: Query) -> str | None:
-    """The subsection whose paragraph the snippet shows (None: the section's opening), so a hit opens there.
-
-    The same paragraph make_snippet picks: the first with the most distinct matched words.
-    """
-    best_anchor, best_found = None, 0
-    parts = [(None, section.text), *((sub.id, f"{sub.title}\n{sub.text}") for sub in section.subsections)]
-    for anchor, text in parts:
-        for block in text.split("\n"):
-            found = len(matched_stems(block, query)) if block.strip() else 0
-            if found > best_found:
-                best_anchor, best_found = anchor, found
-    return best_anchor
+def _anchor_of(section: Section, block: str, query: Query) -> str | None:
+    """The subsection holding block, the paragraph a hit's snippet is from, so the hit opens there;
+    None for the section's opening, or when nothing in the section matched."""
+    if not matched_stems(block, query):
+        return None
+    if block in section.text.split("\n"):
+        return None
+    return next((sub.id for sub in section.subsections if block in (sub.title, *sub.text.split("\n"))), None)
 
 
 class SearchIndex:
@@ -259,9 +254,10 @@ class SearchIndex:
             # The reader's own help answers questions about the reader, not half of a medical one.
             if section.kind == ABOUT and not answers_all(query, self._stems[rowid], self._words[rowid], unmentioned):
                 continue
-            snippet = make_snippet(section.full_text or section.title, query)
-            hits.append(Hit(section.id, section.title, snippet, round(final, 4), _snippet_anchor(section, query),
-                            section.kind))
+            # One paragraph, the one that matches best, gives the snippet and where the hit opens.
+            block = best_block(section.full_text or section.title, query)
+            hits.append(Hit(section.id, section.title, snippet_of(block, query), round(final, 4),
+                            _anchor_of(section, block, query), section.kind))
         # Plain words lead to their section only where nothing better does: after every match in the
         # sections' own text, and never beside a topic the summary does not cover.
         in_own_text = {rowid for rowid, _ in rows}
@@ -314,8 +310,7 @@ class SearchIndex:
         unmentioned: list[str] = []
         found: list[Concept] = []
         for concept in query.searched:
-            expression = concept_expression(concept)
-            if any(self._db.execute(sql, (expression,)).fetchone() is not None for sql in (_ANY_SQL, _ANY_PLAIN_SQL)):
+            if self._db.execute(_ANY_SQL, (concept_expression(concept),)).fetchone() is not None:
                 found.append(concept)
             elif concept.typed not in FRAMING_WORDS:
                 unmentioned.append(concept.typed)

@@ -139,8 +139,8 @@ def _best_window(stems: tuple[str, ...], hits: list[int], size: int) -> int:
     return best_start
 
 
-def _best_block(text: str, query: Query) -> str:
-    """The paragraph (or list item) with the most distinct matched words."""
+def best_block(text: str, query: Query) -> str:
+    """The paragraph (or list item) with the most distinct matched words: the first, on a tie."""
     blocks = [block for block in text.split("\n") if block.strip()] or [text]
     best, best_score = blocks[0], 0
     for block in blocks:
@@ -152,7 +152,11 @@ def _best_block(text: str, query: Query) -> str:
 
 def make_snippet(text: str, query: Query, max_words: int = 28) -> Snippet:
     """A snippet of about max_words words from the paragraph that matches best."""
-    block = _best_block(text, query)
+    return snippet_of(best_block(text, query), query, max_words)
+
+
+def snippet_of(block: str, query: Query, max_words: int = 28) -> Snippet:
+    """A snippet of about max_words words from block, around its matched words."""
     places = _places_of(block)
     tokens = places.tokens
     if not tokens:

@@ -19,6 +19,7 @@ from reader.kiosk.pin import PIN_MAX, PinGuard
 from reader.style.palettes import LIGHT
 from reader.style.type_sizes import TOUCH_PX
 from reader.ui.announce import announce
+from reader.ui.widgets.dialog_edge import edge
 
 #: Seconds left when "Still reading?" says its countdown again.
 SAY_AGAIN_AT = 10
@@ -163,6 +164,7 @@ class PinDialog(QDialog):
         self._guard = guard
         self._wrong_shown = False  # a wrong try was made while this pad was open
         self.setWindowTitle(self.tr("Staff exit"))
+        edge(self)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Enter the staff PIN to leave kiosk mode."), self))
         self.field = QLineEdit(self)

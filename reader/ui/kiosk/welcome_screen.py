@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from PySide6 import QtCore
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeyEvent, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLayout, QPushButton, QSpacerItem, QVBoxLayout, QWidget
 
 from reader.content.escaping import button_text, label_text
@@ -32,13 +32,10 @@ class AttractScreen(Overlay):
     """
 
     startChosen = Signal(str, int)
-    #: The screen has been painted for the first time: a kiosk's first frame (for --bench).
-    firstPainted = Signal()
 
     def __init__(self, parent: QWidget, below: QWidget, family: str, title: str, *,
                  sizes: Sequence[int], topics: Sequence[Topic], plain_disclaimer: str = "") -> None:
         super().__init__(parent, LIGHT.background, below, family)
-        self._painted = False
         self._home = topics[0].section_id if topics else ""
         self._normal = sizes[0]
         hint = self.tr("Tap Start, a text size or a topic to begin.")
@@ -174,12 +171,6 @@ class AttractScreen(Overlay):
     def present(self) -> None:
         super().present()
         self.start_button.setFocus()
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
-        super().paintEvent(event)
-        if not self._painted:
-            self._painted = True
-            self.firstPainted.emit()
 
     def mousePressEvent(self, event: object) -> None:  # noqa: N802 (Qt API)
         self.start_here()  # a tap anywhere else on the screen

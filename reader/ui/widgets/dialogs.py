@@ -55,10 +55,9 @@ def place_below(dialog: QWidget, keep_below: int) -> None:
 
 
 def kiosk_dialog(dialog: QDialog) -> None:
-    """No title bar: its minimise button hid the whole kiosk behind a black screen. A border shows its edge."""
+    """No title bar: its minimise button hid the whole kiosk behind a black screen. Its edge is every
+    dialog's (dialog_edge.edge), which the dialog gives itself."""
     dialog.setWindowFlags(dialog.windowFlags() | QtCore.Qt.WindowType.FramelessWindowHint)
-    dialog.setObjectName("kioskDialog")
-    dialog.setStyleSheet("QDialog#kioskDialog { border: 3px solid palette(window-text); }")
 
 
 class InfoDialog(QDialog):
