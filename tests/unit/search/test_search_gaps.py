@@ -92,6 +92,8 @@ def test_a_malformed_topic_is_reported_and_the_rest_still_works(make_pack):
     ("i got it from blood transfusion", "questions-family"), ("how long in hospital for chemo", "questions-goals"),
     ("why i need blood transfusion", "questions-side-effects"), ("low white blood cells", "questions-side-effects"),
     ("tumor lysis", "questions-side-effects"), ("my dad has cancer and im 15 what do i do", "questions-daily-life"),
+    # a reader who knows their type asks what comes next: not "Which type of ATL do I have?"
+    ("doctor say acute type what happen now", "questions-goals"), ("what happens next", "questions-goals"),
 ])
 def test_a_patients_question_the_summary_does_not_answer_leads_with_the_right_questions(index, query, questions):
     result = index.search(query)
