@@ -10,7 +10,7 @@ GLOSSARY_NAME = "glossary.toml"
 #: Longer definitions stop being a quick aid; the editor is told to shorten them.
 MAX_DEFINITION_CHARS = 400
 #: Every term and form joins one pattern matched against each page, and a page
-#: marks each term; the bundled glossary has 25 terms with at most 3 forms each.
+#: marks each term; the bundled glossary has 26 terms with at most 6 forms each.
 MAX_TERMS = 1_000
 MAX_FORMS = 20
 #: A term is a word or a short phrase, shown as a heading in its popup.

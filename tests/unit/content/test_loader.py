@@ -202,6 +202,18 @@ def test_glossary_terms_are_found_once_each_as_whole_words():
     assert finder.find("ATL and remission again", seen) == []  # once per page
 
 
+def test_the_t_in_the_diseases_name_is_defined_and_the_virus_keeps_its_own_definition():
+    from reader.content import default_pack_dir
+    from reader.content.glossary import TermFinder
+
+    pack = load_pack(default_pack_dir())
+    finder = TermFinder(pack.glossary)
+    text = pack.section("overview").text
+    found = {text[start:end]: pack.glossary[index].term for start, end, index in finder.find(text, set())}
+    assert found["T-cell"] == "T cell"
+    assert found["human T-cell lymphotropic virus type 1"] == "HTLV-1"  # the longest form wins
+
+
 def test_a_broken_glossary_is_reported_and_the_pack_still_opens(make_pack):
     root = make_pack({"a.md": "# A\n\nWords."})
     (root / "glossary.toml").write_text('[[term]]\nterm = "x"\n', encoding="utf-8")

@@ -159,6 +159,12 @@ def test_definitions_come_with_results_in_json(index):
     assert (data["query"], data["sections"], data["terms"], data["answer"]) == ("xqzv", [], [], "none")
 
 
+@pytest.mark.parametrize("query", ["what are t cells", "t-cell", "what is a t lymphocyte"])
+def test_a_question_about_t_cells_gets_their_definition(index, query):
+    # "what are t cells" showed none: the only definition of T cells was inside the one for "ATL"
+    assert [entry.term for entry in index.search(query).terms] == ["T cell"]
+
+
 def test_a_broken_synonyms_file_is_reported_and_search_still_works(make_pack):
     from reader.checking import check_pack
     from reader.content import load_pack
