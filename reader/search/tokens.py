@@ -32,7 +32,11 @@ STOPWORDS = frozenset(
      "he", "she", "him", "her", "his", "us", "just", "very", "still", "some",
      "because", "many", "much", "too", "give", "gives", "given", "giving", "gave", "t",
      # Portuguese small words, from patients in Brazil, where HTLV-1 is common ("leucemia de celulas T")
-     "de", "da", "das", "dos", "para", "com", "em", "um", "uma", "que",
+     "de", "da", "das", "dos", "para", "com", "em", "um", "uma", "que", "e", "o", "tem", "meu", "minha",
+     # and Spanish ones ("que es leucemia de celulas T", "mi esposo tiene cancer")
+     "es", "el", "la", "los", "las", "y", "mi", "su", "se", "por", "con", "del", "al", "lo", "tiene",
+     # text speak ("wat r the chances", "pls", "u can get better")
+     "wat", "wats", "r", "u", "ur", "pls", "plz",
      "i", "im", "ive", "ll", "ve", "re", "s"]  # "I", and what "I'm", "I'll", "we've", "you're", "it's" leave
 )
 #: Words that frame a question rather than name what it is about ("what does indolent

@@ -94,6 +94,14 @@ def test_a_malformed_topic_is_reported_and_the_rest_still_works(make_pack):
     ("tumor lysis", "questions-side-effects"), ("my dad has cancer and im 15 what do i do", "questions-daily-life"),
     # a reader who knows their type asks what comes next: not "Which type of ATL do I have?"
     ("doctor say acute type what happen now", "questions-goals"), ("what happens next", "questions-goals"),
+    # and from a fourth's 150, of readers with little English or health literacy, and older carers
+    ("what if chemo dont work", "questions-goals"), ("hypercalcemia", "questions-diagnosis"),
+    ("white cells high", "questions-diagnosis"), ("quanto tempo de vida", "questions-outlook"),
+    ("mi esposo tiene cancer que hacer", "questions-goals"), ("who can i talk to", "questions-daily-life"),
+    ("my mom has atl she is 80 too old for chemo?", "questions-goals"),
+    ("how to care for spouse", "questions-daily-life"), ("pneumonia", "questions-side-effects"),
+    ("is it the same as hiv", "questions-family"), ("risk of developing atl", "questions-family"),
+    ("mogamulizumab", "questions-goals"),
 ])
 def test_a_patients_question_the_summary_does_not_answer_leads_with_the_right_questions(index, query, questions):
     result = index.search(query)
