@@ -42,12 +42,36 @@ def test_the_disclaimer_is_read_with_the_window_as_it_opens_and_not_again_after(
 def test_tab_onto_a_glossary_term_says_its_words_and_link(window, qtbot):
     window.reading.setFocus()
     qtbot.keyClick(window.reading, Qt.Key.Key_Tab)
-    assert window.reading.textCursor().selectedText() == "Show the plain words", "the box's link comes first"
+    assert window.reading.tabbed_link.words() == "Show the plain words", "the box's link comes first"
     assert said_by(window.reading).startswith("Show the plain words, link")
     qtbot.keyClick(window.reading, Qt.Key.Key_Tab)
     assert window.reading.hasFocus(), "Tab moves among the text's links first"
-    term = window.reading.textCursor().selectedText()
+    term = window.reading.tabbed_link.words()
     assert said_by(window.reading) == f"{term}, link. Enter shows what it means."
+
+
+def test_tab_onto_a_link_selects_no_text_so_a_screen_reader_hears_only_the_link(window, qtbot):
+    # Qt's own Tab selected the link's words: Orca said "ATL unselected", "aggressive", "selected"
+    # around "aggressive, link. Enter shows what it means.", at every Tab.
+    selections: list[str] = []
+    window.reading.selectionChanged.connect(lambda: selections.append(window.reading.textCursor().selectedText()))
+    tab_to_first_term(window, qtbot)
+    first = window.reading.tabbed_link.words()
+    qtbot.keyClick(window.reading, Qt.Key.Key_Tab)
+    assert first and window.reading.tabbed_link.words() not in ("", first)
+    assert window.reading.focused_link_rect() is not None, "the ring shows which link"
+    assert selections == [] and not window.reading.textCursor().hasSelection()
+
+
+def test_moving_the_caret_away_from_a_link_starts_tab_from_the_first_link_again(window, qtbot):
+    window.reading.setFocus()
+    qtbot.keyClick(window.reading, Qt.Key.Key_Tab)
+    first = window.reading.tabbed_link.words()
+    qtbot.keyClick(window.reading, Qt.Key.Key_Tab)
+    qtbot.keyClick(window.reading, Qt.Key.Key_Down)  # reading on, line by line
+    assert window.reading.tabbed_link.words() == "" and window.reading.focused_link_rect() is None
+    qtbot.keyClick(window.reading, Qt.Key.Key_Tab)
+    assert window.reading.tabbed_link.words() == first
 
 
 @pytest.mark.usefixtures("listening")
@@ -332,7 +356,7 @@ def test_shift_tab_onto_a_term_says_what_enter_does_too_and_rings_it(window, qtb
     tab_to_first_term(window, qtbot)
     qtbot.keyClick(window.reading, Qt.Key.Key_Tab)
     qtbot.keyClick(window.reading, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
-    term = window.reading.textCursor().selectedText()
+    term = window.reading.tabbed_link.words()
     assert said_by(window.reading) == f"{term}, link. Enter shows what it means."
     assert window.reading.focused_link_rect() is not None
 

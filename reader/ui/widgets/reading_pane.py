@@ -20,7 +20,7 @@ from reader.style.type_sizes import READING_PX
 from reader.ui.resources_gate import GatedBrowser
 from reader.ui.style.qt_palettes import page_palette
 from reader.ui.widgets.edged_menu import show_edged
-from reader.ui.widgets.link_ring import draw_link_ring, link_format, selected_link_rect
+from reader.ui.widgets.link_ring import TabbedLink, draw_link_ring
 from reader.ui.widgets.page_layout import fit_measure, size_headings
 from reader.ui.widgets.page_marks import PageMarks, SpanFinder
 from reader.ui.widgets.page_structure import block_with_anchor, headings, mark_terms, subsection_tops
@@ -78,6 +78,8 @@ class ReadingPane(GatedBrowser):
         self._use_stylesheet()
         self._headings: list[tuple[int, str]] = []
         self._visible_anchor = ""
+        #: The link Tab reached in the text, held apart from the caret.
+        self.tabbed_link = TabbedLink(self)
         #: Search matches and what is read aloud, marked on the page.
         self.marks = PageMarks(self, palette)
         #: Whether the scroll-spy runs: from finish_setup on (nobody scrolls a page not yet shown).
@@ -85,6 +87,7 @@ class ReadingPane(GatedBrowser):
         #: How many page_edit blocks are open.
         self._edit_depth = 0
         self.anchorClicked.connect(self._route_link)
+        self.cursorPositionChanged.connect(self.tabbed_link.forget)  # the reader moved on: Tab starts afresh
 
     def finish_setup(self) -> None:
         """A caret for keyboard reading and selection, no sideways scrolling, the scroll-spy.
@@ -129,6 +132,7 @@ class ReadingPane(GatedBrowser):
             size_headings(self.document(), self._px)
             self.marks.forget_matches()
             self._visible_anchor = ""
+            self.tabbed_link.forget()
             fit_measure(self.document())  # the new page has Qt's margins: without the edit, a second layout
 
     @contextmanager
@@ -240,7 +244,7 @@ class ReadingPane(GatedBrowser):
 
     def focused_link_rect(self) -> QtCore.QRect | None:
         """Where the link reached with Tab is, in the viewport; None when no link has keyboard focus."""
-        return selected_link_rect(self) if self.hasFocus() else None
+        return self.tabbed_link.rect() if self.hasFocus() else None
 
     def focusOutEvent(self, event: QtGui.QFocusEvent) -> None:  # noqa: N802 (Qt API)
         super().focusOutEvent(event)
@@ -367,17 +371,17 @@ class ReadingPane(GatedBrowser):
         # Anything else was already refused when rendering; ignore it.
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt API)
-        """Tab and Shift+Tab move between the text's links; say which one was reached (linkFocused).
+        """Tab and Shift+Tab move between the text's links (TabbedLink), then out of the text.
 
-        Qt's bridge exposes no links inside a text view, so without this a screen
-        reader heard only "tab" as the dotted box moved.
+        Qt's bridge exposes no links inside a text view: linkFocused says which was reached.
         """
-        moved = super().focusNextPrevChild(next)
-        self.viewport().update()  # the link ring moves with it
-        cursor = self.textCursor()
-        if moved and self.hasFocus() and cursor.hasSelection():
-            self.linkFocused.emit(cursor.selectedText(), link_kind(link_format(cursor).anchorHref()))
-        return moved
+        link = self.tabbed_link.step(next)
+        if link is None:
+            return QTextEdit.focusNextPrevChild(self, next)  # past the last link: on to the next control
+        self.scroll_to_span(link.start, link.end)
+        if self.hasFocus():
+            self.linkFocused.emit(self.tabbed_link.words(), link_kind(link.href))
+        return True
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
         super().mouseReleaseEvent(event)
@@ -393,7 +397,10 @@ class ReadingPane(GatedBrowser):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
         """QTextBrowser would walk its own (empty) history; ours is the window's."""
         keys = QtGui.QKeySequence.StandardKey
-        if event.matches(keys.Back):
+        link = self.tabbed_link.link
+        if link is not None and event.key() in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter):
+            self._route_link(QtCore.QUrl(link.href))  # as Qt does for the link it selects
+        elif event.matches(keys.Back):
             self.historyStepRequested.emit(-1)
         elif event.matches(keys.Forward):
             self.historyStepRequested.emit(1)

@@ -1,0 +1,30 @@
+"""Which link of a page Tab reaches next: the rule, apart from the text view that draws it (no Qt)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class LinkSpan:
+    """One link of a page: where its words are in the text, and where it leads."""
+
+    start: int
+    end: int
+    href: str
+
+
+def next_link(links: Sequence[LinkSpan], current: LinkSpan | None, forward: bool) -> LinkSpan | None:
+    """The link Tab (forward) or Shift+Tab reaches: the one after or before the current link, or with
+    none, the page's first or last, as Qt's own text views do. None: no link is left that way, and Tab
+    leaves the text.
+
+    links are in reading order, as the page holds them.
+    """
+    if forward:
+        after = current.end if current is not None else 0
+        return next((link for link in links if link.start >= after), None)
+    if current is None:
+        return links[-1] if links else None
+    return next((link for link in reversed(links) if link.end <= current.start), None)
