@@ -13,8 +13,9 @@ AID_LINE = "Plain-language aid, not part of the medically reviewed summary"
 #: An About field the manifest leaves empty: said plainly, never filled with a guess.
 NOT_STATED = "not stated"
 DUE_BY = "due by {date}"
-#: Under a list the pack completed where the reviewed source was cut off ({{ compiled_note }}).
-COMPILED_NOTE = ("Plain-language aid: this list is not part of the medically reviewed text. "
+#: Above a list the pack completed where the reviewed source was cut off ({{ compiled_note }}): read
+#: under it, the list passed for the reviewed sentence it follows ("Key areas of investigation include:").
+COMPILED_NOTE = ("Plain-language aid: the list below is not part of the medically reviewed text. "
                  "It was put together for this reader from other sentences of this summary.")
 PREVIOUS_SECTION = "Previous: {title}"
 NEXT_SECTION = "Next: {title}"

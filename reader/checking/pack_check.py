@@ -61,7 +61,8 @@ def _check_sources(pack: Pack) -> list[Problem]:
                 if normal in seen_paragraphs:
                     problems.append(Problem(section.file, f"paragraph repeats one in {seen_paragraphs[normal]}", line))
                 seen_paragraphs.setdefault(normal, f"{section.file}:{line}")
-            following = blocks[index + 1][1] if index + 1 < len(blocks) else ""
+            # A note about the list (`.compiled`, "the list below is not…") may come between.
+            following = next((after for _, after in blocks[index + 1:] if not _is_compiled_note(after)), "")
             if text.endswith(":") and not re.match(r"^([-*+]|\d+[.)])\s", following):
                 problems.append(Problem(section.file, "lead-in ends with ':' but no list follows", line))
         for number, line_text in enumerate(source.splitlines(), start=1):
@@ -72,6 +73,10 @@ def _check_sources(pack: Pack) -> list[Problem]:
                 problems.append(Problem(section.file, "raw HTML is shown as text, never run: write Markdown instead",
                                         number))
     return problems + _check_glossary(pack) + _check_review_date(pack)
+
+
+def _is_compiled_note(text: str) -> bool:
+    return text.rstrip().endswith("{: .compiled }")
 
 
 def _check_glossary(pack: Pack) -> list[Problem]:

@@ -59,6 +59,7 @@ def test_the_cut_off_list_is_completed_only_with_named_areas_and_marked_as_compi
     # Set apart in the aid style, on screen and on paper (both use the reading stylesheet),
     # and a label rather than text: search neither finds nor quotes it.
     assert f'<p class="compiled">{COMPILED_NOTE}</p>' in section.html
+    assert section.html.index(COMPILED_NOTE) < section.html.index("<ul>"), "said before the list, not after it"
     from reader.style.stylesheet import reading_css
 
     assert ".compiled" in reading_css()

@@ -259,3 +259,11 @@ def test_a_cache_that_cannot_be_written_whole_leaves_nothing_behind(make_pack):
         resource.setrlimit(resource.RLIMIT_FSIZE, limit)
     assert list(cache.cache_dir().iterdir()) == []
     assert load_pack(root).sections[0].title == "A"
+
+
+def test_a_lead_in_needs_its_list_and_a_note_about_the_list_may_come_between(make_pack):
+    noted = "# A\n\nThree kinds:\n\nA note about the list.\n{: .compiled }\n\n- one\n- two\n"
+    assert not [p for p in check_pack(make_pack({"a.md": noted})) if "no list follows" in str(p)]
+    unlisted = "# A\n\nThree kinds:\n\nA note about the list.\n{: .compiled }\n\nNo list here.\n"
+    assert [str(p) for p in check_pack(make_pack({"a.md": unlisted})) if "no list follows" in str(p)] == [
+        "sections/a.md:3: lead-in ends with ':' but no list follows"]
