@@ -258,6 +258,11 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     unknown = [sid for sid in args.section if pack.locate(sid) is None]
     if unknown:
         raise UsageError(f"unknown section id: {', '.join(unknown)} (see 'atl-reader sections')")
+    for sid in args.section:
+        section, anchor = pack.locate(sid)  # type: ignore[misc]  # every id was found above
+        if anchor is not None:  # staff chose "indolent-atl" and got the aggressive ATL part too, unwarned
+            print(f"{APP_ID}: note: '{sid}' is a part of '{section.id}' ({section.title}); a handout prints "
+                  "whole sections, so all of it is printed", file=sys.stderr)
     from reader.ui.print.export import export_pdf
 
     pages = export_pdf(pack, args.out, args.section, large_print=args.large_print, clinic=args.clinic,

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 REVIEW_LINE = "{kind} · Last updated {date}"
+#: A handout page of questions or meanings: it carries the summary's date, and is not its reviewed text.
+AID_PAGE_LINE = "Plain-language aid, not medically reviewed · Last updated {date}"
 AID_LINE = "Plain-language aid, not part of the medically reviewed summary"
 #: An About field the manifest leaves empty: said plainly, never filled with a guess.
 NOT_STATED = "not stated"
@@ -42,6 +44,8 @@ SECTIONS_MATCH = "{count} sections match"
 #: The last two of several items ("side effects and costs").
 AND_LIST = "{rest} and {last}"
 GIVEN_BY = "Given to you by {clinic}"
+#: With a phone number and no clinic's name: "Given to you by (555) 123-4567" named nobody.
+CALL_ABOUT = "Questions about this handout? Call {phone}"
 WEB_ADDRESSES = "Web addresses in this handout"
 SCAN_TO_OPEN = "To open one on a phone, point its camera at the code beside it:"
 WORDS_USED = "Words used in this handout"

@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 
 from markdown.extensions import Extension
 from markdown.inlinepatterns import LinkInlineProcessor
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QTextDocument
 from PySide6.QtWidgets import QTreeView, QWidget
 
 from reader.ui.single_instance import SingleInstance
@@ -20,6 +20,8 @@ QWidget.mousePressEvent
 QWidget.mouseReleaseEvent
 QTreeView.drawBranches
 QTextDocument.loadResource
+# A document layout reads its paint context's clip as it draws (the handout pages, the result rows).
+QAbstractTextDocumentLayout.PaintContext.clip
 
 # argparse calls error() on a bad command line (reader.cli's parser says it in one line).
 argparse.ArgumentParser.error

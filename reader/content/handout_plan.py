@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reader import texts
 from reader.content.model import Pack, Section
 
 
@@ -18,7 +19,7 @@ class PrintSize:
     margin_mm: float
 
 
-NORMAL = PrintSize(body_pt=12, header_pt=9.5, footer_pt=8.5, margin_mm=18)
+NORMAL = PrintSize(body_pt=12, header_pt=9.5, footer_pt=9.5, margin_mm=18)
 #: Large print: 18 pt text or more, wide margins (line spacing 1.5 comes from the page's stylesheet).
 LARGE = PrintSize(body_pt=18, header_pt=13, footer_pt=14, margin_mm=25)
 
@@ -53,6 +54,14 @@ class HandoutPlan:
     @property
     def size(self) -> PrintSize:
         return LARGE if self.large_print else NORMAL
+
+    @property
+    def clinic_note(self) -> str:
+        """What every page says of who gave it: "Given to you by Name · phone", or with only a phone number,
+        whom to call; "" with neither."""
+        if not self.clinic.strip() and self.phone.strip():
+            return texts.CALL_ABOUT.format(phone=self.clinic_line)
+        return texts.GIVEN_BY.format(clinic=self.clinic_line) if self.clinic_line else ""
 
     @property
     def clinic_line(self) -> str:

@@ -13,6 +13,11 @@ def review_line(manifest: Manifest) -> str:
     return texts.REVIEW_LINE.format(kind=manifest.kind, date=long_date(manifest.last_updated))
 
 
+def aid_page_line(manifest: Manifest) -> str:
+    """'Plain-language aid, not medically reviewed · Last updated 8 May 2026': a handout page of aids."""
+    return texts.AID_PAGE_LINE.format(date=long_date(manifest.last_updated))
+
+
 def plain_disclaimer(manifest: Manifest) -> str:
     """'In plain words: This is general information. …', shown beside the disclaimer (never instead of it);
     "" for a pack that gives none."""

@@ -203,6 +203,16 @@ def test_export_pdf_with_sections_prints_only_those(tmp_path):
     assert not list(tmp_path.glob(".atl-reader-*")), "temporary file left behind"
 
 
+def test_export_pdf_of_a_part_of_a_section_says_the_whole_section_is_printed(tmp_path):
+    # A nurse chose "indolent-atl" for a patient with slow-growing ATL and got the aggressive part too, unwarned.
+    out = tmp_path / "indolent.pdf"
+    result = run("export-pdf", str(out), "--section", "indolent-atl")
+    assert result.returncode == 0, result.stderr
+    assert "'indolent-atl' is a part of 'treatment-options'" in result.stderr
+    assert "all of it is printed" in result.stderr
+    assert "clinical-trials" not in run("export-pdf", str(out), "--section", "clinical-trials").stderr
+
+
 def test_export_pdf_refuses_unknown_sections_and_unwritable_paths(tmp_path):
     unknown = run("export-pdf", str(tmp_path / "x.pdf"), "--section", "nope")
     assert unknown.returncode == 2 and "unknown section id: nope" in unknown.stderr

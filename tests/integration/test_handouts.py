@@ -53,8 +53,9 @@ def test_large_print_has_18_pt_text_on_more_pages(tmp_path):
 def test_no_page_is_blank_and_no_line_to_write_on_opens_a_page(tmp_path, size):
     out = tmp_path / "all.pdf"
     export(out, *size)
-    header_and_footer = re.compile(r"Adult T-cell leukemia/lymphoma \(ATL\)|Medically reviewed summary · "
-                                   r"Last updated 8 May 2026|Medical disclaimer:.*?treatment\.|"
+    header_and_footer = re.compile(r"Adult T-cell leukemia/lymphoma \(ATL\)|(Medically reviewed summary|"
+                                   r"Plain-language aid, not medically reviewed) · Last updated 8 May 2026|"
+                                   r"Medical disclaimer:.*?treatment\.|"
                                    r"In plain words: This is general information\..*?your own care\.|"
                                    r"Printed \d+ \w+ \d{4}|Page \d+ of \d+")
     for number, text in enumerate(pages(out), start=1):
@@ -527,3 +528,36 @@ def test_a_plain_words_box_is_never_split_by_a_page_it_would_fit_on(qapp, pack, 
         on_one_page = int(box.top() // height) == int((box.bottom() - 1) // height)
         assert on_one_page or box.top() % height < height * 0.2, "a box that must split starts a page, under " \
                                                                  f"its heading: {box}"
+
+
+@needs_pdftotext
+def test_each_page_is_headed_with_what_it_holds_and_the_review_date(tmp_path):
+    # A nurse found pages of questions and meanings headed "Medically reviewed summary", and a page that
+    # opens with "Clinical trials" headed with the questions page that starts further down.
+    out = tmp_path / "handout.pdf"
+    export(out, "--section", "clinical-trials", "--section", "questions", "--glossary")
+    printed = pages(out)
+    heads = [" ".join(text[:260].split()) for text in printed]
+    assert "Clinical trials" in heads[0] and "Medically reviewed summary · Last updated 8 May 2026" in heads[0]
+    assert "Questions to ask your care team" not in heads[0]
+    # the pages of tick boxes after the first
+    asking = [head for head, text in zip(heads[1:], printed[1:], strict=True) if "\u2610" in text]
+    meanings = [head for head, text in zip(heads, printed, strict=True) if "T cell: A type of white blood cell" in text]
+    aid = "Plain-language aid, not medically reviewed · Last updated 8 May 2026"
+    assert asking and all("Questions to ask your care team" in head and aid in head for head in asking)
+    assert meanings and all("Words used in this handout" in head and aid in head for head in meanings)
+
+
+@needs_pdftotext
+@pytest.mark.parametrize("size", [(), ("--large-print",)], ids=["normal", "large"])
+def test_each_line_of_the_reviewed_text_is_printed_once(tmp_path, size):
+    # The last line of a page and the first of the next were also written, hidden, on the other page:
+    # a nurse's copy, a search of the PDF and a screen reader met them twice.
+    out = tmp_path / "handout.pdf"
+    export(out, *size)
+    lines = [line.strip() for page in pdf_pages(out) for line in page.splitlines()]
+    pack = load_pack(ROOT / "content")
+    reviewed = " ".join(section.full_text for section in pack.sections if section.is_reviewed)
+    # Lines long enough to be the text's own; the running header's title repeats on purpose.
+    printed = [line for line in lines if len(line) > 30 and line in reviewed and line != pack.manifest.title]
+    assert printed and [line for line in printed if printed.count(line) > 1] == []

@@ -1,13 +1,16 @@
 """Painting handout pages: the same pages for print preview, printers and PDF files.
 
-Every page carries the title, the running section, the review line, the
-disclaimer, "Page X of Y" and the printed date, because a handout travels alone.
+Every page carries the title, the running section, the review date (with
+"Medically reviewed summary" over reviewed text, and "Plain-language aid" over
+questions and meanings), the disclaimer, "Page X of Y" and the printed date,
+because a handout travels alone.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
@@ -31,8 +34,9 @@ from reader import texts
 from reader.content.dates import long_date
 from reader.content.handout_pages import QR_URL, addresses_html, glossary_html, keep_words_whole, web_addresses
 from reader.content.handout_plan import HandoutPlan
-from reader.content.page import compose_page
-from reader.content.provenance import plain_disclaimer, review_line
+from reader.content.model import AID
+from reader.content.page import TICK_BOX, compose_page
+from reader.content.provenance import aid_page_line, plain_disclaimer, review_line
 from reader.qr import qr_png
 from reader.style.palettes import LIGHT
 from reader.style.stylesheet import reading_css
@@ -40,8 +44,8 @@ from reader.ui.resources_gate import GatedDocument
 from reader.ui.style.qt_palettes import chrome_palette
 from reader.ui.text_blocks import blocks, fragments
 
-#: The anchor name that starts each section's page in a handout, numbered in order.
-_SECTION_MARK = "atl-handout-section-"
+#: The anchor name that starts each part of a handout (a section, the meanings, the addresses), numbered.
+_PART_MARK = "atl-handout-part-"
 
 
 def setup_page(device: QPagedPaintDevice) -> None:
@@ -58,7 +62,7 @@ _A4_WIDTH_MM = 210
 
 def clinic_lines(plan: HandoutPlan, family: str) -> int:
     """How many lines the clinic's details take at the foot of every A4 page, wrapped as the painter wraps them."""
-    if not plan.clinic_line:
+    if not plan.clinic_note:
         return 0
     in_points = QImage(1, 1, QImage.Format.Format_Mono)  # a device whose pixel is a point
     dots_per_metre = round(72 / 0.0254)
@@ -66,7 +70,7 @@ def clinic_lines(plan: HandoutPlan, family: str) -> int:
     in_points.setDotsPerMeterY(dots_per_metre)
     metrics = QFontMetricsF(_font(family, plan.size.footer_pt), in_points)
     width = (_A4_WIDTH_MM - 2 * plan.size.margin_mm) * 72 / 25.4
-    text = texts.GIVEN_BY.format(clinic=plan.clinic_line)
+    text = plan.clinic_note
     height = metrics.boundingRect(QRectF(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), text).height()
     return round(height / metrics.lineSpacing())
 
@@ -76,6 +80,18 @@ def _font(family: str, points: float, bold: bool = False) -> QFont:
     font.setPointSizeF(points)
     font.setBold(bold)
     return font
+
+
+def _hang_after_tick_boxes(doc: QTextDocument) -> None:
+    """A question's second line starts under its words, not under its box to tick (a nurse found them
+    hard to tell apart in large print). Qt's stylesheet takes no text-indent in ems, so it is set here."""
+    box = QFontMetricsF(doc.defaultFont(), doc.documentLayout().paintDevice()).horizontalAdvance(TICK_BOX + " ")
+    for block in blocks(doc):
+        if block.text().startswith(TICK_BOX):
+            fmt = block.blockFormat()
+            fmt.setLeftMargin(fmt.leftMargin() + box)
+            fmt.setTextIndent(-box)
+            QTextCursor(block).setBlockFormat(fmt)
 
 
 def _keep_headings_with_text(doc: QTextDocument, page_height: float) -> None:
@@ -132,14 +148,28 @@ def _break_before_a_bad_split(doc: QTextDocument, page_height: float) -> bool:
             block = following
             continue
         rect = layout.blockBoundingRect(block)
+        # A short part under its own heading (a group of questions with its notes line) starts a page
+        # rather than leave its heading and a question at the foot of one.
+        group = _group_after(block)
+        if group:
+            bottom = layout.blockBoundingRect(group[-1]).bottom()
+            if (bottom - rect.top() <= page_height * 0.6 and page_of(rect.top()) != page_of(bottom - 1)
+                    and rect.top() % page_height > 1):
+                _set_break_before(block, True)
+                for inside in group:
+                    _set_break_before(inside, False)
+                return True
         leads_in = _leads_in(block)
         if leads_in and following.isValid():
             text_rect = layout.blockBoundingRect(following)
             first_line_bottom = text_rect.top() + min(text_rect.height(), 3 * doc.defaultFont().pointSizeF())
             bad = page_of(first_line_bottom) != page_of(rect.top())
         else:
-            short = rect.height() <= page_height / 4
-            bad = short and page_of(rect.top()) != page_of(rect.bottom() - 1) and rect.top() % page_height > 1
+            split = page_of(rect.top()) != page_of(rect.bottom() - 1) and rect.top() % page_height > 1
+            # A short block goes over whole; a longer one, when the page would leave one of its lines alone
+            # ("Because a curative standard of care remains elusive for" at the foot of a page).
+            bad = split and (rect.height() <= page_height / 3
+                             or (rect.height() <= page_height / 2 and _leaves_a_line_alone(block, rect.top(), page_of)))
         if bad:
             _set_break_before(block, True)
             if leads_in:  # what follows now travels with it: an earlier break there would split them again
@@ -147,6 +177,29 @@ def _break_before_a_bad_split(doc: QTextDocument, page_height: float) -> bool:
             return True
         block = following
     return False
+
+
+def _leaves_a_line_alone(block: QTextBlock, top: float, page_of: Callable[[float], int]) -> bool:
+    """Whether a page break leaves the block's first line alone at the foot of a page, or its last alone
+    at the top of the next."""
+    lines = block.layout()
+    count = lines.lineCount()
+    if count < 2:
+        return False
+    page = [page_of(top + lines.lineAt(number).y()) for number in (0, 1, count - 2, count - 1)]
+    return page[0] != page[1] or page[2] != page[3]
+
+
+def _group_after(heading: QTextBlock) -> list[QTextBlock]:
+    """The blocks under a subheading (level 2 or more) up to the next heading as high: [] for any other block."""
+    level = heading.blockFormat().headingLevel()
+    if level < 2:
+        return []
+    group, block = [], heading.next()
+    while block.isValid() and not 0 < block.blockFormat().headingLevel() <= level:
+        group.append(block)
+        block = block.next()
+    return group
 
 
 def _leads_in(block: QTextBlock) -> bool:
@@ -213,7 +266,7 @@ class _PagePainter:
         ).height()
         # The clinic's details wrap rather than lose their end: the phone number is the most
         # useful thing on a patient's handout, and large print cut it off at the page's edge.
-        self.clinic_text = texts.GIVEN_BY.format(clinic=plan.clinic_line) if plan.clinic_line else ""
+        self.clinic_text = plan.clinic_note
         self.clinic_height = footer_metrics.boundingRect(
             QRectF(0, 0, width - 2 * margin, 10_000), int(Qt.TextFlag.TextWordWrap), self.clinic_text
         ).height() if self.clinic_text else 0.0
@@ -234,39 +287,57 @@ class _PagePainter:
         doc.setDefaultStyleSheet(reading_css())
         doc.setDocumentMargin(0)
         pack, sections = self.plan.pack, self.plan.sections
-        # Each page starts with an explicit marker, so running headers never depend on
-        # counting headings (a section with a second "# heading" shifted every later header).
-        pages = "".join(f'<a name="{_SECTION_MARK}{number}"></a>'
-                        + compose_page(pack, s, printed=True, plain_open=self.plan.includes_plain)
-                        for number, s in enumerate(sections))
+        reviewed, aid = review_line(pack.manifest), aid_page_line(pack.manifest)
+        #: Each part's running title and the header's second line: a page of questions or meanings
+        #: said "Medically reviewed summary" above it.
+        self.parts: list[tuple[str, str]] = []
+
+        def part(title: str, line: str, html: str) -> str:
+            # An explicit marker, so running headers never depend on counting headings
+            # (a section with a second "# heading" shifted every later header).
+            self.parts.append((title, line))
+            return f'<a name="{_PART_MARK}{len(self.parts) - 1}"></a>{html}' if html else ""
+
+        pages = "".join(part(s.title, aid if s.kind == AID else reviewed,
+                             compose_page(pack, s, printed=True, plain_open=self.plan.includes_plain))
+                        for s in sections)
         if self.plan.glossary:
-            pages += glossary_html(pack, sections)
+            pages += part(texts.WORDS_USED, aid, glossary_html(pack, sections))
         urls = web_addresses(sections)
         for number, url in enumerate(urls):
             doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(QR_URL.format(number=number)),
                             # Drawn large and scaled down, so the squares keep sharp edges on paper.
                             QImage.fromData(qr_png(url, scale=10)))
         qr_px = round(28 * self.mm * 72 / self.device.logicalDpiY())  # 28 mm: easy for a phone to read
-        pages += addresses_html(urls, qr_px)
+        pages += part(texts.WEB_ADDRESSES, reviewed, addresses_html(urls, qr_px))
         doc.setHtml(keep_words_whole(pages))
+        _hang_after_tick_boxes(doc)
         doc.setPageSize(QSizeF(self.body_rect.width(), self.body_rect.height()))
         _keep_headings_with_text(doc, self.body_rect.height())
         return doc
 
-    def _section_starts(self) -> list[tuple[float, str]]:
-        """(y, title) where each chosen section starts in the body."""
+    def _part_starts(self) -> list[tuple[float, int]]:
+        """(y, number in self.parts) where each part of the handout starts in the body."""
         layout = self.document.documentLayout()
-        starts: list[tuple[float, str]] = []
-        titles = [s.title for s in self.plan.sections]
+        starts: list[tuple[float, int]] = []
         for block in blocks(self.document):
             # An empty anchor before a heading lands on the heading's first fragment or,
             # after another block, on the block's own character format: look at both.
             names = [*block.charFormat().anchorNames(),
                      *(name for piece in fragments(block) for name in piece.charFormat().anchorNames())]
             for name in dict.fromkeys(names):
-                if name.startswith(_SECTION_MARK):
-                    starts.append((layout.blockBoundingRect(block).top(), titles[int(name[len(_SECTION_MARK):])]))
+                if name.startswith(_PART_MARK):
+                    starts.append((layout.blockBoundingRect(block).top(), int(name[len(_PART_MARK):])))
         return starts
+
+    def _running_part(self, starts: list[tuple[float, int]], top: float, page_height: float) -> tuple[str, str]:
+        """The part a page is headed with: the one its first line belongs to. A page that opens with the end
+        of the reviewed text and then starts the questions is headed as reviewed; the questions are labelled
+        under their own heading. (A part that starts the page starts a little below its top: its heading's
+        margin.)"""
+        begun = [number for y, number in starts if y <= top + page_height * 0.05]
+        number = begun[-1] if begun else 0
+        return self.parts[number] if self.parts else ("", review_line(self.plan.pack.manifest))
 
     def _pages_with_text(self, page_height: float) -> int:
         """The document's pages, less a last one that only the last block's bottom margin reaches.
@@ -289,15 +360,13 @@ class _PagePainter:
         try:
             page_height = self.body_rect.height()
             pages = self._pages_with_text(page_height)  # counted after the last keep-with-next layout
-            starts = self._section_starts()
+            starts = self._part_starts()
             for page in range(pages):
                 if page:
                     self.device.newPage()
-                top = page * page_height
-                running = next((t for y, t in reversed(starts) if y <= top + page_height * 0.25),
-                               starts[0][1] if starts else "")
+                title, line = self._running_part(starts, page * page_height, page_height)
                 self._paint_body(painter, page)
-                self._paint_header(painter, running)
+                self._paint_header(painter, title, line)
                 self._paint_footer(painter, page + 1, pages)
             return pages
         finally:
@@ -309,12 +378,17 @@ class _PagePainter:
         painter.translate(self.body_rect.left(), self.body_rect.top() - page * height)
         context = QAbstractTextDocumentLayout.PaintContext()
         context.palette = self.paper
-        context.clip = QRectF(0, page * height, self.body_rect.width(), height)
-        painter.setClipRect(context.clip)
+        page_rect = QRectF(0, page * height, self.body_rect.width(), height)
+        painter.setClipRect(page_rect)
+        # Qt draws every line that touches the clip, and its lines' spacing reaches past their page: the last
+        # line of a page and the first of the next were written on both, hidden, into the PDF's text (copied,
+        # searched and read aloud twice). A little inside the page's edges, each is left to its own page.
+        inset = QFontMetricsF(self.document.defaultFont(), self.device).lineSpacing() / 4
+        context.clip = page_rect.adjusted(0, inset, 0, -1)
         self.document.documentLayout().draw(painter, context)
         painter.restore()
 
-    def _paint_header(self, painter: QPainter, section_title: str) -> None:
+    def _paint_header(self, painter: QPainter, section_title: str, second_line: str) -> None:
         manifest = self.plan.pack.manifest
         rect = self.header_rect
         painter.setPen(QColor("#1b1b1b"))
@@ -331,7 +405,7 @@ class _PagePainter:
         painter.drawText(QRectF(rect.right() - room, rect.top(), room, line), int(Qt.AlignmentFlag.AlignRight),
                          metrics.elidedText(section_title, Qt.TextElideMode.ElideRight, room))
         painter.drawText(QRectF(rect.left(), rect.top() + line, rect.width(), line), int(Qt.AlignmentFlag.AlignLeft),
-                         review_line(manifest))
+                         second_line)
         painter.setPen(QPen(QColor("#6b7280"), max(1.0, 0.25 * self.mm)))
         painter.drawLine(QPointF(rect.left(), rect.bottom()), QPointF(rect.right(), rect.bottom()))
 
