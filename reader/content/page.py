@@ -59,8 +59,10 @@ def plain_box(pack: Pack, section: Section, *, open_: bool | None, printed: bool
     # A frame around it, so no theme (high contrast has no tint to spare) or page break lets it pass for the
     # reviewed text; and a last line saying where it ends, which a screen reader hears too.
     body = "" if not open_ else _plain_lines_html(companion) + f'<p class="plainend">{escape(texts.PLAIN_END)}</p>'
-    return f'<table class="plainbox" width="100%" cellspacing="0" cellpadding="{BOX_PADDING}" border="1"><tr><td>' \
-           f"{head}{body}</td></tr></table>"
+    table = f'<table class="plainbox" width="100%" cellspacing="0" cellpadding="{BOX_PADDING}" border="1">'
+    if printed:  # its label a header row, which a page that splits the box repeats at the top of the next
+        return f"{table}<thead><tr><td>{head}</td></tr></thead><tr><td>{body}</td></tr></table>"
+    return f"{table}<tr><td>{head}{body}</td></tr></table>"
 
 
 #: Inside the "In plain words" box's frame, in pixels (on paper, points).

@@ -561,3 +561,16 @@ def test_each_line_of_the_reviewed_text_is_printed_once(tmp_path, size):
     # Lines long enough to be the text's own; the running header's title repeats on purpose.
     printed = [line for line in lines if len(line) > 30 and line in reviewed and line != pack.manifest.title]
     assert printed and [line for line in printed if printed.count(line) > 1] == []
+
+
+@needs_pdftotext
+def test_a_page_that_splits_a_plain_words_box_starts_with_its_label_again(tmp_path, pack):
+    # In large print "New treatments being studied" and its box fill more than a page: the next page began
+    # with "End of the plain words" alone, under a "Medically reviewed summary" header.
+    out = tmp_path / "large.pdf"
+    export(out, "--large-print")
+    label = "In plain words · Plain-language version, not part of the medically reviewed summary"
+    continued = [text for text in pages(out) if "End of the plain words" in text
+                 and text.index("End of the plain words") < 400]  # the box ends near a page's top
+    assert continued, "the test needs a box that a page splits"
+    assert all(label in text[:400] for text in continued)
