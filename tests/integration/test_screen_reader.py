@@ -63,15 +63,20 @@ def test_tab_onto_a_link_selects_no_text_so_a_screen_reader_hears_only_the_link(
     assert selections == [] and not window.reading.textCursor().hasSelection()
 
 
-def test_moving_the_caret_away_from_a_link_starts_tab_from_the_first_link_again(window, qtbot):
-    window.reading.setFocus()
-    qtbot.keyClick(window.reading, Qt.Key.Key_Tab)
-    first = window.reading.tabbed_link.words()
-    qtbot.keyClick(window.reading, Qt.Key.Key_Tab)
-    qtbot.keyClick(window.reading, Qt.Key.Key_Down)  # reading on, line by line
-    assert window.reading.tabbed_link.words() == "" and window.reading.focused_link_rect() is None
-    qtbot.keyClick(window.reading, Qt.Key.Key_Tab)
-    assert window.reading.tabbed_link.words() == first
+def test_tab_goes_on_from_where_the_caret_was_moved(window, qtbot):
+    # A blind reader arrowed down the page and pressed Tab: it went back to the page's first link.
+    reading = window.reading
+    reading.setFocus()
+    qtbot.keyClick(reading, Qt.Key.Key_Tab)
+    first = reading.tabbed_link.words()
+    qtbot.keyClick(reading, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)  # on to the page's end
+    assert reading.tabbed_link.words() == "" and reading.focused_link_rect() is None
+    qtbot.keyClick(reading, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    last = reading.tabbed_link.words()
+    assert last.startswith("Next:"), "the link just before the caret: the page's last"
+    qtbot.keyClick(reading, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(reading, Qt.Key.Key_Tab)
+    assert reading.tabbed_link.words() == first
 
 
 @pytest.mark.usefixtures("listening")
@@ -492,3 +497,13 @@ def test_alt_p_takes_the_caret_from_plain_words_to_what_they_restate_and_says_it
     assert reading.toPlainText()[reading.textCursor().position():].startswith("Currently, there is no universal")
     qtbot.keyClick(reading, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)  # and back to where it came from
     assert said_by(reading) == "In plain words: A virus called HTLV-1 causes it."
+
+
+@pytest.mark.usefixtures("listening")
+def test_home_on_the_first_page_and_the_next_section_after_the_last_say_so(window, qtbot):
+    # Both said nothing: a blind reader could not tell the key had been heard.
+    window.commands["home"].trigger()
+    assert said_by(window.reading) == f"Top of the first page: {window.pack.home.title}"
+    window.navigation.open_location(Location(window.pack.sections[-1].id))
+    window.navigation.step_section(1)
+    assert said_by(window.reading) == "This is the last section."

@@ -67,8 +67,9 @@ class TabbedLink:
         self.link: LinkSpan | None = None
 
     def step(self, forward: bool) -> LinkSpan | None:
-        """Reach the next (or previous) link of the page, or none when no link is left that way."""
-        self.link = next_link(links_of(self._view.document()), self.link, forward)
+        """Reach the next (or previous) link of the page from the last one reached, or from the caret;
+        None when no link is left that way."""
+        self.link = next_link(links_of(self._view.document()), self.link, self._view.textCursor().position(), forward)
         self._view.viewport().update()  # the ring moves with it
         return self.link
 

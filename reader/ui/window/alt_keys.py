@@ -23,9 +23,20 @@ class AltShortcutGuard(QObject):
         kind = event.type()
         if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) and isinstance(event, QKeyEvent):
             qt = QtCore.Qt
-            if event.key() != qt.Key.Key_Alt and event.modifiers() & qt.KeyboardModifier.AltModifier:
+            if event.key() == qt.Key.Key_Alt:
+                # As Alt goes down, Qt's menu bar installs an application filter of its own, and filters
+                # run newest first: it saw the release first and opened File after Alt+Home on the first page.
+                QtCore.QTimer.singleShot(0, self._see_keys_first)
+            elif event.modifiers() & qt.KeyboardModifier.AltModifier:
                 self._used_with_alt = True
         elif kind == QEvent.Type.KeyRelease and isinstance(event, QKeyEvent) and event.key() == QtCore.Qt.Key.Key_Alt:
             used, self._used_with_alt = self._used_with_alt, False
             return used
         return False
+
+    def _see_keys_first(self) -> None:
+        """Be the newest application filter again, ahead of the menu bar's."""
+        app = QtCore.QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+            app.installEventFilter(self)

@@ -115,13 +115,20 @@ class Navigation(QObject):
                      self.tr("Nothing to go back to."))
 
     def go_home(self) -> None:
-        self.open_location(Location(self._pack.home.id))
+        home = self._pack.home
+        already = self.current.section_id == home.id
+        self.open_location(Location(home.id))
+        if already:  # Alt+Home on the first page said nothing
+            announce(self._reading, self.tr("Top of the first page: {title}").format(title=home.title))
 
     def step_section(self, step: int) -> None:
         sections = self._pack.sections
         index = self._pack.position(self.current.section_id) + step  # history holds only the pack's ids
         if 0 <= index < len(sections):
             self.open_location(Location(sections[index].id))
+        else:  # Ctrl+Page Down on the last section said nothing
+            announce(self._reading, self.tr("This is the last section.") if step > 0 else
+                     self.tr("This is the first section."))
 
     def show_previous_section(self) -> None:
         self.step_section(-1)
