@@ -507,3 +507,16 @@ def test_home_on_the_first_page_and_the_next_section_after_the_last_say_so(windo
     window.navigation.open_location(Location(window.pack.sections[-1].id))
     window.navigation.step_section(1)
     assert said_by(window.reading) == "This is the last section."
+
+
+@pytest.mark.usefixtures("listening")
+def test_read_aloud_and_stop_say_what_they_did(window, qtbot):
+    # Ctrl+R and Ctrl+Shift+R were silent: only the button's words changed.
+    commands = window.commands
+    commands["read_aloud"].trigger()
+    assert said_by(window.reading).startswith("Reading aloud.")
+    qtbot.waitUntil(lambda: window.read_aloud.engine_state == "Speaking", timeout=10_000)
+    commands["read_aloud"].trigger()
+    assert said_by(window.reading).startswith("Reading paused.")
+    commands["stop_reading"].trigger()
+    assert said_by(window.reading) == "Reading aloud stopped."

@@ -260,6 +260,8 @@ class MainWindow(QMainWindow):
         self.search_panel.queryChanged.connect(lambda _query: reading_aloud.stop())
         for name in ("print", "export_pdf"):
             self.commands[name].triggered.connect(reading_aloud.stop)
+        for name in ("read_aloud", "stop_reading"):  # after the command itself: what it did is said
+            self.commands[name].triggered.connect(reading_aloud.say_state)
         self._show_reading_aloud(reading_aloud.state)
 
     def _show_reading_aloud(self, state: Reading) -> None:

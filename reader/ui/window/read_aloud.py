@@ -13,6 +13,7 @@ from reader.content.model import Pack
 from reader.reading.session import ReadingSession
 from reader.speech.script import Block, Kind, Utterance, reading_script, start_index, utterance
 from reader.speech.voice import SPEEDS
+from reader.ui.announce import announce
 from reader.ui.settings import Settings
 from reader.ui.text_blocks import blocks, fragments
 from reader.ui.widgets.reading_pane import ReadingPane
@@ -175,6 +176,16 @@ class ReadAloud(QObject):
     def forget_choices(self) -> None:
         """The next kiosk patient gets the engine's own speed and voice."""
         self.choose_speech("normal", "")
+
+    def say_state(self) -> None:
+        """Tell a screen reader what Read aloud or Stop did: the button's new words were all it had (and the
+        engine may take a moment to begin). Why reading cannot start is said by the notice instead."""
+        if self.unavailable:
+            return
+        said = {Reading.SPEAKING: self.tr("Reading aloud. Ctrl+R pauses, Ctrl+Shift+R stops."),
+                Reading.PAUSED: self.tr("Reading paused. Ctrl+R goes on."),
+                Reading.STOPPED: self.tr("Reading aloud stopped.")}
+        announce(self._reading, said[self.state])
 
     def show_state(self) -> None:
         """Tell the buttons where reading is again (a kiosk turned every command off and on)."""
