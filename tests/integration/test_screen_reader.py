@@ -484,7 +484,7 @@ def test_alt_p_takes_the_caret_from_plain_words_to_what_they_restate_and_says_it
     reading = window.reading
     reading.setFocus()
     qtbot.keyClick(reading, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)  # folded: nothing to compare yet
-    assert said_by(reading).startswith("To compare, put the caret in a sentence of the plain words")
+    assert said_by(reading).startswith("The plain words are folded away: open them with Show the plain words")
     reading.anchorClicked.emit(QUrl("plain:show"))
     qtbot.waitUntil(lambda: "Right now, there is no cure" in reading.toPlainText())
     assert said_by(reading).startswith("The plain words are shown at the top of the section, in a box: a "
@@ -497,6 +497,13 @@ def test_alt_p_takes_the_caret_from_plain_words_to_what_they_restate_and_says_it
     assert reading.toPlainText()[reading.textCursor().position():].startswith("Currently, there is no universal")
     qtbot.keyClick(reading, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)  # and back to where it came from
     assert said_by(reading) == "In plain words: A virus called HTLV-1 causes it."
+    reading.setTextCursor(QTextCursor(reading.document()))  # the title: in no pair
+    qtbot.keyClick(reading, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    assert said_by(reading).startswith("To compare, put the caret in a sentence of the plain words")
+    window.navigation.open_location(Location("questions"))
+    reading.setFocus()
+    qtbot.keyClick(reading, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    assert said_by(reading) == "This section has no plain-language version to compare with."
 
 
 @pytest.mark.usefixtures("listening")

@@ -58,8 +58,7 @@ class PlainPairs(QObject):
         pairs = self._pairs_on_page()
         partners = pairs.partners(cursor.selectionStart() if cursor.hasSelection() else cursor.position())
         if len(partners) < 2:
-            announce(self._reading, self.tr("To compare, put the caret in a sentence of the plain words (open them "
-                                            "at the top of the section) or of the reviewed text they restate."))
+            announce(self._reading, self._why_nothing_to_compare(pairs))
             return
         start, end = self._came_from if self._came_from in partners[1:] else partners[1]
         self._came_from = partners[0]
@@ -69,6 +68,18 @@ class PlainPairs(QObject):
         self._reading.ensureCursorVisible()
         where = self.tr("In plain words") if pairs.is_plain((start, end)) else self.tr("Reviewed text")
         announce(self._reading, f"{where}: {self._reading.toPlainText()[start:end]}")
+
+    def _why_nothing_to_compare(self, pairs: SentencePairs) -> str:
+        """Alt+P with no pair at the caret: the section has no plain words, they are folded, or the caret is
+        elsewhere (a blind tester was told to put it in a sentence it was in, with the box folded)."""
+        shown = self._session.shown_section
+        if shown is None or self._pack.companion(shown) is None:
+            return self.tr("This section has no plain-language version to compare with.")
+        if not pairs.plain:
+            return self.tr("The plain words are folded away: open them with Show the plain words, at the top "
+                           "of the section, then press Alt+P again.")
+        return self.tr("To compare, put the caret in a sentence of the plain words or of the reviewed text "
+                       "they restate.")
 
     def _pairs_on_page(self) -> SentencePairs:
         if self._pairs is None:
