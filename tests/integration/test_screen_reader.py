@@ -103,6 +103,10 @@ def test_f3_says_which_match_and_ctrl_equals_says_the_size(window, qtbot):
     second = said_by(window.reading)
     assert second.startswith("Match 2 of ") and "chemotherapy" in second.lower()
     assert first.split(": ", 1)[1] != second.split(": ", 1)[1], "two matches do not sound alike"
+    count = window.reading.match_count
+    for _ in range(count - 1):  # round from the last to the first: heard as one more match before
+        qtbot.keyClick(window.reading, Qt.Key.Key_F3)
+    assert said_by(window.reading).startswith(f"Match 1 of {count} on this page, back at the first: ")
     qtbot.keyClick(window.reading, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     assert said_by(window.reading) == "Text size 110%", "not 'Reset to normal size', heard as an order"
 

@@ -149,20 +149,24 @@ class SearchController(QObject):
             self._show_position(self._reading.show_first_match())
 
     def show_next_match(self) -> None:
-        self._show_position(self._reading.step_match(1))
+        self._show_position(self._reading.step_match(1), step=1)
 
     def show_previous_match(self) -> None:
-        self._show_position(self._reading.step_match(-1))
+        self._show_position(self._reading.step_match(-1), step=-1)
 
-    def _show_position(self, current: int) -> None:
-        """Match current (1-based; 0 for none) of the page's matches, shown and spoken."""
-        self._session.current_match = current
+    def _show_position(self, current: int, *, step: int = 0) -> None:
+        """Match current (1-based; 0 for none) of the page's matches, shown and spoken; step: F3 (1), Shift+F3
+        (-1) or neither (0)."""
+        before, self._session.current_match = self._session.current_match, current
         self._match_bar.show_position(current, self._reading.match_count)
         place = self._reading.current_match_place()
         if current and place is not None:  # the words too: a count alone made two matches sound alike
             from reader.search.snippets import words_around
 
-            announce(self._match_bar.label, f"{self._match_bar.label.text()}: {words_around(*place)}")
+            # F3 from the last match to the first was heard as one more match
+            wrapped = before and (current < before if step > 0 else current > before if step < 0 else False)
+            again = (self.tr(", back at the first") if step > 0 else self.tr(", back at the last")) if wrapped else ""
+            announce(self._match_bar.label, f"{self._match_bar.label.text()}{again}: {words_around(*place)}")
         elif not self._session.searching:  # F3 before any search said "no matches", as if there had been one
             announce(self._match_bar.label, self.tr("No search yet. Press Control F to search the summary."))
         else:  # F3 with nothing to step to said nothing at all
