@@ -531,3 +531,18 @@ def test_read_aloud_and_stop_say_what_they_did(window, qtbot):
     assert said_by(window.reading).startswith("Reading paused.")
     commands["stop_reading"].trigger()
     assert said_by(window.reading) == "Reading aloud stopped."
+
+
+def test_enter_with_the_caret_in_a_linked_word_opens_it(window, qtbot, monkeypatch):
+    # A blind reader arrowing through the text pressed Enter on "aggressive": nothing happened.
+    from PySide6.QtGui import QTextCursor
+
+    shown = dialogs_opened(monkeypatch, qtbot)
+    reading = window.reading
+    reading.setFocus()
+    caret = QTextCursor(reading.document())
+    caret.setPosition(reading.toPlainText().index("aggressive malignancy") + 2)
+    reading.setTextCursor(caret)
+    qtbot.keyClick(reading, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(shown))
+    assert shown[0].windowTitle().startswith("aggressive")

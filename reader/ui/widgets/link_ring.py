@@ -73,6 +73,12 @@ class TabbedLink:
         self._view.viewport().update()  # the ring moves with it
         return self.link
 
+    def at_caret(self) -> LinkSpan | None:
+        """The link reached with Tab, or else the link the caret is in (a reader arrowing through the text)."""
+        caret = self._view.textCursor().position()
+        return self.link or next((link for link in links_of(self._view.document())
+                                  if link.start <= caret < link.end), None)
+
     def forget(self) -> None:
         if self.link is not None:
             self.link = None

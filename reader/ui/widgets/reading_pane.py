@@ -397,9 +397,10 @@ class ReadingPane(GatedBrowser):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
         """QTextBrowser would walk its own (empty) history; ours is the window's."""
         keys = QtGui.QKeySequence.StandardKey
-        link = self.tabbed_link.link
-        if link is not None and event.key() in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter):
-            self._route_link(QtCore.QUrl(link.href))  # as Qt does for the link it selects
+        enter = event.key() in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter)
+        link = self.tabbed_link.at_caret() if enter else None
+        if link is not None:  # as Qt does for the link it selects; and for the one the caret is in
+            self._route_link(QtCore.QUrl(link.href))
         elif event.matches(keys.Back):
             self.historyStepRequested.emit(-1)
         elif event.matches(keys.Forward):
