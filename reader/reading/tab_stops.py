@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class LinkSpan:
+class LinkSpan(NamedTuple):
     """One link of a page: where its words are in the text, and where it leads."""
 
     start: int
