@@ -17,7 +17,7 @@ from reader.navigation import Location
 from reader.ui.kiosk.mode import KioskController
 from reader.ui.kiosk.screens import SAY_AGAIN_AT
 from reader.ui.widgets.dialogs import InfoDialog
-from window_driver import dialogs_opened, tab_to_first_term, type_search
+from window_driver import dialogs_opened, make_narrowest, tab_to_first_term, type_search
 
 
 @pytest.fixture
@@ -546,3 +546,25 @@ def test_enter_with_the_caret_in_a_linked_word_opens_it(window, qtbot, monkeypat
     qtbot.keyClick(reading, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(shown))
     assert shown[0].windowTitle().startswith("aggressive")
+
+
+def test_in_a_small_window_a_definition_and_the_handout_dialog_use_the_screen_below_it(window, qtbot, monkeypatch):
+    # A low-vision reader at 300 % in a 500 px window got a one-line definition and a handout dialog showing
+    # one check box, with the screen empty below them.
+    from reader.ui.print.handout_dialog import HandoutDialog
+    from reader.ui.widgets.dialogs import place_below
+
+    window.appearance.apply_text_scale(300)
+    window.move(0, 0)
+    make_narrowest(window, qtbot, 500)
+    shown = dialogs_opened(monkeypatch, qtbot)
+    tab_to_first_term(window, qtbot)
+    qtbot.keyClick(window.reading, Qt.Key.Key_Return)
+    dialog = shown[0]
+    lines = dialog.browser.viewport().height() / dialog.browser.fontMetrics().lineSpacing()
+    assert lines >= 3.5, f"only {lines:.1f} lines of the definition show"
+    dialog.close()
+    handout = HandoutDialog(window.pack, "overview", parent=window)
+    place_below(handout, window.banner.mapToGlobal(window.banner.rect().bottomLeft()).y())
+    assert handout.height() > window.height() / 2, "more than a check box's height"
+    handout.close()

@@ -482,3 +482,13 @@ def test_the_f1_list_fits_without_scrolling_on_a_large_screen(window, qtbot, mon
     qtbot.waitUntil(lambda: browser.document().size().height() > 0)
     assert browser.verticalScrollBar().maximum() == 0, "every shortcut in view"
     shown[0].reject()
+
+
+def test_a_first_window_fits_the_screen_it_opens_on(own, pack, family):
+    # 1100 x 780 on a laptop's 768 px screen cut the last lines and the "Next" link off under its edge.
+    from reader.ui.settings import Settings
+    from reader.ui.window.main_window import MainWindow
+
+    window = own(MainWindow(pack, Settings(None), family))
+    free = window.screen().availableGeometry()
+    assert window.width() <= free.width() and window.height() < free.height()

@@ -23,9 +23,7 @@ from reader.style.type_sizes import TOUCH_PX
 from reader.ui.resources_gate import GatedBrowser
 from reader.ui.widgets.dialog_edge import edge
 from reader.ui.widgets.focus_ring import FocusRing
-
-#: Room kept for a window manager's title bar above a dialog placed by place_near.
-_TITLE_BAR_PX = 32
+from reader.ui.window_frame import TITLE_BAR_PX
 
 
 def make_buttons_plain_and_finger_sized(buttons: QDialogButtonBox) -> None:
@@ -36,6 +34,17 @@ def make_buttons_plain_and_finger_sized(buttons: QDialogButtonBox) -> None:
         button.setIcon(QIcon())
 
 
+def dialog_room(owner: QWidget) -> QtCore.QRect:
+    """Where a dialog of owner's may go (global): its window, or the screen's free area where that is bigger.
+
+    Kept within a small window, a definition at 300 % showed one line and the handout dialog one check box,
+    with the screen empty below them.
+    """
+    frame = owner.window().frameGeometry()
+    screen = owner.screen()
+    return frame.united(screen.availableGeometry()) if screen is not None else frame
+
+
 def place_below(dialog: QWidget, keep_below: int) -> None:
     """Centred on its window, its title bar below keep_below (the disclaimer's bottom edge, global), and no
     taller than the room left there (where it can shrink), so the disclaimer stays in view: left to itself a
@@ -43,14 +52,15 @@ def place_below(dialog: QWidget, keep_below: int) -> None:
     owner = dialog.parentWidget()
     if owner is None:
         return
-    frame = owner.window().frameGeometry()
+    frame, area = owner.window().frameGeometry(), dialog_room(owner)
     if not dialog.testAttribute(QtCore.Qt.WidgetAttribute.WA_Resized):
         dialog.adjustSize()  # its layout's size, which it only takes as it is shown
-    top = keep_below + 12 + _TITLE_BAR_PX
-    room = frame.bottom() - 12 - top
+    top = keep_below + 12 + TITLE_BAR_PX
+    room = area.bottom() - 12 - top
     if dialog.height() > room:
         dialog.resize(dialog.width(), max(room, dialog.minimumSizeHint().height()))
     x = frame.left() + (frame.width() - dialog.width()) // 2
+    x = max(area.left(), min(x, area.right() - dialog.width()))
     dialog.move(x, max(top, frame.top() + (frame.height() - dialog.height()) // 2))
 
 
@@ -113,7 +123,7 @@ class InfoDialog(QDialog):
         self.browser.document().setDefaultFont(font)
         width = QFontMetrics(font).averageCharWidth() * columns
         owner = self.parentWidget()
-        area = owner.window().size() if owner is not None else self.size()
+        area = dialog_room(owner).size() if owner is not None else self.size()
         width = min(width, area.width() * 9 // 10 - 60)
         self.resize(width + 60, area.height() * 9 // 10)
         layout = self.layout()
@@ -128,25 +138,25 @@ class InfoDialog(QDialog):
         """Beside the term (global coordinates), below it where there is room, else above;
         never higher than keep_below (the disclaimer's bottom edge), so it never covers it."""
         owner = self.parentWidget()
-        frame = owner.window().frameGeometry() if owner is not None else term
+        frame = dialog_room(owner) if owner is not None else term
         # The side of the term with more room; the dialog is made to fit it (its text scrolls
         # if it must), since a window manager moves a window that does not fit, over the disclaimer.
-        room_below = frame.bottom() - term.bottom() - 12 - _TITLE_BAR_PX
-        room_above = term.top() - 12 - keep_below - _TITLE_BAR_PX
+        room_below = frame.bottom() - term.bottom() - 12 - TITLE_BAR_PX
+        room_above = term.top() - 12 - keep_below - TITLE_BAR_PX
         x = max(frame.left(), min(term.left(), frame.right() - self.width()))
         # About four lines of the definition (with its title and Close): with less room beside the term, over it.
         chrome = self.sizeHint().height() - self.browser.sizeHint().height()  # margins, title and Close
         lines = self.browser.fontMetrics().lineSpacing() * 5  # less the page's margins: about four show
         readable = min(self.height(), chrome + lines)
         if max(room_below, room_above) < readable:  # large text, small window: below the disclaimer, over the term
-            top = keep_below + _TITLE_BAR_PX + 12
+            top = keep_below + TITLE_BAR_PX + 12
             self.resize(self.width(), min(self.height(), frame.bottom() - 12 - top))
             self.move(x, top)
             return
         height = min(self.height(), max(room_below, room_above))
         self.resize(self.width(), height)
-        y = term.bottom() + 12 + _TITLE_BAR_PX if room_below >= room_above else term.top() - 12 - height
-        self.move(x, max(y, keep_below + _TITLE_BAR_PX))
+        y = term.bottom() + 12 + TITLE_BAR_PX if room_below >= room_above else term.top() - 12 - height
+        self.move(x, max(y, keep_below + TITLE_BAR_PX))
 
     def _fit_to_text(self, columns: int, lines: int) -> None:
         """Room for about columns × lines at the dialog's font, within the window it belongs to.
@@ -160,7 +170,7 @@ class InfoDialog(QDialog):
         height = metrics.lineSpacing() * lines + 120
         owner = self.parentWidget()
         if owner is not None:
-            area = owner.window().size()
+            area = dialog_room(owner).size()
             width, height = min(width, area.width() * 9 // 10), min(height, area.height() * 9 // 10)
         self.resize(max(width, 320), max(height, 200))
 
