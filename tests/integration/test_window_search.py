@@ -366,3 +366,22 @@ def test_a_match_is_shown_with_lines_above_it_not_flush_at_the_top(window, qtbot
     rect = window.reading.cursorRect()
     height = window.reading.viewport().height()
     assert height // 6 <= rect.top() <= height * 5 // 6
+
+
+def test_a_result_opened_in_a_narrow_window_shows_its_match(window, qtbot):
+    # At 300 % in a narrow window the match was placed while the text was still folded away, and the text then
+    # came back at its width with the match above the top edge: the reader saw the line after it.
+    from window_driver import make_narrowest, type_search
+
+    window.appearance.apply_text_scale(300)
+    make_narrowest(window, qtbot, 500)
+    window.go_to_search()
+    type_search(window, qtbot, "transplant")
+    qtbot.waitUntil(lambda: window.search_panel.results.count() > 0)
+    qtbot.keyClick(window.search_panel.field, Qt.Key.Key_Return)
+    reading = window.reading
+    qtbot.waitUntil(lambda: reading.isVisible() and reading.viewport().width() > 100)
+    QApplication.sendPostedEvents()
+    caret = reading.cursorRect(reading.textCursor())
+    assert window.session.current_match == 1
+    assert caret.top() >= 0 and caret.bottom() <= reading.viewport().height(), "the match is in view"

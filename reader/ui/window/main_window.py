@@ -374,6 +374,8 @@ class MainWindow(QMainWindow):
         Focus moves first: when the caret moved before it, Orca said nothing of the move.
         """
         self.close_contents_drawer()
+        if self._narrow:  # the text has its width back only once the layout runs: before its match is placed
+            QApplication.sendPostedEvents()
         self.reading.setFocus()
         self.navigation.open_place(section_id, anchor)
         self.search_controller.show_first_match()
