@@ -286,6 +286,14 @@ def test_the_on_screen_keyboard_types_into_search(make_kiosk, qtbot):
         assert not where.intersects(kiosk.keyboard.geometry()), "the keys never cover the field or the results"
     qtbot.mouseClick(kiosk.keyboard.keys["Search"], Qt.MouseButton.LeftButton)
     assert not kiosk.keyboard.isVisible()
+    # A second search: the field kept its focus, and tapping it, or its ×, brought no keys back.
+    field = window.search_panel.field
+    assert field.hasFocus()
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(kiosk.keyboard.isVisible)
+    qtbot.mouseClick(kiosk.keyboard.keys["Search"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.search_panel.clear_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(kiosk.keyboard.isVisible)
 
 
 def test_opening_a_result_puts_the_keyboard_away_from_the_page(make_kiosk, qtbot):
@@ -710,3 +718,26 @@ def test_at_the_largest_text_the_results_keep_room_while_typing(make_kiosk, qtbo
     assert results.viewport().height() >= min(row, 200), "at least a whole first result shows (it had 35 px)"
     qtbot.mouseClick(kiosk.keyboard.keys["Search"], Qt.MouseButton.LeftButton)
     assert kiosk.topics.isVisible()
+
+
+def test_a_kiosk_definition_scrolls_under_a_finger_and_nothing_offers_a_menu(make_kiosk, qtbot, monkeypatch):
+    # A drag in a definition selected its words, and its last sentence ("most people who carry the virus never
+    # get ATL") was out of a finger's reach; right-clicks offered Copy and Select all, and Cut and Paste.
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QScroller
+
+    from window_driver import dialogs_opened
+
+    window = window_of(make_kiosk())
+    shown = dialogs_opened(monkeypatch, qtbot)
+    window.dialogs.show_term(1)
+    dialog = shown[0]
+    assert QScroller.hasScroller(dialog.browser.viewport()), "a finger drags the text"
+    assert dialog.browser.contextMenuPolicy() == Qt.ContextMenuPolicy.NoContextMenu
+    menus = []
+    monkeypatch.setattr("reader.ui.widgets.search_panel.show_edged", lambda *args: menus.append(args))
+    field = window.search_panel.field
+    right_click = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(5, 5), field.mapToGlobal(QPoint(5, 5)))
+    QApplication.sendEvent(field, right_click)
+    assert menus == [], "no Cut, Copy and Paste in the search field"
+    dialog.reject()

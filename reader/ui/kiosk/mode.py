@@ -94,7 +94,8 @@ class KioskController(QObject):
         self.keyboard.backspacePressed.connect(window.delete_back_in_search)
         self.keyboard.clearPressed.connect(window.clear_search_field)
         self.keyboard.searchPressed.connect(self.hide_keyboard)  # the results show as the keys are typed
-        self._search_field = window.watch_search_field(self)  # focus in: the keyboard comes up
+        # Focus in, or a tap on the field or its ✕: the keyboard comes up.
+        self._search_field, self._search_clear = window.watch_search_field(self)
         self._text = window.watch_text(self)  # focus in (a result or topic opened): the keyboard goes
         self.topics = self._quick_topics()
         self.lock_down()
@@ -116,6 +117,10 @@ class KioskController(QObject):
             event.ignore()  # Alt+F4 and window-manager closes do nothing in a kiosk
             return True
         if kind == QEvent.Type.FocusIn and watched is self._search_field:
+            self.show_keyboard()
+        elif kind == QEvent.Type.MouseButtonPress and watched in (self._search_field, self._search_clear):
+            # A second search: the field kept its focus when Search put the keyboard away, and a tap on it,
+            # or on its ×, brought nothing back.
             self.show_keyboard()
         elif kind == QEvent.Type.FocusIn and watched is self._text:
             self.hide_keyboard()  # it covered the lines of the page just opened, which Orca still read

@@ -38,8 +38,8 @@ class KioskWindow(Protocol):
         """Show topics between the search field and its results."""
         ...
 
-    def watch_search_field(self, watcher: QObject) -> QObject:
-        """Install watcher's event filter on the search field; return the field, to recognise its events."""
+    def watch_search_field(self, watcher: QObject) -> tuple[QObject, QObject]:
+        """Install watcher's event filter on the search field and its clear button; return them, field first."""
         ...
 
     def watch_text(self, watcher: QObject) -> QObject:

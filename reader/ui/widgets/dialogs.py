@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
+    QScroller,
     QVBoxLayout,
     QWidget,
 )
@@ -90,6 +91,9 @@ class InfoDialog(QDialog):
         qt = QtCore.Qt
         self.browser.setTextInteractionFlags(
             qt.TextInteractionFlag.TextBrowserInteraction | qt.TextInteractionFlag.TextSelectableByKeyboard)
+        if frameless:  # a kiosk's: a finger drags the text, as on the page (it selected words), and no menus
+            QScroller.grabGesture(self.browser.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+            self.browser.setContextMenuPolicy(qt.ContextMenuPolicy.NoContextMenu)
         self.setAccessibleDescription(self.browser.toPlainText())
         layout.addWidget(self.browser)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

@@ -229,7 +229,9 @@ class SearchPanel(QWidget):
         """Down moves into the results; Enter opens the first one at once; a right-click menu with an edge."""
         if event.type() == QEvent.Type.ContextMenu and watched is self.field:
             assert isinstance(event, QContextMenuEvent)
-            show_edged(self.field.createStandardContextMenu(), event.globalPos(), self._menu_css)
+            # Not where menus are turned off (a kiosk: its Cut, Copy and Paste were still offered)
+            if self.field.contextMenuPolicy() != QtCore.Qt.ContextMenuPolicy.NoContextMenu:
+                show_edged(self.field.createStandardContextMenu(), event.globalPos(), self._menu_css)
             return True
         if event.type() == QEvent.Type.KeyPress and watched is self.field:
             assert isinstance(event, QKeyEvent)

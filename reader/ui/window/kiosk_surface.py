@@ -109,9 +109,12 @@ class KioskSurface:
     def add_quick_topics(self, topics: QWidget) -> None:
         self.search_panel.add_below_field(topics)
 
-    def watch_search_field(self, watcher: QObject) -> QObject:
-        self.search_panel.field.installEventFilter(watcher)
-        return self.search_panel.field
+    def watch_search_field(self, watcher: QObject) -> tuple[QObject, QObject]:
+        """watcher sees the field's events and its clear button's (a tap on ✕); both are returned, field first."""
+        parts = (self.search_panel.field, self.search_panel.clear_button)
+        for part in parts:
+            part.installEventFilter(watcher)
+        return parts
 
     def watch_text(self, watcher: QObject) -> QObject:
         self.reading.installEventFilter(watcher)
