@@ -312,6 +312,19 @@ def test_opening_a_result_puts_the_keyboard_away_from_the_page(make_kiosk, qtbot
     assert not kiosk.keyboard.isVisible()
 
 
+def test_a_section_chosen_from_the_contents_puts_the_keyboard_away(make_kiosk, qtbot):
+    # With the keys up, a tapped contents row opened its section under them.
+    kiosk = make_kiosk()
+    window = window_of(kiosk)
+    window.search_panel.field.setFocus()
+    qtbot.waitUntil(kiosk.keyboard.isVisible)
+    navigator = window.navigator
+    item = navigator.findItems("Clinical trials", Qt.MatchFlag.MatchExactly)[0]
+    qtbot.mouseClick(navigator.viewport(), Qt.MouseButton.LeftButton, pos=navigator.visualItemRect(item).center())
+    qtbot.waitUntil(lambda: window.navigation.current.section_id == "clinical-trials")
+    assert not kiosk.keyboard.isVisible()
+
+
 def test_the_keyboard_has_digits_starts_hidden_and_never_sits_behind_the_pin_pad(make_kiosk, qtbot, monkeypatch):
     from reader.ui.kiosk.screens import PinDialog
 

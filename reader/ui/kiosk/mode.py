@@ -97,6 +97,7 @@ class KioskController(QObject):
         # Focus in, or a tap on the field or its ✕: the keyboard comes up.
         self._search_field, self._search_clear = window.watch_search_field(self)
         self._text = window.watch_text(self)  # focus in (a result or topic opened): the keyboard goes
+        window.watch_pages(self.hide_keyboard)  # and as a page opens from the contents: it covered the page
         self.topics = self._quick_topics()
         self.lock_down()
         window.watch_reading_aloud(self.watcher.restart)  # a listener is not idle

@@ -66,6 +66,10 @@ class KioskWindow(Protocol):
 
     def show_notice(self, text: str) -> None: ...
 
+    def watch_pages(self, on_open: Callable[[], None]) -> None:
+        """Call on_open as each page opens (from the contents, a result, a link or a reset)."""
+        ...
+
     def watch_reading_aloud(self, on_progress: Callable[[], None]) -> None:
         """Call on_progress at each sentence and word read aloud: someone is listening."""
         ...

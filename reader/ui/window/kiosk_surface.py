@@ -175,6 +175,9 @@ class KioskSurface:
                                           plain_disclaimer(manifest)) if part)
         announce(self.banner, said, focus=self.reading)
 
+    def watch_pages(self, on_open: Callable[[], None]) -> None:
+        self.navigation.locationChanged.connect(lambda _section, _anchor: on_open())
+
     def watch_reading_aloud(self, on_progress: Callable[[], None]) -> None:
         self.read_aloud.progressed.connect(on_progress)
 
