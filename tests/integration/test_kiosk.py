@@ -189,6 +189,9 @@ def test_each_welcome_choice_starts_a_session_at_its_size_or_topic(make_kiosk, q
     assert window.appearance.text_percent == 300
     assert window.navigation.current.section_id == window.pack.home.id
     assert window.header.text_size.smaller.isEnabled(), "the session has started"
+    # the search is in the drawer now: its button says so (a patient at the largest text saw no search)
+    button = window.header.contents_button
+    assert button.isVisible() and button.text() == "Contents and search"
     kiosk.reset_for_next_person()
     assert window.appearance.text_percent == 150, "the next patient starts at the kiosk's size again"
     tile = kiosk.attract.topic_tiles[3]

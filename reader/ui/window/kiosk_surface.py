@@ -79,6 +79,9 @@ class KioskSurface:
         if not print_section:
             self.header.print_button.hide()
         self.header.keep_right_edge_free(touch_px + 8)  # the top right corner is the staff long-press
+        # At the largest text the search sits in the drawer: a patient saw no way to search at all.
+        self.header.contents_button.setText(self.header.tr("Contents and search"))
+        self.header.contents_button.setAccessibleName(self.header.tr("Show the contents and search"))
         # Links stay usable, and a keyboard caret for a screen reader's arrow keys (without it the
         # text could only be heard by Say All); dragging text out with a finger or mouse is not possible.
         self.reading.setTextInteractionFlags(
