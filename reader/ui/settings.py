@@ -21,6 +21,7 @@ SAVE_DELAY_MS = 500
 
 _TEXT_PERCENT = "reading/text_percent"
 _LAST_SECTION = "reading/last_section"
+_LAST_PLACE = "reading/last_place"
 _GEOMETRY = "window/geometry"
 _THEME = "reading/theme"
 _LINE_HEIGHT = "reading/line_height"
@@ -197,6 +198,19 @@ class Settings:
     @last_section.setter
     def last_section(self, section_id: str) -> None:
         self._set(_LAST_SECTION, section_id)
+
+    @property
+    def last_place(self) -> int:
+        """Where in last_section's text the reader was: the position at the top of the view (0: its top)."""
+        value = self._get(_LAST_PLACE)
+        try:
+            return max(0, int(value))  # type: ignore[call-overload]  # the INI file gives it back as text
+        except (TypeError, ValueError):
+            return 0  # missing or garbled: the section's top
+
+    @last_place.setter
+    def last_place(self, position: int) -> None:
+        self._set(_LAST_PLACE, max(0, position))
 
     @property
     def geometry(self) -> QByteArray | None:

@@ -492,3 +492,33 @@ def test_a_first_window_fits_the_screen_it_opens_on(own, pack, family):
     window = own(MainWindow(pack, Settings(None), family))
     free = window.screen().availableGeometry()
     assert window.width() <= free.width() and window.height() < free.height()
+
+
+def test_the_place_in_a_section_is_remembered_by_a_new_window(own, pack, family, tmp_path, qtbot):
+    # Quitting partway down a section at 300 % reopened at its top: a lot of paging to get back.
+    from PySide6.QtCore import QPoint
+
+    from reader.ui.settings import Settings
+    from reader.ui.window.main_window import MainWindow
+
+    def opened() -> MainWindow:
+        window = own(MainWindow(pack, Settings(tmp_path / "place.ini"), family, finish_after_first_paint=True))
+        window.resize(900, 700)
+        window.show()
+        qtbot.waitUntil(lambda: window.start.is_ready)
+        return window
+
+    def words_at_top(window: MainWindow) -> str:
+        return window.reading.cursorForPosition(QPoint(0, 0)).block().text()
+
+    first = opened()
+    first.appearance.apply_text_scale(300)
+    first.navigation.open_location(Location("treatment-options"))
+    bar = first.reading.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum() * 2 // 3)
+    there = words_at_top(first)
+    assert there and not there.startswith("Treatment options")
+    first.close()
+    second = opened()
+    assert words_at_top(second) == there

@@ -23,6 +23,15 @@ def test_corrupt_settings_fall_back_to_defaults(make_window, tmp_path):
     assert page_text(window).startswith("Is there a cure?")
 
 
+@pytest.mark.parametrize("place", ["banana", "-40", "99999999", ""])
+def test_a_garbled_or_far_off_place_opens_the_section_at_a_place_it_has(make_window, tmp_path, place):
+    path = tmp_path / "place.ini"
+    path.write_text(f"[reading]\nlast_section=clinical-trials\nlast_place={place}\n")
+    window = make_window(path)
+    assert page_text(window).startswith("Clinical trials")
+    assert 0 <= window.reading.verticalScrollBar().value() <= window.reading.verticalScrollBar().maximum()
+
+
 def test_out_of_range_stored_size_is_clamped(make_window, tmp_path):
     path = tmp_path / "big.ini"
     path.write_text("[reading]\ntext_percent=9000\n")

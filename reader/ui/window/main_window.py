@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.appearance.apply_text_scale(self.session.text_percent)
         located = pack.locate(settings.last_section) if settings.last_section else None
         section, anchor = located if located else (pack.home, None)
+        place = settings.last_place if located and anchor is None else 0  # where in it, once it is laid out
         self.navigation.open_location(Location(section.id, anchor), quietly=True)
         self._show_start_notices()
         self.reading.setFocus()  # the window opens on the text, not on its first button (A−)
@@ -107,7 +108,7 @@ class MainWindow(QMainWindow):
         if settings.geometry is None or not self.restoreGeometry(settings.geometry):
             free = self.screen().availableGeometry()  # a laptop's 768 px cut the last lines off, under its edge
             self.resize(min(1100, free.width()), min(780, free.height() - TITLE_BAR_PX))
-        self.start = StagedStart(self._stages(), self)
+        self.start = StagedStart(self._stages(place), self)
         if finish_after_first_paint:
             self.reading.firstPainted.connect(self.start.run_soon)
         else:
@@ -186,10 +187,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{section.title} — {self.pack.manifest.title} — {APP_NAME}")
 
     # -- the stages after it -------------------------------------------------------------------
-    def _stages(self) -> tuple[Stage, ...]:
+    def _stages(self, place: int) -> tuple[Stage, ...]:
         """What the first frame does without, in the order it can be built (each well under 50 ms)."""
         return (("side panels", self._build_side_panels), ("commands", self._build_commands),
                 ("contents", lambda: self.panels.fill_contents()), ("widget setup", self._finish_widget_setup),
+                ("the reader's place", lambda: self.navigation.return_to_place(place)),
                 ("focus and wheel", self._watch_focus_and_wheel), ("popups", self._dress_popups),
                 ("glossary", self._mark_glossary_terms), ("search index", lambda: self.search_controller.prepare()),
                 ("first uses", self._prepare_first_uses))
@@ -442,6 +444,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         self.settings.geometry = QByteArray(self.saveGeometry())
+        self.navigation.remember_place()
         self.settings.save()
         super().closeEvent(event)
 

@@ -76,6 +76,17 @@ class Navigation(QObject):
             announce(self._reading, f"{section.title}: {place}" if arrived and sub is not None else place)
         self.locationChanged.emit(section.id, location.anchor or "")
 
+    def remember_place(self) -> None:
+        """The position at the top of the text, for the next start (quitting partway down a section at 300 %
+        reopened at its top: a lot of paging to get back)."""
+        place = self._reading.place_at_top()
+        self._settings.last_place = place[0] if place is not None else 0
+
+    def return_to_place(self, position: int) -> None:
+        """Scroll the text so position is at the top again (remember_place's, once the page is laid out)."""
+        if position:  # a file edited by hand, or a pack changed since, may name a place past the end
+            self._reading.return_to((min(position, self._reading.document().characterCount() - 1), 0))
+
     def show_page(self, section: Section) -> None:
         """The section's page in the reading pane, marked up by pageShown's slots in the same edit."""
         with self._reading.page_edit():  # laid out once, marks and all
