@@ -104,3 +104,16 @@ def test_the_search_fields_placeholder_does_not_look_typed(window, choice):
     placeholder = colours.color(QPalette.ColorRole.PlaceholderText).name()
     assert placeholder != colours.color(QPalette.ColorRole.Text).name()
     assert contrast_ratio(placeholder, colours.color(QPalette.ColorRole.Base).name()) >= 4.5
+
+
+def test_scroll_bar_handles_are_in_the_border_colour_in_every_theme(window):
+    # High contrast drew the handle in its button colour, black: a dark grey outline on black that a low-vision
+    # reader could not find.
+    from PySide6.QtGui import QPalette
+
+    from reader.style.palettes import THEMES
+
+    for theme in THEMES.values():
+        window.appearance.apply_theme(theme)
+        bar = window.reading.verticalScrollBar()
+        assert bar.palette().color(QPalette.ColorRole.Button).name() == theme.border

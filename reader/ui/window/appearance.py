@@ -7,7 +7,7 @@ from contextlib import contextmanager, nullcontext
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QToolTip
 
 from reader import textscale
@@ -104,6 +104,17 @@ class Appearance(QObject):
         for menu in self._menus():
             menu.setPalette(palette)
             menu.setStyleSheet(edged)
+        self._colour_scroll_bars(palette)
+
+    def _colour_scroll_bars(self, palette: QPalette) -> None:
+        """Scroll bar handles in the border colour: drawn in the button colour, high contrast's was a dark grey
+        outline on black, and a low-vision reader could not tell where in the page they were."""
+        from PySide6.QtWidgets import QScrollBar
+
+        bars = QPalette(palette)
+        bars.setColor(QPalette.ColorRole.Button, QColor(self.theme.border))
+        for bar in self._window.findChildren(QScrollBar):
+            bar.setPalette(bars)
 
     def _size_popups(self, menu_font: QFont, dialog_font: QFont) -> None:
         """Menus and tooltips at the chrome size, dialogs at the content size."""
