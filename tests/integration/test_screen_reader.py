@@ -568,3 +568,27 @@ def test_in_a_small_window_a_definition_and_the_handout_dialog_use_the_screen_be
     place_below(handout, window.banner.mapToGlobal(window.banner.rect().bottomLeft()).y())
     assert handout.height() > window.height() / 2, "more than a check box's height"
     handout.close()
+
+
+@pytest.mark.usefixtures("listening")
+def test_escape_from_the_text_says_search_cleared_as_focus_reaches_the_field(window, qtbot):
+    # Said after focus moved, Orca heard it twice: read out with the field, then again as a change.
+    from PySide6.QtCore import QEvent, QObject
+
+    field = window.search_panel.field
+    type_search(window, qtbot, "transplant")
+    window.reading.setFocus()
+    qtbot.waitUntil(window.reading.hasFocus)
+    heard_with_focus: list[str] = []
+
+    class Listener(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+            if event.type() == QEvent.Type.FocusIn:
+                heard_with_focus.append(field.accessibleDescription())
+            return False
+
+    listener = Listener()
+    field.installEventFilter(listener)
+    qtbot.keyClick(window.reading, Qt.Key.Key_Escape)
+    field.removeEventFilter(listener)
+    assert heard_with_focus[:1] == ["Search cleared."]

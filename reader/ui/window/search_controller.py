@@ -118,9 +118,14 @@ class SearchController(QObject):
         """Clear the search; False if there was none."""
         if not (self._panel.active or self._session.searching):
             return False
+        field, cleared = self._panel.field, self.tr("Search cleared.")
+        moving = not field.hasFocus()
+        if moving:  # said with the field as focus arrives: said after, Orca heard it twice (with focus, then again)
+            announce(field, cleared, focus=field)
         self._panel.focus_field()  # before the field changes: Orca says nothing of a focus move after a caret move
         self._panel.clear()
-        announce(self._panel.field, self.tr("Search cleared."))
+        if not moving:
+            announce(field, cleared)
         return True
 
     def highlight_page(self) -> None:
