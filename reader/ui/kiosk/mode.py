@@ -170,7 +170,9 @@ class KioskController(QObject):
 
     def hide_keyboard(self) -> None:
         self.keyboard.hide()
-        self.topics.show()
+        # Back only with no results on screen: coming back above them, they pushed the list down under a
+        # finger about to tap it, which then opened another section.
+        self.topics.setVisible(not self.window.has_search())
 
     # -- the session ------------------------------------------------------------------
     def start(self) -> None:
@@ -213,9 +215,9 @@ class KioskController(QObject):
 
     def _welcome_next_person(self) -> None:
         self.watcher.stop()
-        self.hide_keyboard()
         close_dialogs()
         self.window.reset_for_next_person(self.config.text_percent)
+        self.hide_keyboard()  # after the reset: with the last search gone, the topic buttons are back
         self.window.set_session_controls_enabled(False)
         self.attract.present()  # with focus on its Start button
 

@@ -56,6 +56,10 @@ class KioskWindow(Protocol):
 
     def clear_search_field(self) -> None: ...
 
+    def has_search(self) -> bool:
+        """Whether the search field holds a search (its results are on screen)."""
+        ...
+
     def search_for(self, text: str) -> None:
         """Put text in the search field and show its results at once."""
         ...

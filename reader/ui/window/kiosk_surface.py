@@ -135,6 +135,9 @@ class KioskSurface:
     def clear_search_field(self) -> None:
         self.search_panel.clear()
 
+    def has_search(self) -> bool:
+        return self.search_panel.active
+
     def search_for(self, text: str) -> None:
         self.search_panel.search_for(text)
 
