@@ -88,6 +88,8 @@ def test_the_prompt_is_extended_by_a_tap_as_often_as_needed(make_kiosk, qtbot):
     for _ in range(2):
         qtbot.waitUntil(kiosk.prompt.isVisible, timeout=3000)
         assert "seconds" in kiosk.prompt.countdown.text()
+        # what will happen, as large as the button that stops it (it was 22 px under a patient's 300 % text)
+        assert kiosk.prompt.countdown.font().pixelSize() >= kiosk.prompt.keep.font().pixelSize()
         qtbot.mouseClick(kiosk.prompt.keep, Qt.MouseButton.LeftButton)
         assert not kiosk.prompt.isVisible() and kiosk.watcher.counting
     assert resets == []

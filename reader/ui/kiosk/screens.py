@@ -105,7 +105,7 @@ class StillReadingPrompt(Overlay):
         self._seconds = seconds
         self._left = seconds
         self.title = big_label(self.tr("Still reading?"), self, 40, bold=True)
-        self.countdown = big_label("", self, 26)
+        self.countdown = big_label("", self, 32)  # as large as its button: the line that says what will happen
         self.keep = big_button(self.tr("Keep reading"), self, 32, 96)
         self.keep.setMinimumWidth(320)
         self.keep.clicked.connect(self.keepReadingChosen)
