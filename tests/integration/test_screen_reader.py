@@ -261,6 +261,10 @@ def test_alt_down_and_alt_up_go_from_heading_to_heading_and_say_each(window, qtb
     assert said_by(window.reading) == "No more headings this way on this page."
     qtbot.keyClick(window.reading, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     assert said_by(window.reading) == "Heading: Indolent (slower-growing) ATL"
+    window.navigation.open_location(Location("overview"))  # no headings under its title
+    window.reading.setFocus()
+    qtbot.keyClick(window.reading, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert said_by(window.reading).startswith("This page has no headings under its title.")
 
 
 @pytest.mark.parametrize("theme", ["light", "dark", "contrast"])
@@ -309,6 +313,12 @@ def test_keys_that_do_nothing_say_so(window, qtbot):
     qtbot.keyClick(window.reading, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert said_by(window.reading) == "Nothing to go back to."
     type_search(window, qtbot, "transplant")
+    window.navigation.open_location(Location("clinical-trials"))  # a page the search does not match
+    window.reading.setFocus()
+    qtbot.waitUntil(window.reading.hasFocus)
+    qtbot.keyClick(window.reading, Qt.Key.Key_F3)
+    assert said_by(window.reading).startswith("No search matches on this page. 2 sections match: open one")
+    window.search_panel.field.setFocus()
     qtbot.keyClick(window.search_panel.field, Qt.Key.Key_Escape)
     assert said_by(window.search_panel.field) == "Search cleared."
 

@@ -162,7 +162,13 @@ class Navigation(QObject):
         """Alt+Down and Alt+Up: to the next or previous heading of the page, said to a screen reader."""
         self._reading.setFocus()
         heading = self._reading.step_heading(step)
-        announce(self._reading, self.tr("Heading: {text}").format(text=heading) if heading else
+        if heading:
+            announce(self._reading, self.tr("Heading: {text}").format(text=heading))
+            return
+        section = self._pack.section(self.current.section_id)
+        # "No more headings this way", said three times over on a page that has none, sounded like a fault
+        announce(self._reading, self.tr("This page has no headings under its title.")
+                 if section is not None and not section.subsections else
                  self.tr("No more headings this way on this page."))
 
     def speak_link(self, text: str, kind: str) -> None:

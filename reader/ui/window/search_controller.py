@@ -175,4 +175,9 @@ class SearchController(QObject):
         elif not self._session.searching:  # F3 before any search said "no matches", as if there had been one
             announce(self._match_bar.label, self.tr("No search yet. Press Control F to search the summary."))
         else:  # F3 with nothing to step to said nothing at all
-            announce(self._match_bar.label, self.tr("No search matches on this page."))
+            result = self._session.search_result
+            # before a result was opened: the count alone said nothing of where the matches are
+            elsewhere = len(result.hits) if result is not None else 0
+            announce(self._match_bar.label, self.tr(
+                "No search matches on this page. {count} sections match: open one from the results.").format(
+                count=elsewhere) if elsewhere else self.tr("No search matches on this page."))
