@@ -255,11 +255,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_export_pdf(args: argparse.Namespace) -> int:
     pack = _load(args.content)
     _print_problems(pack)
-    unknown = [sid for sid in args.section if pack.locate(sid) is None]
+    places = {sid: pack.locate(sid) for sid in args.section}
+    unknown = [sid for sid, place in places.items() if place is None]
     if unknown:
         raise UsageError(f"unknown section id: {', '.join(unknown)} (see 'atl-reader sections')")
-    for sid in args.section:
-        section, anchor = pack.locate(sid)  # type: ignore[misc]  # every id was found above
+    for sid, place in places.items():
+        section, anchor = place  # type: ignore[misc]  # every id was found above
         if anchor is not None:  # staff chose "indolent-atl" and got the aggressive ATL part too, unwarned
             print(f"{APP_ID}: note: '{sid}' is a part of '{section.id}' ({section.title}); a handout prints "
                   "whole sections, so all of it is printed", file=sys.stderr)

@@ -202,11 +202,8 @@ class Settings:
     @property
     def last_place(self) -> int:
         """Where in last_section's text the reader was: the position at the top of the view (0: its top)."""
-        value = self._get(_LAST_PLACE)
-        try:
-            return max(0, int(value))  # type: ignore[call-overload]  # the INI file gives it back as text
-        except (TypeError, ValueError):
-            return 0  # missing or garbled: the section's top
+        value = self._get(_LAST_PLACE)  # the INI file gives it back as text; missing or garbled: the top
+        return int(value) if isinstance(value, (int, str)) and str(value).isdigit() else 0
 
     @last_place.setter
     def last_place(self, position: int) -> None:

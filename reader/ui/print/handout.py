@@ -122,6 +122,8 @@ class _PagePainter:
             width - 2 * margin, self.footer_rect.top() - gap - self.header_rect.bottom() - gap,
         )
         self.document = self._build_document()
+        #: How far inside a page's top edge its lines are drawn from (see _paint_body).
+        self._clip_inset = QFontMetricsF(self.document.defaultFont(), device).lineSpacing() / 4
 
     def _build_document(self) -> QTextDocument:
         doc = GatedDocument(self.plan.pack.root)  # the pack's pictures, and never a file from elsewhere
@@ -131,29 +133,26 @@ class _PagePainter:
         doc.setDocumentMargin(0)
         pack, sections = self.plan.pack, self.plan.sections
         reviewed, aid = review_line(pack.manifest), aid_page_line(pack.manifest)
-        #: Each part's running title and the header's second line: a page of questions or meanings
-        #: said "Medically reviewed summary" above it.
-        self.parts: list[tuple[str, str]] = []
-
-        def part(title: str, line: str, html: str) -> str:
-            # An explicit marker, so running headers never depend on counting headings
-            # (a section with a second "# heading" shifted every later header).
-            self.parts.append((title, line))
-            return f'<a name="{_PART_MARK}{len(self.parts) - 1}"></a>{html}' if html else ""
-
-        pages = "".join(part(s.title, aid if s.kind == AID else reviewed,
-                             compose_page(pack, s, printed=True, plain_open=self.plan.includes_plain))
-                        for s in sections)
+        # (running title, the header's second line, html): a page of questions or meanings
+        # said "Medically reviewed summary" above it.
+        parts = [(s.title, aid if s.kind == AID else reviewed,
+                  compose_page(pack, s, printed=True, plain_open=self.plan.includes_plain)) for s in sections]
         if self.plan.glossary:
-            pages += part(texts.WORDS_USED, aid, glossary_html(pack, sections))
+            parts.append((texts.WORDS_USED, aid, glossary_html(pack, sections)))
         urls = web_addresses(sections)
         for number, url in enumerate(urls):
             doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(QR_URL.format(number=number)),
                             # Drawn large and scaled down, so the squares keep sharp edges on paper.
                             QImage.fromData(qr_png(url, scale=10)))
         qr_px = round(28 * self.mm * 72 / self.device.logicalDpiY())  # 28 mm: easy for a phone to read
-        pages += part(texts.WEB_ADDRESSES, reviewed, addresses_html(urls, qr_px))
-        doc.setHtml(keep_words_whole(pages))
+        parts.append((texts.WEB_ADDRESSES, reviewed, addresses_html(urls, qr_px)))
+        parts = [part for part in parts if part[2]]
+        #: Each part's running title and the header's second line, numbered as their markers.
+        self.parts = [(title, line) for title, line, _html in parts]
+        # Each part starts with an explicit marker, so running headers never depend on counting
+        # headings (a section with a second "# heading" shifted every later header).
+        doc.setHtml(keep_words_whole("".join(f'<a name="{_PART_MARK}{number}"></a>{html}'
+                                             for number, (_title, _line, html) in enumerate(parts))))
         hang_after_tick_boxes(doc)
         doc.setPageSize(QSizeF(self.body_rect.width(), self.body_rect.height()))
         keep_together(doc, self.body_rect.height())
@@ -226,8 +225,7 @@ class _PagePainter:
         # Qt draws every line that touches the clip, and its lines' spacing reaches past their page: the last
         # line of a page and the first of the next were written on both, hidden, into the PDF's text (copied,
         # searched and read aloud twice). A little inside the page's edges, each is left to its own page.
-        inset = QFontMetricsF(self.document.defaultFont(), self.device).lineSpacing() / 4
-        context.clip = page_rect.adjusted(0, inset, 0, -1)
+        context.clip = page_rect.adjusted(0, self._clip_inset, 0, -1)
         self.document.documentLayout().draw(painter, context)
         painter.restore()
 

@@ -12,7 +12,7 @@ from reader.content.handout_plan import HandoutPlan
 from reader.content.model import Pack, Section
 from reader.ui.print.handout import paint_handout, setup_page
 from reader.ui.settings import Settings
-from reader.ui.window_frame import TITLE_BAR_PX
+from reader.ui.window_frame import resize_within_screen
 
 
 def _tr(text: str) -> str:
@@ -77,8 +77,7 @@ def _preview(parent: QWidget, plan: HandoutPlan, family: str, *, printer_present
     preview = QPrintPreviewDialog(printer, parent)
     preview.setWindowTitle(_tr("Print preview"))
     preview.paintRequested.connect(partial(paint_handout, plan=plan, family=family))
-    free = parent.screen().availableGeometry()  # 900 px high ran off a 768 px laptop screen
-    preview.resize(min(900, free.width()), min(900, free.height() - TITLE_BAR_PX))
+    resize_within_screen(preview, 900, 900)
     preview.exec()
 
 

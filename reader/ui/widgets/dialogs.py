@@ -9,6 +9,7 @@ from PySide6 import QtCore
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPalette
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QApplication,
     QDialog,
     QDialogButtonBox,
@@ -67,8 +68,13 @@ def place_below(dialog: QWidget, keep_below: int) -> None:
 
 def kiosk_dialog(dialog: QDialog) -> None:
     """No title bar: its minimise button hid the whole kiosk behind a black screen. Its edge is every
-    dialog's (dialog_edge.edge), which the dialog gives itself."""
+    dialog's (dialog_edge.edge), which the dialog gives itself. Its text, as the kiosk's page, is dragged
+    by a finger (a drag selected words, and a definition's last sentence was out of reach) and offers no
+    Copy or Select all menu. Called once the dialog's widgets are built."""
     dialog.setWindowFlags(dialog.windowFlags() | QtCore.Qt.WindowType.FramelessWindowHint)
+    for view in dialog.findChildren(QAbstractScrollArea):
+        QScroller.grabGesture(view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+        view.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.NoContextMenu)
 
 
 class InfoDialog(QDialog):
@@ -79,8 +85,6 @@ class InfoDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         edge(self)
-        if frameless:
-            kiosk_dialog(self)
         layout = QVBoxLayout(self)
         # Its pages are built from escaped text and load nothing; the gate makes sure of it.
         self.browser = GatedBrowser(None, self)
@@ -91,9 +95,6 @@ class InfoDialog(QDialog):
         qt = QtCore.Qt
         self.browser.setTextInteractionFlags(
             qt.TextInteractionFlag.TextBrowserInteraction | qt.TextInteractionFlag.TextSelectableByKeyboard)
-        if frameless:  # a kiosk's: a finger drags the text, as on the page (it selected words), and no menus
-            QScroller.grabGesture(self.browser.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-            self.browser.setContextMenuPolicy(qt.ContextMenuPolicy.NoContextMenu)
         self.setAccessibleDescription(self.browser.toPlainText())
         layout.addWidget(self.browser)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -107,6 +108,8 @@ class InfoDialog(QDialog):
         self._fit_to_text(columns, lines)
         # The window's focus ring stays in the window: the dialog draws its own, in the theme's focus colour.
         self.focus_ring = FocusRing(self, self.palette().color(QPalette.ColorRole.Accent).name())
+        if frameless:
+            kiosk_dialog(self)
         self.browser.setFocus()
 
     def read_with(self, read: Callable[[str], None], done: Callable[[], None]) -> None:

@@ -32,7 +32,7 @@ from reader.ui.window.menus import build_menus
 from reader.ui.window.navigation import Navigation
 from reader.ui.window.staged_start import Stage, StagedStart
 from reader.ui.window.window_dialogs import WindowDialogs
-from reader.ui.window_frame import TITLE_BAR_PX
+from reader.ui.window_frame import resize_within_screen
 
 if TYPE_CHECKING:  # built by the stages after the first frame
     from reader.ui.widgets.focus_ring import FocusRing
@@ -106,8 +106,7 @@ class MainWindow(QMainWindow):
         self.reading.setFocus()  # the window opens on the text, not on its first button (A−)
         describe_window_as_it_opens(self, pack.manifest.disclaimer)  # a screen reader hears it with the title
         if settings.geometry is None or not self.restoreGeometry(settings.geometry):
-            free = self.screen().availableGeometry()  # a laptop's 768 px cut the last lines off, under its edge
-            self.resize(min(1100, free.width()), min(780, free.height() - TITLE_BAR_PX))
+            resize_within_screen(self, 1100, 780)
         self.start = StagedStart(self._stages(place), self)
         if finish_after_first_paint:
             self.reading.firstPainted.connect(self.start.run_soon)

@@ -169,7 +169,7 @@ class SearchController(QObject):
             from reader.search.snippets import words_around
 
             # F3 from the last match to the first was heard as one more match
-            wrapped = before and (current < before if step > 0 else current > before if step < 0 else False)
+            wrapped = bool(before) and step * (current - before) < 0
             again = (self.tr(", back at the first") if step > 0 else self.tr(", back at the last")) if wrapped else ""
             announce(self._match_bar.label, f"{self._match_bar.label.text()}{again}: {words_around(*place)}")
         elif not self._session.searching:  # F3 before any search said "no matches", as if there had been one
