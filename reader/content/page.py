@@ -60,8 +60,6 @@ def plain_box(pack: Pack, section: Section, *, open_: bool | None, printed: bool
     # reviewed text; and a last line saying where it ends, which a screen reader hears too.
     body = "" if not open_ else _plain_lines_html(companion) + f'<p class="plainend">{escape(texts.PLAIN_END)}</p>'
     table = f'<table class="plainbox" width="100%" cellspacing="0" cellpadding="{BOX_PADDING}" border="1">'
-    if printed:  # its label a header row, which a page that splits the box repeats at the top of the next
-        return f"{table}<thead><tr><td>{head}</td></tr></thead><tr><td>{body}</td></tr></table>"
     return f"{table}<tr><td>{head}{body}</td></tr></table>"
 
 
